@@ -1,0 +1,53 @@
+"""Errors that reach the user as one clean line and exit code 1 (DESIGN.md section 6)."""
+
+from __future__ import annotations
+
+import click
+
+
+class OffercheckError(click.ClickException):
+    """Base class: click prints ``Error: <message>`` to stderr and exits with code 1."""
+
+    exit_code = 1
+
+
+class OfferFileError(OffercheckError):
+    """A problem with one input file, optionally at a dotted field path."""
+
+    def __init__(self, file: str, message: str, field: str | None = None) -> None:
+        self.file = file
+        self.field = field
+        self.detail = message
+        where = f"{file}: {field}" if field else file
+        super().__init__(f"{where}: {message}")
+
+
+class OfferFileErrors(OffercheckError):
+    """Every problem found in one or more files (``validate`` reports them all)."""
+
+    def __init__(self, errors: list[OfferFileError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(e.message for e in errors))
+
+    def format_message(self) -> str:
+        # click prefixes "Error: " once; give each problem its own prefixed line instead.
+        return "\n".join(e.message for e in self.errors)
+
+    def show(self, file: object = None) -> None:
+        lines = [f"Error: {e.message}" for e in self.errors]
+        click.echo("\n".join(lines), err=True)
+
+
+class OutputExistsError(OffercheckError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path}: file exists; use --force to overwrite it")
+
+
+class PluginError(OffercheckError):
+    """A plugin failed to load, raised in a hook, or returned something invalid."""
+
+    def __init__(self, plugin: str, hook: str | None, message: str) -> None:
+        self.plugin = plugin
+        self.hook = hook
+        where = f"plugin '{plugin}' failed in {hook}" if hook else f"plugin '{plugin}' failed to load"
+        super().__init__(f"{where}: {message}")

@@ -1,0 +1,78 @@
+"""Hook specifications: the contract between offercheck and its plugins (DESIGN.md section 3).
+
+A plugin is any module or object with functions named like these and decorated with
+``offercheck.hookimpl``. Arguments may be omitted from an implementation's signature: pluggy passes only
+the ones it asks for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    import click
+
+    from .adjustments import Adjustment
+    from .comp import YearPay
+    from .models import Offer
+
+hookspec = pluggy.HookspecMarker("offercheck")
+hookimpl = pluggy.HookimplMarker("offercheck")
+
+
+@hookspec
+def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
+    """Adjust the market benchmark for one aspect of ``offer`` (a *factor*).
+
+    ``benchmark`` is the :class:`offercheck.market.Benchmark` cell chosen for the offer (its ``keyed_by`` says
+    which dimensions it is already specific to, so a factor does not count them twice). Return an
+    :class:`offercheck.Adjustment`, or None when this factor has nothing to say about this offer.
+    Never adjust by gender or any other protected attribute.
+    """
+
+
+@hookspec
+def offercheck_talking_points(offer: Offer, evaluation: Any, others: Sequence[Any]) -> list[Any]:
+    """Extra negotiation points for ``offer``.
+
+    ``evaluation`` is the offer's evaluation (pay by year, benchmark, score); ``others`` are the evaluations of
+    the competing offers. Return a list of :class:`offercheck.TalkingPoint` (empty for none); they are ranked
+    with the built-in points by dollar impact.
+    """
+
+
+@hookspec
+def offercheck_register_benchmarks(register: Callable[[Any], None]) -> None:
+    """Provide benchmark tables, e.g. a company's internal salary bands.
+
+    Call ``register(benchmark_set)`` with an :class:`offercheck.market.BenchmarkSet` (or the path of a benchmark
+    TOML file); registered cells take precedence over the built-in ones.
+    """
+
+
+@hookspec
+def offercheck_register_commands(cli: click.Group) -> None:
+    """Add commands to the ``offercheck`` command group, e.g. ``@cli.command() def mine(): ...``."""
+
+
+@hookspec(firstresult=True)
+def offercheck_estimate_tax(offer: Offer, year_pay: YearPay, tax_year: int) -> Any | None:
+    """Estimate the taxes on ``year_pay`` (in the offer's currency) for the offer's jurisdiction.
+
+    Return an :class:`offercheck.tax.TaxResult` with the tax lines, or None when this regime does not cover the
+    offer's country or subdivision. The first non-None result is used.
+    """
+
+
+@hookspec
+def offercheck_plugin_settings() -> dict[str, type[Any]]:
+    """Declare pydantic models for ``[plugins.NAME]`` tables in offer files: ``{"NAME": Model}``.
+
+    Offer files' ``[plugins.NAME]`` tables are validated with the model, and errors are reported like core
+    ones (file, field, message).
+    """
+

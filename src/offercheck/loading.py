@@ -1,0 +1,139 @@
+"""Read offer files: TOML -> validated models, with every problem named by file and dotted field."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import OfferFileError, OfferFileErrors
+from .models import Offer
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file, turning every I/O and syntax failure into an OfferFileError."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise OfferFileError(name, "no such file") from None
+    except IsADirectoryError:
+        raise OfferFileError(name, "is a directory, not an offer file") from None
+    except PermissionError:
+        raise OfferFileError(name, "permission denied") from None
+    except OSError as e:
+        raise OfferFileError(name, f"cannot read: {e.strerror or e}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise OfferFileError(name, f"not UTF-8 text (bad byte at offset {e.start})") from None
+    if not text.strip():
+        raise OfferFileError(name, "file is empty; an offer needs at least [offer] company and [salary] base")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise OfferFileError(name, f"invalid TOML: {e}") from None
+
+
+def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """Valid keys of the table at ``loc`` (for 'did you mean' hints)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        annotation = field.annotation
+        candidates = [a for a in getattr(annotation, "__args__", (annotation,)) if isinstance(a, type)]
+        nested = [a for a in candidates if issubclass(a, BaseModel)]
+        if not nested:
+            return []
+        current = nested[0]
+    return list(current.model_fields)
+
+
+def validation_errors(
+    name: str, error: ValidationError, model: type[BaseModel] = Offer
+) -> list[OfferFileError]:
+    """Render pydantic errors as ``file: dotted.field: message`` entries."""
+    out = []
+    for err in error.errors(include_url=False):
+        loc = [p for p in err["loc"] if p not in ("function-after",)]
+        field = ".".join(str(p) for p in loc) or None
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            key = str(loc[-1])
+            valid = _fields_at(model, loc[:-1])
+            close = difflib.get_close_matches(key, valid, n=1)
+            msg = "unknown key" + (f"; did you mean '{close[0]}'?" if close else "")
+            if valid and not close:
+                msg += f" (valid: {', '.join(valid)})"
+        elif err["type"] == "missing":
+            msg = "required"
+        out.append(OfferFileError(name, msg, field))
+    return out
+
+
+def parse_offer(data: dict[str, Any], name: str) -> Offer:
+    """Validate parsed TOML; raises OfferFileErrors listing every problem."""
+    from .currency import UnknownCurrency, load_rates
+
+    try:
+        offer = Offer.model_validate(data)
+    except ValidationError as e:
+        raise OfferFileErrors(validation_errors(name, e)) from None
+    try:
+        load_rates().rate(offer.currency, "USD")
+    except UnknownCurrency as e:
+        raise OfferFileErrors([OfferFileError(name, str(e), "offer.currency")]) from None
+    offer._path = name
+    return offer
+
+
+def load_offer(path: str | Path) -> Offer:
+    """Read and validate one offer file."""
+    p = Path(path)
+    try:
+        data = read_toml(p)
+    except OfferFileError as e:
+        raise OfferFileErrors([e]) from None
+    return parse_offer(data, str(path))
+
+
+def load_offers(paths: Iterable[str | Path]) -> list[Offer]:
+    """Load several offers, collecting the problems of all files before failing.
+
+    Labels must tell offers apart: where two collide, each colliding offer is labelled by its file stem.
+    """
+    offers: list[Offer] = []
+    problems: list[OfferFileError] = []
+    for path in paths:
+        try:
+            offers.append(load_offer(path))
+        except OfferFileErrors as e:
+            problems.extend(e.errors)
+    if problems:
+        raise OfferFileErrors(problems)
+    return disambiguate_labels(offers)
+
+
+def disambiguate_labels(offers: list[Offer]) -> list[Offer]:
+    labels = [o.label for o in offers]
+    out = []
+    for offer in offers:
+        if labels.count(offer.label) > 1 and offer.path:
+            info = offer.offer.model_copy(update={"label": Path(offer.path).stem})
+            out.append(offer.model_copy(update={"offer": info}))
+        else:
+            out.append(offer)
+    return out

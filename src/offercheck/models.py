@@ -1,0 +1,218 @@
+"""Pydantic models of the offer file (DESIGN.md section 2, a contract).
+
+Models are frozen so a plugin cannot change an offer behind another plugin's back, and strict with
+``extra="forbid"`` so a typo or a quoted number is an error rather than a silently different result.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, field_validator, model_validator
+
+# A base above this is almost certainly a typo (an extra zero, cents instead of units).
+MAX_MONEY = 100_000_000.0
+
+Money = Annotated[float, Strict(), Field(ge=0, le=MAX_MONEY, description="Amount per year in the offer's currency.")]
+PositiveMoney = Annotated[float, Strict(), Field(gt=0, le=MAX_MONEY)]
+Percent = Annotated[float, Strict(), Field(ge=0, le=100)]
+# TOML arrays arrive as lists; tuples keep the frozen models immutable. Items stay strict.
+Names = Annotated[tuple[Annotated[str, Strict()], ...], Strict(False)]
+
+
+class Vesting(BaseModel):
+    """A vesting schedule: percent of the grant vesting in each year, plus how it vests within the years."""
+
+    model_config = ConfigDict(frozen=True)
+
+    schedule: tuple[float, ...]
+    cliff_months: int = 0
+    vest_every_months: int = 12
+
+
+# Presets carry a cliff and a vesting frequency for the leave-early analysis; per-year totals are the contract.
+VESTING_PRESETS: dict[str, Vesting] = {
+    "4y-even": Vesting(schedule=(25, 25, 25, 25), cliff_months=0, vest_every_months=3),
+    "4y-cliff-1y": Vesting(schedule=(25, 25, 25, 25), cliff_months=12, vest_every_months=1),
+    # Amazon: 5% at month 12, 15% at month 24, then 20% every six months.
+    "amazon": Vesting(schedule=(5, 15, 40, 40), cliff_months=12, vest_every_months=6),
+    "google-front": Vesting(schedule=(33, 33, 22, 12), cliff_months=0, vest_every_months=1),
+    "3y-even": Vesting(schedule=(33.34, 33.33, 33.33), cliff_months=0, vest_every_months=3),
+}
+DEFAULT_VESTING = "4y-cliff-1y"
+
+
+class _Table(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+
+
+class OfferInfo(_Table):
+    company: str = Field(min_length=1, description="Employer name.")
+    label: str | None = Field(None, min_length=1, description="Short name shown in tables; defaults to company.")
+    role: str | None = Field(None, description="Role key, see `offercheck benchmarks show`.")
+    level: str | None = Field(None, description="Free-text level, e.g. senior, L5.")
+    currency: str = Field("USD", pattern=r"^[A-Z]{3}$", description="ISO 4217 code of every amount in this file.")
+
+
+class Candidate(_Table):
+    years_experience: float | None = Field(None, ge=0, le=60)
+    education: Literal["none", "bachelor", "master", "phd"] | None = None
+    certifications: Names = ()
+    filing_status: Literal["single", "married"] = "single"
+
+
+class Location(_Table):
+    city: str | None = None
+    state: str | None = Field(None, description="ISO 3166-2 subdivision code, e.g. CA or ON.")
+    country: str = Field("US", pattern=r"^[A-Z]{2}$", description="ISO 3166 alpha-2 code.")
+    remote: Literal["onsite", "hybrid", "remote"] | None = None
+
+
+class Company(_Table):
+    industry: str | None = None
+    size: Literal["startup", "sme", "large"] | None = None
+    public: bool | None = None
+
+
+class Salary(_Table):
+    base: PositiveMoney = Field(description="Annual base salary in year 1.")
+    annual_raise_percent: float = Field(0, ge=0, le=50, description="Base in year y = base * (1 + r)^(y-1).")
+
+
+class Bonus(_Table):
+    target_percent: float | None = Field(None, ge=0, le=500, description="Percent of that year's base.")
+    amount: Money | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Bonus:
+        if self.target_percent is not None and self.amount is not None:
+            raise ValueError("give either target_percent or amount, not both")
+        return self
+
+
+class SignOn(_Table):
+    amount: Money | None = Field(None, description="Paid in year 1.")
+    amounts: Annotated[tuple[Money, ...], Strict(False)] | None = Field(
+        None, min_length=1, max_length=30, description="One amount per year from year 1."
+    )
+    relocation: Money = Field(0, description="Paid in year 1.")
+    clawback_months: int = Field(0, ge=0, le=60, description="Repay the sign-on if you leave before this.")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> SignOn:
+        if self.amount is not None and self.amounts is not None:
+            raise ValueError("give either amount or amounts, not both")
+        return self
+
+    def in_year(self, year: int) -> float:
+        if self.amounts is not None:
+            return self.amounts[year - 1] if year <= len(self.amounts) else 0.0
+        return (self.amount or 0.0) if year == 1 else 0.0
+
+
+class Equity(_Table):
+    kind: Literal["rsu", "options"] = "rsu"
+    grant_value: Money | None = Field(None, description="RSU: value of the whole grant at grant price.")
+    shares: float | None = Field(None, gt=0, le=1e9)
+    share_price: PositiveMoney | None = Field(None, description="RSU: price per share at grant.")
+    strike: Money | None = Field(None, description="Options: exercise price per share.")
+    fmv: Money | None = Field(None, description="Options: fair market value per share (409A or preferred).")
+    vesting: str | None = Field(None, description=f"Preset: {', '.join(VESTING_PRESETS)}.")
+    schedule: Annotated[tuple[Percent, ...], Strict(False)] | None = Field(None, min_length=1, max_length=10)
+    cliff_months: int | None = Field(None, ge=0, le=60)
+    vest_every_months: Literal[1, 3, 6, 12] | None = None
+    annual_growth_percent: float = Field(0, ge=-90, le=200)
+    refresh_annual: Money = Field(0, description="Value of a new grant each year from year 2.")
+
+    @field_validator("vesting")
+    @classmethod
+    def _known_preset(cls, v: str | None) -> str | None:
+        if v is not None and v not in VESTING_PRESETS:
+            raise ValueError(f"unknown vesting preset {v!r}; known: {', '.join(VESTING_PRESETS)}")
+        return v
+
+    @field_validator("schedule")
+    @classmethod
+    def _sums_to_100(cls, v: tuple[float, ...] | None) -> tuple[float, ...] | None:
+        if v is not None and not math.isclose(sum(v), 100, abs_tol=0.01):
+            raise ValueError(f"vesting schedule must sum to 100 (it sums to {sum(v):g})")
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Equity:
+        if self.vesting is not None and self.schedule is not None:
+            raise ValueError("give either vesting (a preset) or schedule, not both")
+        if self.kind == "rsu":
+            by_shares = self.shares is not None or self.share_price is not None
+            if self.grant_value is not None and by_shares:
+                raise ValueError("give either grant_value or shares and share_price, not both")
+            if self.grant_value is None and (self.shares is None or self.share_price is None):
+                raise ValueError("rsu needs grant_value, or shares and share_price")
+            if self.strike is not None or self.fmv is not None:
+                raise ValueError("strike and fmv are for kind = 'options'")
+        else:
+            missing = [k for k in ("shares", "strike", "fmv") if getattr(self, k) is None]
+            if missing:
+                raise ValueError(f"options need shares, strike and fmv (missing: {', '.join(missing)})")
+            if self.grant_value is not None or self.share_price is not None:
+                raise ValueError("options take shares, strike and fmv, not grant_value or share_price")
+        return self
+
+    @property
+    def vesting_plan(self) -> Vesting:
+        if self.schedule is not None:
+            base = Vesting(schedule=self.schedule)
+        else:
+            base = VESTING_PRESETS[self.vesting or DEFAULT_VESTING]
+        return base.model_copy(
+            update={
+                k: v
+                for k, v in (("cliff_months", self.cliff_months), ("vest_every_months", self.vest_every_months))
+                if v is not None
+            }
+        )
+
+
+class Benefits(_Table):
+    retirement_match_percent: Percent = Field(0, description="Employer retirement match, percent of base.")
+    health_annual: Money = Field(0, description="Employer-paid health premiums.")
+    espp_discount_percent: float = Field(0, ge=0, le=50)
+    espp_contribution_percent: Percent = 0
+    pto_days: float = Field(0, ge=0, le=366, description="Reported and compared, not added to pay.")
+    other_annual: Money = Field(0, description="Stipends, learning budget and the like.")
+
+    @model_validator(mode="after")
+    def _espp_pair(self) -> Benefits:
+        if (self.espp_discount_percent > 0) != (self.espp_contribution_percent > 0):
+            raise ValueError("ESPP needs both espp_discount_percent and espp_contribution_percent")
+        return self
+
+
+class Offer(_Table):
+    """One offer file. Attributes mirror the file's tables."""
+
+    offer: OfferInfo
+    candidate: Candidate = Candidate()
+    location: Location = Location()
+    company: Company = Company()
+    salary: Salary
+    bonus: Bonus = Bonus()
+    sign_on: SignOn = SignOn()
+    equity: Equity | None = None
+    benefits: Benefits = Benefits()
+
+    _path: str | None = PrivateAttr(None)
+
+    @property
+    def label(self) -> str:
+        return self.offer.label or self.offer.company
+
+    @property
+    def currency(self) -> str:
+        return self.offer.currency
+
+    @property
+    def path(self) -> str | None:
+        """The file this offer was read from, if any."""
+        return self._path

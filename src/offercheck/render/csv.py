@@ -1,0 +1,34 @@
+"""``--format csv``: one row per offer and year, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..comparison import Comparison
+from .common import COMPONENTS, cents
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """Neutralise spreadsheet formula injection in text cells (numbers pass through)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def render(c: Comparison) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    names = [name for name, _ in COMPONENTS]
+    writer.writerow(["rank", "label", "file", "company", "currency", "year", *names, "total"])
+    for rank, e in enumerate(c.ranked, 1):
+        for y in e.years:
+            writer.writerow(
+                [safe_cell(v) for v in (rank, e.label, e.offer.path or "", e.offer.offer.company, c.currency, y.year)]
+                + [cents(getattr(y, name)) for name in names]
+                + [cents(y.total)]
+            )
+    return out.getvalue()
