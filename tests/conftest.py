@@ -34,3 +34,11 @@ def write_offer(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the parsed-data cache out of the user's home during tests."""
+    import os
+
+    os.environ["OFFERCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

@@ -120,7 +120,10 @@ def test_bad_format_is_a_usage_error(runner: CliRunner) -> None:
 def test_compare_reports_every_bad_file(runner: CliRunner, tmp_path: Path) -> None:
     code, out, err = run(runner, "compare", str(tmp_path / "a.toml"), str(tmp_path / "b.toml"))
     assert code == 1 and out == ""
-    assert err.splitlines() == [f"Error: {tmp_path / 'a.toml'}: no such file", f"Error: {tmp_path / 'b.toml'}: no such file"]
+    assert err.splitlines() == [
+        f"Error: {tmp_path / 'a.toml'}: no such file",
+        f"Error: {tmp_path / 'b.toml'}: no such file",
+    ]
 
 
 def test_validate(runner: CliRunner, write_offer: Callable[..., Path]) -> None:
@@ -155,8 +158,9 @@ def test_version_and_short_help(runner: CliRunner) -> None:
     assert code == 0 and "--years" in out and "--format" in out
 
 
-def test_main_turns_internal_errors_into_one_line(monkeypatch: pytest.MonkeyPatch,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_turns_internal_errors_into_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import offercheck.comparison
 
     def boom(*args: object, **kwargs: object) -> None:
@@ -170,11 +174,13 @@ def test_main_turns_internal_errors_into_one_line(monkeypatch: pytest.MonkeyPatc
 
 
 def test_python_dash_m_with_exit_codes() -> None:
-    ok = subprocess.run([sys.executable, "-m", "offercheck", "compare", EXAMPLE_FILES[0]],
-                        capture_output=True, text=True, cwd=REPO)
+    ok = subprocess.run(
+        [sys.executable, "-m", "offercheck", "compare", EXAMPLE_FILES[0]], capture_output=True, text=True, cwd=REPO
+    )
     assert ok.returncode == 0 and "Offers ranked" in ok.stdout
-    bad = subprocess.run([sys.executable, "-m", "offercheck", "compare", "missing.toml"],
-                         capture_output=True, text=True, cwd=REPO)
+    bad = subprocess.run(
+        [sys.executable, "-m", "offercheck", "compare", "missing.toml"], capture_output=True, text=True, cwd=REPO
+    )
     assert bad.returncode == 1 and bad.stderr == "Error: missing.toml: no such file\n"
     usage = subprocess.run([sys.executable, "-m", "offercheck", "compare"], capture_output=True, text=True)
     assert usage.returncode == 2 and "Traceback" not in usage.stderr

@@ -92,15 +92,31 @@ def test_options_intrinsic_value() -> None:
 
 
 def test_underwater_options_are_worth_nothing_until_the_price_passes_the_strike() -> None:
-    offer = make(equity={"kind": "options", "shares": 10000, "strike": 2, "fmv": 1.5,
-                         "vesting": "4y-even", "annual_growth_percent": 100})
+    offer = make(
+        equity={
+            "kind": "options",
+            "shares": 10000,
+            "strike": 2,
+            "fmv": 1.5,
+            "vesting": "4y-even",
+            "annual_growth_percent": 100,
+        }
+    )
     # Year 1: fmv 1.5 < strike, 0 (never negative). Year 2: fmv 3.0, 2,500 * (3 - 2).
     assert [y.equity for y in pay_by_year(offer, 2)] == pytest.approx([0, 2500])
 
 
 def test_benefits() -> None:
-    offer = make(benefits={"retirement_match_percent": 4, "health_annual": 8000, "espp_discount_percent": 15,
-                           "espp_contribution_percent": 10, "pto_days": 25, "other_annual": 1000})
+    offer = make(
+        benefits={
+            "retirement_match_percent": 4,
+            "health_annual": 8000,
+            "espp_discount_percent": 15,
+            "espp_contribution_percent": 10,
+            "pto_days": 25,
+            "other_annual": 1000,
+        }
+    )
     y = pay_in_year(offer, 1)
     assert y.retirement_match == pytest.approx(4000)
     # 10% of 100,000 contributed buys at 85%: gain 10,000 * 0.15 / 0.85.
@@ -113,8 +129,12 @@ def test_pto_is_not_added_to_total() -> None:
 
 
 def test_total_is_the_sum_of_components() -> None:
-    offer = make(bonus={"target_percent": 10}, sign_on={"amount": 5000},
-                 equity={"grant_value": 40000, "vesting": "4y-even"}, benefits={"health_annual": 3000})
+    offer = make(
+        bonus={"target_percent": 10},
+        sign_on={"amount": 5000},
+        equity={"grant_value": 40000, "vesting": "4y-even"},
+        benefits={"health_annual": 3000},
+    )
     y = pay_in_year(offer, 1)
     assert y.total == pytest.approx(100000 + 10000 + 5000 + 10000 + 3000)
 

@@ -60,9 +60,7 @@ def test_cross_rates_match_hand_computation(raw: dict) -> None:
     assert table.convert(100_000, "EUR", "JPY") == pytest.approx(100_000 * usd["EUR"] / usd["JPY"], rel=1e-12)
     assert table.convert(250.0, "CAD", "USD") == pytest.approx(250.0 * usd["CAD"], rel=1e-12)
     # Triangular consistency: A->B->C equals A->C.
-    assert table.rate("INR", "SGD") * table.rate("SGD", "CHF") == pytest.approx(
-        table.rate("INR", "CHF"), rel=1e-12
-    )
+    assert table.rate("INR", "SGD") * table.rate("SGD", "CHF") == pytest.approx(table.rate("INR", "CHF"), rel=1e-12)
     assert table.rate("AUD", "GBP") * table.rate("GBP", "AUD") == pytest.approx(1.0, rel=1e-12)
 
 

@@ -31,28 +31,59 @@ BAD = [
     (HEAD + "[salary]\nbase = 1e9\n", "salary.base: Input should be less than or equal to 100000000", None),
     (HEAD + "[salary]\nbse = 100\n", "salary.bse: unknown key; did you mean 'base'?", None),
     (HEAD + "[salary]\nbase = 100\n[bonsu]\namount = 1\n", "bonsu: unknown key; did you mean 'bonus'?", None),
-    (HEAD + "[salary]\nbase = 100\n[bonus]\ntarget_percent = 10\namount = 5\n",
-     "bonus: give either target_percent or amount, not both", None),
-    (HEAD + "[salary]\nbase = 100\n[bonus]\ntarget_percent = 900\n", "bonus.target_percent: Input should be less", None),
-    (HEAD + "[salary]\nbase = 100\n[benefits]\nretirement_match_percent = 150\n",
-     "benefits.retirement_match_percent: Input should be less than or equal to 100", None),
-    (HEAD + "[salary]\nbase = 100\n[equity]\ngrant_value = 10\nschedule = [25, 25, 25]\n",
-     "equity.schedule: Value error, vesting schedule must sum to 100 (it sums to 75)", None),
-    (HEAD + '[salary]\nbase = 100\n[equity]\ngrant_value = 10\nvesting = "5y"\n',
-     "equity.vesting: Value error, unknown vesting preset '5y'", None),
-    (HEAD + '[salary]\nbase = 100\n[equity]\nkind = "options"\nshares = 100\n',
-     "equity: options need shares, strike and fmv (missing: strike, fmv)", None),
-    ('[offer]\ncompany = "Acme"\ncurrency = "XYZ"\n[salary]\nbase = 100\n', "offer.currency: unknown currency 'XYZ'", None),
-    ('[offer]\ncompany = "Acme"\ncurrency = "usd"\n[salary]\nbase = 100\n', "offer.currency: String should match", None),
-    (HEAD + "[salary]\nbase = 100\n[benefits]\nespp_discount_percent = 15\n",
-     "benefits: ESPP needs both espp_discount_percent and espp_contribution_percent", None),
+    (
+        HEAD + "[salary]\nbase = 100\n[bonus]\ntarget_percent = 10\namount = 5\n",
+        "bonus: give either target_percent or amount, not both",
+        None,
+    ),
+    (
+        HEAD + "[salary]\nbase = 100\n[bonus]\ntarget_percent = 900\n",
+        "bonus.target_percent: Input should be less",
+        None,
+    ),
+    (
+        HEAD + "[salary]\nbase = 100\n[benefits]\nretirement_match_percent = 150\n",
+        "benefits.retirement_match_percent: Input should be less than or equal to 100",
+        None,
+    ),
+    (
+        HEAD + "[salary]\nbase = 100\n[equity]\ngrant_value = 10\nschedule = [25, 25, 25]\n",
+        "equity.schedule: Value error, vesting schedule must sum to 100 (it sums to 75)",
+        None,
+    ),
+    (
+        HEAD + '[salary]\nbase = 100\n[equity]\ngrant_value = 10\nvesting = "5y"\n',
+        "equity.vesting: Value error, unknown vesting preset '5y'",
+        None,
+    ),
+    (
+        HEAD + '[salary]\nbase = 100\n[equity]\nkind = "options"\nshares = 100\n',
+        "equity: options need shares, strike and fmv (missing: strike, fmv)",
+        None,
+    ),
+    (
+        '[offer]\ncompany = "Acme"\ncurrency = "XYZ"\n[salary]\nbase = 100\n',
+        "offer.currency: unknown currency 'XYZ'",
+        None,
+    ),
+    (
+        '[offer]\ncompany = "Acme"\ncurrency = "usd"\n[salary]\nbase = 100\n',
+        "offer.currency: String should match",
+        None,
+    ),
+    (
+        HEAD + "[salary]\nbase = 100\n[benefits]\nespp_discount_percent = 15\n",
+        "benefits: ESPP needs both espp_discount_percent and espp_contribution_percent",
+        None,
+    ),
     (HEAD + "[salary]\nbase = 100\n[sign_on]\namount = 1\namounts = [1]\n", "sign_on: give either amount", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected", "also"), BAD)
-def test_bad_offer_names_file_and_field(write_offer: Callable[..., Path], text: str, expected: str,
-                                        also: str | None) -> None:
+def test_bad_offer_names_file_and_field(
+    write_offer: Callable[..., Path], text: str, expected: str, also: str | None
+) -> None:
     path = write_offer(text)
     found = messages(path)
     assert any(m.startswith(f"{path}: ") and expected.replace("Value error, ", "") in m for m in found), found

@@ -15,6 +15,7 @@ _EXPORTS: dict[str, str] = {
     "hookimpl": "hookspecs",
     "hookspec": "hookspecs",
     "Adjustment": "adjustments",
+    "TalkingPoint": "negotiation",
     "Offer": "models",
     "YearPay": "comp",
     "pay_by_year": "comp",
@@ -34,6 +35,7 @@ __all__ = [
     "Evaluation",
     "Offer",
     "OffercheckError",
+    "TalkingPoint",
     "YearPay",
     "__version__",
     "compare",
@@ -54,6 +56,7 @@ if TYPE_CHECKING:
     from .hookspecs import hookimpl, hookspec
     from .loading import load_offer, load_offers
     from .models import Offer
+    from .negotiation import TalkingPoint
     from .plugins import get_plugin_manager
 
 

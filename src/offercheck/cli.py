@@ -5,9 +5,13 @@ from __future__ import annotations
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from .currency import RateTable
+    from .models import Offer
 
 from . import __version__
 
@@ -68,26 +72,46 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("-c", "--currency", metavar="CODE", help="Display currency (ISO 4217). Default: the first offer's.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown", "csv"]), default="table",
               show_default=True, help="Output format.")
+@click.option("--profile", metavar="FILE",
+              help="Candidate profile ([candidate] table) shared by all offers; an offer's own keys win.")
 @output_options
-def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str,
-            output: str | None, force: bool) -> None:
-    """Compare offers: total pay per year and over the horizon, ranked by horizon total."""
+@plugin_options
+def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str, profile: str | None,
+            output: str | None, force: bool, plugins_dirs: tuple[Path, ...], without: tuple[str, ...]) -> None:
+    """Compare offers: total pay per year and over the horizon, ranked by horizon total, scored against the market."""
     from .comparison import compare as run_compare
+    from .plugins import get_plugin_manager
+    from .render import renderer
+
+    rates = display_rates(currency)
+    pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
+    loaded = load_with_profile(offers, profile)
+    result = run_compare(loaded, years=years, currency=currency and currency.upper(), rates=rates, pm=pm)
+    write_output(renderer(fmt)(result), output, force)
+
+
+def display_rates(currency: str | None) -> RateTable:
+    """The rate table, after checking that ``--currency`` is in it."""
     from .currency import UnknownCurrency, load_rates
     from .errors import OffercheckError
-    from .loading import load_offers
-    from .render import renderer
 
     rates = load_rates()
     if currency is not None:
-        currency = currency.upper()
         try:
-            rates.rate(currency, "USD")
+            rates.rate(currency.upper(), "USD")
         except UnknownCurrency as e:
             raise OffercheckError(f"--currency: {e}") from None
-    loaded = load_offers(offers)
-    result = run_compare(loaded, years=years, currency=currency, rates=rates)
-    write_output(renderer(fmt)(result), output, force)
+    return rates
+
+
+def load_with_profile(paths: tuple[str, ...], profile: str | None) -> list[Offer]:
+    from .loading import apply_profile, load_offers, load_profile
+
+    loaded = load_offers(paths)
+    if profile is None:
+        return loaded
+    candidate = load_profile(profile)
+    return [apply_profile(o, candidate) for o in loaded]
 
 
 @cli.command()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+import dataclasses
+from dataclasses import dataclass
 
 from .models import Equity, Offer
 
 
-class YearPay(BaseModel):
-    """Pay in one year, in one currency. ``total`` excludes nothing that is money: PTO is reported elsewhere."""
+@dataclass(frozen=True)
+class YearPay:
+    """Pay in one year, in one currency. ``total`` excludes nothing that is money: PTO is reported elsewhere.
 
-    model_config = ConfigDict(frozen=True)
+    A dataclass rather than a pydantic model: it is computed, never parsed, and start-up time matters.
+    """
 
     year: int
     base: float
@@ -32,9 +35,8 @@ class YearPay(BaseModel):
 
     def scaled(self, factor: float) -> YearPay:
         """The same pay in another currency (every amount times ``factor``)."""
-        return self.model_copy(
-            update={name: getattr(self, name) * factor for name in type(self).model_fields if name != "year"}
-        )
+        amounts = {f.name: getattr(self, f.name) * factor for f in dataclasses.fields(self) if f.name != "year"}
+        return dataclasses.replace(self, **amounts)
 
 
 def base_in_year(offer: Offer, year: int) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .comp import YearPay, pay_by_year
@@ -12,6 +12,8 @@ from .models import Offer
 
 if TYPE_CHECKING:
     import datetime as dt
+
+    import pluggy
 
 DEFAULT_YEARS = 4
 
@@ -75,11 +77,22 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
 
 
 def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: str | None = None,
-            rates: RateTable | None = None) -> Comparison:
-    """Evaluate every offer in one display currency (default: the first offer's)."""
+            rates: RateTable | None = None, pm: pluggy.PluginManager | None = None,
+            benchmarks: Any = None) -> Comparison:
+    """Evaluate every offer in one display currency (default: the first offer's).
+
+    With a plugin manager, each offer is also scored against the market: ``benchmarks`` (default: the built-in
+    tables plus any that plugins register) adjusted by every factor plugin.
+    """
     if not offers:
         raise ValueError("compare needs at least one offer")
     rates = rates or load_rates()
     target = currency or offers[0].currency
     evaluations = tuple(evaluate(o, years=years, currency=target, rates=rates) for o in offers)
+    if pm is not None:
+        from .market import market_for
+        from .scoring import score
+
+        market = benchmarks if benchmarks is not None else market_for(pm)
+        evaluations = tuple(replace(e, market=score(e, pm, market, rates)) for e in evaluations)
     return Comparison(target, rates, years, evaluations)

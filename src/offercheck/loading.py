@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -11,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import OfferFileError, OfferFileErrors
-from .models import Offer
+from .models import Candidate, Offer
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -42,6 +44,9 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise OfferFileError(name, f"invalid TOML: {e}") from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively: a few hundred `[` exhaust the stack.
+        raise OfferFileError(name, "invalid TOML: arrays or inline tables nested too deeply") from None
 
 
 def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
@@ -62,6 +67,24 @@ def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     return list(current.model_fields)
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _dotted_part(part: str | int) -> str:
+    """One part of a dotted field path, quoted as TOML quotes keys when it is not a bare key.
+
+    An unknown key can hold a newline or a dot; unquoted, it would split the one-line error message or pass
+    for a path (`"salary.base" = 1` is not `salary.base`).
+    """
+    text = str(part)
+    if isinstance(part, int) or _BARE_KEY.fullmatch(text):
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)  # escapes quotes, backslashes and control characters
+    # Also escape what json leaves alone but a terminal or str.splitlines() may break on (U+2028, U+0085, ...).
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}"
+                   for c in quoted)
+
+
 def validation_errors(
     name: str, error: ValidationError, model: type[BaseModel] = Offer
 ) -> list[OfferFileError]:
@@ -69,7 +92,7 @@ def validation_errors(
     out = []
     for err in error.errors(include_url=False):
         loc = [p for p in err["loc"] if p not in ("function-after",)]
-        field = ".".join(str(p) for p in loc) or None
+        field = ".".join(_dotted_part(p) for p in loc) or None
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             key = str(loc[-1])
@@ -100,14 +123,16 @@ def parse_offer(data: dict[str, Any], name: str) -> Offer:
     return offer
 
 
-def load_offer(path: str | Path) -> Offer:
-    """Read and validate one offer file."""
-    p = Path(path)
+def read_toml_or_errors(path: Path) -> dict[str, Any]:
     try:
-        data = read_toml(p)
+        return read_toml(path)
     except OfferFileError as e:
         raise OfferFileErrors([e]) from None
-    return parse_offer(data, str(path))
+
+
+def load_offer(path: str | Path) -> Offer:
+    """Read and validate one offer file."""
+    return parse_offer(read_toml_or_errors(Path(path)), str(path))
 
 
 def load_offers(paths: Iterable[str | Path]) -> list[Offer]:
@@ -125,6 +150,26 @@ def load_offers(paths: Iterable[str | Path]) -> list[Offer]:
     if problems:
         raise OfferFileErrors(problems)
     return disambiguate_labels(offers)
+
+
+def load_profile(path: str | Path) -> Candidate:
+    """A shared candidate profile: a TOML file with a ``[candidate]`` table (the offer file's format)."""
+    data = read_toml_or_errors(Path(path))
+    name = str(path)
+    unknown = [k for k in data if k != "candidate"]
+    if unknown:
+        raise OfferFileErrors([OfferFileError(name, "a profile holds only a [candidate] table", unknown[0])])
+    try:
+        return Candidate.model_validate(data.get("candidate", {}))
+    except ValidationError as e:
+        errors = validation_errors(name, e, Candidate)
+        raise OfferFileErrors([OfferFileError(name, x.detail, f"candidate.{x.field}") for x in errors]) from None
+
+
+def apply_profile(offer: Offer, profile: Candidate) -> Offer:
+    """The offer with its ``[candidate]`` filled from ``profile`` where the offer file leaves a key unset."""
+    own = {k: getattr(offer.candidate, k) for k in offer.candidate.model_fields_set}
+    return offer.model_copy(update={"candidate": profile.model_copy(update=own)})
 
 
 def disambiguate_labels(offers: list[Offer]) -> list[Offer]:

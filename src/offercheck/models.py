@@ -44,7 +44,7 @@ DEFAULT_VESTING = "4y-cliff-1y"
 
 
 class _Table(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False, defer_build=True)
 
 
 class OfferInfo(_Table):
@@ -124,6 +124,15 @@ class Equity(_Table):
     vest_every_months: Literal[1, 3, 6, 12] | None = None
     annual_growth_percent: float = Field(0, ge=-90, le=200)
     refresh_annual: Money = Field(0, description="Value of a new grant each year from year 2.")
+
+    @field_validator("vest_every_months", mode="before")
+    @classmethod
+    def _months_are_integers(cls, v: object) -> object:
+        # Literal[1, 3, 6, 12] matches by equality even in strict mode, so `true` (== 1) would silently mean
+        # monthly vesting and 3.0 would pass for 3; refuse them as strict ints are refused everywhere else.
+        if isinstance(v, (bool, float)):
+            raise ValueError("Input should be 1, 3, 6 or 12 (a whole number of months)")
+        return v
 
     @field_validator("vesting")
     @classmethod

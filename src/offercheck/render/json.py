@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import __version__
 from ..comparison import Comparison, Evaluation
+from ..scoring import MarketPosition
 from .common import cents, year_dict
 
 
@@ -20,8 +21,46 @@ def evaluation_dict(e: Evaluation) -> dict[str, Any]:
         "annual_average": cents(e.annual_average),
     }
     if e.market is not None:
-        out.update(e.market.as_json())
+        out.update(market_dict(e.market))
     return out
+
+
+def market_dict(m: MarketPosition) -> dict[str, Any]:
+    """The ``benchmark`` and ``score`` members of an offer in the JSON contract."""
+    b = m.benchmark
+    base_q, total_q = m.expected_base, m.expected_total
+    return {
+        "benchmark": {
+            "base_p50": cents(base_q.p50),
+            "total_p50": cents(total_q.p50),
+            "base": {name: cents(v) for name, v in base_q.model_dump().items() if v is not None},
+            "total": {name: cents(v) for name, v in total_q.model_dump().items() if v is not None},
+            "cell": {"role": b.role, "experience": b.experience, "country": b.country, "n": b.n},
+            "source": b.source_title,
+            "year": b.year,
+            "note": b.note,
+            "multiplier": round(m.multiplier, 4),
+            "adjustments": [
+                {
+                    "factor": a.adjustment.factor,
+                    "multiplier": round(a.adjustment.multiplier, 4),
+                    "reason": a.adjustment.reason,
+                    "source": a.adjustment.source,
+                    "plugin": a.plugin,
+                }
+                for a in m.adjustments
+            ],
+        },
+        "score": {
+            "overall": round(m.overall, 1),
+            "base_percentile": round(m.base.value, 1),
+            "total_percentile": round(m.total.value, 1),
+            "year1_total_percentile": round(m.year1_total.value, 1),
+            "bounds": {
+                k: p.bound for k, p in (("base", m.base), ("total", m.total), ("year1_total", m.year1_total)) if p.bound
+            },
+        },
+    }
 
 
 def comparison_dict(c: Comparison) -> dict[str, Any]:

@@ -6,13 +6,27 @@ from collections.abc import Callable
 
 from tabulate import tabulate
 
-from ..comparison import Comparison
+from ..comparison import Comparison, Evaluation
 from .common import COMPONENTS, money
 
 
 def _escape(text: str, tablefmt: str) -> str:
     # A literal pipe would end a markdown cell early.
     return text.replace("|", "\\|") if tablefmt == "github" else text
+
+
+def _adjustments(e: Evaluation, tablefmt: str) -> str:
+    m = e.market
+    b = m.benchmark
+    cell = ", ".join(x for x in (b.role, f"{b.experience} years" if b.experience else None, b.country) if x)
+    lines = [f"{_escape(e.label, tablefmt)}: benchmark {cell or 'all roles'} ({b.source_title}, {b.year}"
+             + (f", n={b.n}" if b.n else "") + ")" + (f"; {b.note}" if b.note else "")]
+    rows = [[a.adjustment.factor, f"x{a.adjustment.multiplier:.3f}", _escape(a.adjustment.reason, tablefmt),
+             _escape(a.adjustment.source, tablefmt)] for a in m.adjustments]
+    rows.append(["all factors", f"x{m.multiplier:.3f}", "", ""])
+    lines.append(tabulate(rows, ["Factor", "Multiplier", "Reason", "Source"], tablefmt=tablefmt,
+                          disable_numparse=True))
+    return "\n".join(lines)
 
 
 def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str], str]) -> str:
@@ -42,9 +56,20 @@ def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str]
         tabulate(by_year, year_headers, tablefmt=tablefmt, colalign=("left", *("right",) * n),
                  disable_numparse=True),
     ]
-    for e in ranked:
-        if e.market is not None:
-            sections.extend(e.market.sections(e, tablefmt=tablefmt, heading=heading))
+    scored = [e for e in ranked if e.market is not None]
+    if scored:
+        sections.append(heading(f"Versus the market ({c.currency} per year)"))
+        sections.append(tabulate(
+            [[_escape(e.label, tablefmt), money(e.years[0].base), str(e.market.base), money(e.market.expected_base.p50),
+              money(e.annual_average), str(e.market.total), money(e.market.expected_total.p50),
+              f"{e.market.overall:.0f}"] for e in scored],
+            ["Offer", "Base", "Base pct", "Market base p50", "Avg total", "Total pct", "Market total p50", "Score"],
+            tablefmt=tablefmt, colalign=("left", *("right",) * 7), disable_numparse=True))
+        sections.append("Percentiles interpolate between the market quantiles (p10-p90; beyond them: above/below). "
+                        "Market totals add a typical bonus to base pay and no equity (see `offercheck benchmarks "
+                        "show`), so equity-heavy offers place high on total pay.")
+        for e in scored:
+            sections.append(_adjustments(e, tablefmt))
     sections.append(
         f"Amounts in {c.currency}; other currencies converted at {c.rates.source}. "
         "PTO is shown, not added to pay."
