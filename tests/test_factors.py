@@ -1,0 +1,165 @@
+"""Each built-in factor against figures computed in the test from the shared data and the factor tables."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from offercheck.adjustments import Adjustment
+from offercheck.factors import SEED_PREMIUM_CAP
+from offercheck.market import load_benchmarks
+from offercheck.models import Offer
+
+from .conftest import REPO, SHARED
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FACTORS = tomllib.loads((REPO / "src/offercheck/data/factors.toml").read_text(encoding="utf-8"))
+BLS = SHARED / "data" / "bls_oews_may2025_tech_occupations_by_area.csv"
+needs_bls = pytest.mark.skipif(not BLS.exists(), reason="needs ../shared/data (BLS OEWS extract)")
+
+
+def offer(**tables: Any) -> Offer:
+    data: dict[str, Any] = {
+        "offer": {"company": "Acme", "role": "machine learning engineer"},
+        "salary": {"base": 150000},
+    }
+    for name, values in tables.items():
+        data[name] = {**data.get(name, {}), **values}
+    return Offer.model_validate(data)
+
+
+def adjust(factor: str, o: Offer, benchmark: Any = None) -> Adjustment | None:
+    module = __import__(f"offercheck.factors.{factor}", fromlist=["offercheck_adjust"])
+    if benchmark is None:
+        benchmark = load_benchmarks().lookup(
+            role=o.offer.role, years_experience=o.candidate.years_experience, country=o.location.country
+        )
+    result: Adjustment | None = module.offercheck_adjust(offer=o, benchmark=benchmark)
+    return result
+
+
+def bls_median(area_title: str, soc: str) -> float:
+    with BLS.open(newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["AREA_TITLE"] == area_title and row["OCC_CODE"] == soc:
+                return float(row["A_MEDIAN"])
+    raise LookupError((area_title, soc))
+
+
+@needs_bls
+def test_location_us_metro_is_metro_median_over_national() -> None:
+    expected = bls_median("San Francisco-Oakland-Fremont, CA", "15-1252") / bls_median("National", "15-1252")
+    for city in ("San Francisco", "SF", "Bay Area"):
+        adj = adjust("location", offer(location={"city": city, "state": "CA"}))
+        assert adj is not None and adj.multiplier == pytest.approx(expected, abs=1e-4)
+        assert "BLS OEWS May 2025" in adj.source
+
+
+@needs_bls
+def test_location_uses_the_data_science_occupation_for_data_scientists() -> None:
+    o = offer(offer={"company": "A", "role": "data scientist"}, location={"city": "Seattle", "state": "WA"})
+    expected = bls_median("Seattle-Tacoma-Bellevue, WA", "15-2051") / bls_median("National", "15-2051")
+    adj = adjust("location", o)
+    assert adj is not None and adj.multiplier == pytest.approx(expected, abs=1e-4)
+
+
+@needs_bls
+def test_location_falls_back_to_the_state() -> None:
+    adj = adjust("location", offer(location={"city": "Nowhereville", "state": "WA"}))
+    expected = bls_median("Washington", "15-1252") / bls_median("National", "15-1252")
+    assert adj is not None and adj.multiplier == pytest.approx(expected, abs=1e-4)
+    assert "no BLS metro for 'Nowhereville'" in adj.reason
+
+
+def test_fully_remote_offers_use_the_national_market() -> None:
+    adj = adjust("location", offer(location={"city": "San Francisco", "state": "CA", "remote": "remote"}))
+    assert adj is not None and adj.multiplier == 1 and "national market" in adj.reason
+
+
+def test_location_international_city_from_the_seed() -> None:
+    # Seed 000: London $150,000 vs United Kingdom $140,000.
+    adj = adjust("location", offer(location={"city": "London", "country": "GB"}))
+    assert adj is not None and adj.multiplier == pytest.approx(150000 / 140000, abs=1e-4)
+    toronto = adjust("location", offer(location={"city": "Toronto", "country": "CA"}))
+    assert toronto is not None and toronto.multiplier == 1 and "Toronto" in toronto.reason
+
+
+def test_industry_is_relative_to_technology() -> None:
+    figures = FACTORS["industry"]["seed_figures"]
+    expected = figures["finance"]["value"] / figures["technology"]["value"]  # 140,000 / 120,000
+    for name in ("finance", "Banking", "fintech"):
+        adj = adjust("industry", offer(company={"industry": name}))
+        assert adj is not None and adj.multiplier == pytest.approx(expected, abs=1e-4)
+    unknown = adjust("industry", offer(company={"industry": "quantum catering"}))
+    assert unknown is not None and unknown.multiplier == 1 and "known: " in unknown.reason
+    assert "finance" in unknown.reason.split("known: ")[1]
+
+
+def test_company_size_and_remote_use_the_survey_ratios() -> None:
+    size = adjust("company_size", offer(company={"size": "startup"}))
+    assert size is not None and size.multiplier == FACTORS["company_size"]["multiplier"]["startup"]
+    assert f"n={FACTORS['company_size']['n']['startup']}" in size.reason
+    remote = adjust("remote", offer(location={"remote": "remote"}))
+    assert remote is not None and remote.multiplier == FACTORS["remote"]["multiplier"]["remote"]
+
+
+def test_education_premium_from_the_seed_with_the_cap() -> None:
+    figures = FACTORS["education"]["seed_figures"]
+    master = adjust("education", offer(candidate={"education": "master"}))
+    assert master is not None and master.multiplier == pytest.approx(figures["master"]["value"] / 125000)
+    phd = adjust("education", offer(candidate={"education": "phd"}))
+    # 170,000 / 125,000 = 1.36, above the cap.
+    assert phd is not None and phd.multiplier == 1 + SEED_PREMIUM_CAP and "capped" in phd.reason
+    assert adjust("education", offer()) is None
+
+
+def test_certifications_do_not_stack() -> None:
+    one = adjust("certification", offer(candidate={"certifications": ["caffe"]}))
+    assert one is not None and one.multiplier == pytest.approx(135000 / 125000)  # under the cap
+    two = adjust("certification", offer(candidate={"certifications": ["caffe", "Google Cloud"]}))
+    assert two is not None and two.multiplier == 1 + SEED_PREMIUM_CAP  # gcp 1.24, capped; not 1.08 x 1.24
+    unknown = adjust("certification", offer(candidate={"certifications": ["origami"]}))
+    assert unknown is not None and unknown.multiplier == 1 and "known:" in unknown.reason
+
+
+def test_experience_and_role_do_not_double_count_a_cell_already_keyed_by_them() -> None:
+    o = offer(candidate={"years_experience": 7})
+    for factor in ("experience", "role"):
+        adj = adjust(factor, o)
+        assert adj is not None and adj.multiplier == 1 and "not applied twice" in adj.reason
+
+
+def test_experience_and_role_apply_to_a_role_agnostic_benchmark() -> None:
+    o = offer(candidate={"years_experience": 12})
+    broad = load_benchmarks().lookup(role=None, years_experience=None, country="US")
+    assert "experience" not in broad.keyed_by and "role" not in broad.keyed_by
+    exp = adjust("experience", o, broad)
+    assert exp is not None and exp.multiplier == FACTORS["experience"]["multiplier"]["10+"]
+    role = adjust("role", o, broad)
+    assert role is not None and role.multiplier == FACTORS["role"]["multiplier"]["machine learning engineer"]
+
+
+def test_no_protected_attribute_can_be_given(write_offer: Any) -> None:
+    from offercheck.errors import OfferFileErrors
+    from offercheck.loading import load_offer
+
+    for key in ("gender", "sex", "age", "race", "ethnicity", "religion", "nationality"):
+        path = write_offer(
+            f'[offer]\ncompany = "A"\n[salary]\nbase = 1\n[candidate]\n{key} = "x"\n', name=f"{key}.toml"
+        )
+        with pytest.raises(OfferFileErrors, match=f"candidate.{key}: unknown key"):
+            load_offer(path)
+
+
+def test_no_factor_reads_a_protected_attribute() -> None:
+    src = "\n".join(p.read_text() for p in Path(REPO / "src/offercheck/factors").glob("*.py")).lower()
+    for word in ("gender", "female", "male", "ethnic", "race", "religion", "age_"):
+        assert word not in src

@@ -1,0 +1,80 @@
+"""Percentiles and the score against hand-computed interpolation."""
+
+from __future__ import annotations
+
+import pytest
+
+from offercheck.market import Quantiles
+from offercheck.scoring import Percentile, percentile_of, value_at
+
+Q = Quantiles(p10=80, p25=100, p50=120, p75=150, p90=200)
+
+
+@pytest.mark.parametrize(
+    ("pay", "expected"),
+    [
+        (100, Percentile(25)),
+        (110, Percentile(37.5)),  # halfway between p25 (100) and p50 (120)
+        (135, Percentile(62.5)),  # halfway between p50 (120) and p75 (150)
+        (190, Percentile(87)),  # 75 + 15 * (190 - 150) / (200 - 150)
+        (250, Percentile(90, "above")),
+        (50, Percentile(10, "below")),
+    ],
+)
+def test_percentile_interpolates_and_clamps_honestly(pay: float, expected: Percentile) -> None:
+    got = percentile_of(pay, Q)
+    assert got.bound == expected.bound and got.value == pytest.approx(expected.value)
+
+
+def test_tails_are_labelled() -> None:
+    assert str(percentile_of(250, Q)) == "above p90"
+    assert str(percentile_of(50, Q)) == "below p10"
+    assert str(percentile_of(135, Q)) == "p62"
+
+
+def test_middle_only_quantiles() -> None:
+    q = Quantiles(p25=100, p50=120, p75=150)
+    assert percentile_of(160, q) == Percentile(75, "above")
+    assert value_at(90, q) == 150
+
+
+def test_value_at_inverts_percentile_of() -> None:
+    assert value_at(60, Q) == pytest.approx(120 + (150 - 120) * 10 / 25)
+    for pay in (85, 100, 133, 199):
+        assert value_at(percentile_of(pay, Q).value, Q) == pytest.approx(pay)
+
+
+def test_compare_json_benchmark_and_score(runner: object) -> None:
+    import json
+    import math
+    import sys
+
+    from click.testing import CliRunner
+
+    from offercheck.cli import cli
+
+    from .conftest import REPO
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    result = CliRunner().invoke(cli, ["compare", str(REPO / "examples/bigtech-sf.toml"), "-f", "json"])
+    doc = json.loads(result.stdout)
+    (sf,) = doc["offers"]
+    cells = tomllib.loads((REPO / "src/offercheck/data/benchmarks.toml").read_text())["cells"]
+    (cell,) = [
+        c
+        for c in cells
+        if c.get("role") == "machine learning engineer" and c.get("experience") == "6-9" and c.get("country") == "US"
+    ]
+    mult = math.prod(a["multiplier"] for a in sf["benchmark"]["adjustments"])
+    factors = {a["factor"] for a in sf["benchmark"]["adjustments"]}
+    assert {"location", "company_size", "education", "certification", "remote"} <= factors
+    assert sf["benchmark"]["base_p50"] == pytest.approx(cell["base"]["p50"] * mult, rel=1e-3)
+    assert sf["benchmark"]["total_p50"] == pytest.approx(cell["total"]["p50"] * mult, rel=1e-3)
+    # Year-1 base 212,000 placed in the adjusted base quantiles, by the interpolation rule tested above.
+    q = Quantiles(**{k: v * mult for k, v in cell["base"].items()})
+    assert sf["score"]["base_percentile"] == pytest.approx(percentile_of(212000, q).value, abs=0.1)
+    assert sf["score"]["overall"] == sf["score"]["total_percentile"]
