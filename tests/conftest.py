@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +34,48 @@ def write_offer(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def _no_installed_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Installed plugins (e.g. the example in plugins/) must not change other tests' results.
+
+    A test opts in by setting OFFERCHECK_LOAD_PLUGINS itself, or with the ``fake_plugin`` fixture below.
+    """
+    monkeypatch.setenv("OFFERCHECK_LOAD_PLUGINS", "")
+
+
+@pytest.fixture
+def fake_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]:
+    """Install a plugin as pip would (a module plus a dist-info with an `offercheck` entry point) for one test.
+
+    ``fake_plugin(name, source, version="1.0")``: the entry point ``name`` loads a module holding ``source``;
+    OFFERCHECK_LOAD_PLUGINS is set to the plugins installed so far. Everything is undone after the test.
+    """
+    import importlib
+    import sys
+
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    names: list[str] = []
+
+    def install(name: str, source: str, version: str = "1.0") -> None:
+        module = f"fake_offercheck_{name.replace('-', '_')}"
+        (site / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+        info = site / f"offercheck_{name.replace('-', '_')}-{version}.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: offercheck-{name}\nVersion: {version}\n", encoding="utf-8")
+        (info / "entry_points.txt").write_text(f"[offercheck]\n{name} = {module}\n", encoding="utf-8")
+        names.append(name)
+        monkeypatch.setenv("OFFERCHECK_LOAD_PLUGINS", ",".join(names))
+        importlib.invalidate_caches()
+
+    yield install
+    for name in names:
+        sys.modules.pop(f"fake_offercheck_{name.replace('-', '_')}", None)
+    importlib.invalidate_caches()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -10,6 +10,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import pluggy
+
+    from .comparison import Comparison
     from .currency import RateTable
     from .models import Offer
 
@@ -20,21 +25,36 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 def write_output(text: str, output: str | None, force: bool) -> None:
     """Print ``text`` to stdout, or write it to ``output`` (never overwriting unless ``force``)."""
-    from .errors import OffercheckError, OutputExistsError
+    from .errors import OffercheckError
 
     if output is None or output == "-":
         click.echo(text, nl=False)
         return
-    path = Path(output)
-    if path.is_dir():
-        raise OffercheckError(f"{output}: is a directory")
-    if path.exists() and not force:
-        raise OutputExistsError(output)
+    path = check_output(output, force)
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as e:
         raise OffercheckError(f"{output}: cannot write: {e.strerror or e}") from None
     click.echo(f"Wrote {output}", err=True)
+
+
+def check_output(output: str, force: bool) -> Path:
+    """The ``output`` path, after checking that ``write_output`` may write it (before a long computation)."""
+    from .errors import OffercheckError, OutputExistsError
+
+    path = Path(output)
+    if path.is_dir():
+        raise OffercheckError(f"{output}: is a directory")
+    if path.exists() and not force:
+        raise OutputExistsError(output)
+    return path
+
+
+def benchmarks_option(f: Any) -> Any:
+    """--benchmarks FILE: a benchmark file used instead of the built-in one (see ``market.market_for``)."""
+    return click.option("--benchmarks", "benchmarks", metavar="FILE", type=click.Path(path_type=Path),
+                        help="Benchmark file (from `offercheck benchmarks build`) to use instead of the built-in "
+                             "one.")(f)
 
 
 def plugin_options(f: Any) -> Any:
@@ -47,13 +67,75 @@ def plugin_options(f: Any) -> Any:
     return f
 
 
+# offercheck.tax.TAX_YEARS, spelled out so that start-up imports no tax code (a test keeps them equal).
+TAX_YEAR_CHOICES: tuple[str, ...] = ("2025", "2026")
+# offercheck.comparison.RANK_BY, likewise.
+RANK_BY: tuple[str, ...] = ("total", "net", "real")
+
+
+def tax_options(f: Any) -> Any:
+    """--after-tax, --tax-year and --filing (see ``offercheck.aftertax.with_taxes``)."""
+    f = click.option("--filing", type=click.Choice(["single", "married"]),
+                     help="Filing status for every offer, overriding the files' [candidate] filing_status.")(f)
+    f = click.option("--tax-year", type=click.Choice(TAX_YEAR_CHOICES),
+                     help=f"Tax year whose parameters apply. Default: the latest ({TAX_YEAR_CHOICES[-1]}).")(f)
+    f = click.option("--after-tax", is_flag=True, help="Add the estimated tax and net pay per year (estimates).")(f)
+    return f
+
+
+def check_tax_options(after_tax: bool, tax_year: str | None, filing: str | None) -> None:
+    """Usage errors of ``tax_options``, raised before any computation."""
+    if not after_tax and (tax_year is not None or filing is not None):
+        raise click.UsageError("--tax-year and --filing need --after-tax")
+
+
+def apply_tax_options(result: Comparison, pm: pluggy.PluginManager, after_tax: bool, tax_year: str | None,
+                      filing: str | None) -> Comparison:
+    """``result`` with every evaluation's estimated taxes when --after-tax was given."""
+    if not after_tax:
+        return result
+    from .aftertax import with_taxes
+
+    return with_taxes(result, pm, tax_year=int(tax_year or TAX_YEAR_CHOICES[-1]), filing=filing)
+
+
+def leave_after_option(default: int | None = None) -> Callable[[Any], Any]:
+    return click.option("--leave-after", type=click.IntRange(1, 360), metavar="MONTHS", default=default,
+                        show_default=default is not None,
+                        help="Show what each offer has paid if you leave after MONTHS (vesting cliffs, clawbacks).")
+
+
 def output_options(f: Any) -> Any:
     f = click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")(f)
     f = click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")(f)
     return f
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+class OffercheckGroup(click.Group):
+    """The command group plus the commands installed plugins add with ``offercheck_register_commands``.
+
+    Plugins are asked only for a name that is not a built-in command, or for the list (--help), so the usual
+    commands never pay for discovery; their commands live in a per-run group, so nothing outlives one run.
+    """
+
+    def _plugin_commands(self, ctx: click.Context) -> click.Group:
+        group: click.Group | None = ctx.meta.get("offercheck.plugin_commands")
+        if group is None:
+            from .plugins import add_plugin_commands
+
+            group = click.Group()
+            add_plugin_commands(group)
+            ctx.meta["offercheck.plugin_commands"] = group
+        return group
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, cmd_name) or self._plugin_commands(ctx).get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._plugin_commands(ctx).list_commands(ctx)})
+
+
+@click.group(cls=OffercheckGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "--version", prog_name="offercheck")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors (for reporting bugs).")
 @click.pass_context
@@ -70,24 +152,96 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("-y", "--years", type=click.IntRange(1, 30), default=4, show_default=True,
               help="Horizon in years for totals and averages.")
 @click.option("-c", "--currency", metavar="CODE", help="Display currency (ISO 4217). Default: the first offer's.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown", "csv"]), default="table",
-              show_default=True, help="Output format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown", "csv", "html"]),
+              default="table", show_default=True,
+              help="Output format. html is one self-contained page with charts: write it with -o report.html "
+                   "(without -o it goes to stdout, for piping).")
 @click.option("--profile", metavar="FILE",
               help="Candidate profile ([candidate] table) shared by all offers; an offer's own keys win.")
+@click.option("--real", is_flag=True, help="Add pay at the home place's prices (purchasing power).")
+@click.option("--home", metavar="PLACE",
+              help="Home place for --real, e.g. 'Austin, TX', US-TX or DE. Default: where the first offer is.")
+@click.option("--rank-by", type=click.Choice(RANK_BY), default="total", show_default=True,
+              help="Rank by horizon total, net pay (needs --after-tax) or real pay (needs --real).")
+@leave_after_option()
+@tax_options
 @output_options
 @plugin_options
+@benchmarks_option
 def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str, profile: str | None,
-            output: str | None, force: bool, plugins_dirs: tuple[Path, ...], without: tuple[str, ...]) -> None:
+            real: bool, home: str | None, rank_by: str, leave_after: int | None, after_tax: bool,
+            tax_year: str | None, filing: str | None,
+            output: str | None, force: bool, plugins_dirs: tuple[Path, ...], without: tuple[str, ...],
+            benchmarks: Path | None) -> None:
     """Compare offers: total pay per year and over the horizon, ranked by horizon total, scored against the market."""
+    from dataclasses import replace
+
     from .comparison import compare as run_compare
+    from .market import market_for
     from .plugins import get_plugin_manager
     from .render import renderer
 
+    check_tax_options(after_tax, tax_year, filing)
+    needs = {"net": ("--after-tax", after_tax), "real": ("--real", real)}
+    if rank_by in needs and not needs[rank_by][1]:
+        raise click.UsageError(f"--rank-by {rank_by} needs {needs[rank_by][0]}")
+    if home is not None and not real:
+        raise click.UsageError("--home needs --real")
     rates = display_rates(currency)
     pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
-    loaded = load_with_profile(offers, profile)
-    result = run_compare(loaded, years=years, currency=currency and currency.upper(), rates=rates, pm=pm)
-    write_output(renderer(fmt)(result), output, force)
+    loaded = load_with_profile(offers, profile, pm)
+    result = run_compare(loaded, years=years, currency=currency and currency.upper(), rates=rates, pm=pm,
+                         benchmarks=market_for(pm, benchmarks))
+    result = apply_tax_options(result, pm, after_tax, tax_year, filing)
+    if real:
+        from .realterms import in_real_terms
+
+        result = in_real_terms(result, home=home)
+    if leave_after is not None:
+        from .leave_early import with_leave_early
+
+        result = with_leave_early(result, leave_after)
+    write_output(renderer(fmt)(replace(result, rank_by=rank_by)), output, force)
+
+
+@cli.command()
+@click.argument("offer", metavar="OFFER.toml")
+@click.option("--against", multiple=True, metavar="OTHER.toml",
+              help="A competing offer (repeatable): the gap to it and the base that would match it.")
+@click.option("-p", "--target-percentile", type=click.FloatRange(1, 99), default=60, show_default=True,
+              help="Percentile of the adjusted market benchmark to ask for.")
+@click.option("-y", "--years", type=click.IntRange(1, 30), default=4, show_default=True,
+              help="Horizon in years for the dollar impact of each point.")
+@click.option("-c", "--currency", metavar="CODE", help="Display currency (ISO 4217). Default: OFFER's.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "markdown", "json", "email", "html"]),
+              default="text", show_default=True,
+              help="Output format; email is a counter-offer draft built from the top points; html is one "
+                   "self-contained page (use -o FILE, or pipe it).")
+@click.option("--profile", metavar="FILE",
+              help="Candidate profile ([candidate] table) shared by all offers; an offer's own keys win.")
+@leave_after_option(12)
+@output_options
+@plugin_options
+@benchmarks_option
+def negotiate(offer: str, against: tuple[str, ...], target_percentile: float, years: int, currency: str | None,
+              fmt: str, profile: str | None, leave_after: int, output: str | None, force: bool,
+              plugins_dirs: tuple[Path, ...], without: tuple[str, ...], benchmarks: Path | None) -> None:
+    """Talking points, counter-offer numbers and an email draft for OFFER, ranked by dollar impact."""
+    from .comparison import compare as run_compare
+    from .market import market_for
+    from .negotiation import negotiate as run_negotiate
+    from .plugins import get_plugin_manager
+    from .render.negotiation import render
+
+    rates = display_rates(currency)
+    pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
+    loaded = load_with_profile((offer, *against), profile, pm)
+    result = run_compare(loaded, years=years, currency=currency and currency.upper(), rates=rates, pm=pm,
+                         benchmarks=market_for(pm, benchmarks))
+    mine, *others = result.evaluations
+    plan = run_negotiate(mine, others, pm=pm, target_percentile=target_percentile, leave_after=leave_after,
+                         rates=result.rates)
+    write_output(render(plan, fmt), output, force)
 
 
 def display_rates(currency: str | None) -> RateTable:
@@ -104,10 +258,12 @@ def display_rates(currency: str | None) -> RateTable:
     return rates
 
 
-def load_with_profile(paths: tuple[str, ...], profile: str | None) -> list[Offer]:
+def load_with_profile(paths: tuple[str, ...], profile: str | None, pm: pluggy.PluginManager | None = None
+                      ) -> list[Offer]:
+    """Load the offers (checking ``[plugins.NAME]`` tables against ``pm``'s plugins) and apply ``--profile``."""
     from .loading import apply_profile, load_offers, load_profile
 
-    loaded = load_offers(paths)
+    loaded = load_offers(paths, pm)
     if profile is None:
         return loaded
     candidate = load_profile(profile)
@@ -116,15 +272,18 @@ def load_with_profile(paths: tuple[str, ...], profile: str | None) -> list[Offer
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-def validate(files: tuple[str, ...]) -> None:
+@plugin_options
+def validate(files: tuple[str, ...], plugins_dirs: tuple[Path, ...], without: tuple[str, ...]) -> None:
     """Check offer files and report every problem in every file."""
     from .errors import OfferFileErrors
     from .loading import load_offer
+    from .plugins import get_plugin_manager
 
+    pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
     problems = []
     for name in files:
         try:
-            load_offer(name)
+            load_offer(name, pm)
         except OfferFileErrors as e:
             problems.extend(e.errors)
         else:
@@ -156,6 +315,113 @@ def schema(output: str | None, force: bool) -> None:
     doc["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     doc["title"] = "offercheck offer file"
     write_output(json.dumps(doc, indent=2) + "\n", output, force)
+
+
+@cli.group("benchmarks")
+def benchmarks_group() -> None:
+    """Market benchmarks: show the tables offers are scored against, or build your own from a salary survey."""
+
+
+@benchmarks_group.command("show")
+@click.option("--role", metavar="ROLE", help="Only this role (a role key or a job title, e.g. 'ML Engineer').")
+@click.option("--country", metavar="CC", help="Only this country (ISO 3166 alpha-2, e.g. US).")
+@click.option("--experience", metavar="BAND", help="Only this experience band (0-2, 3-5, 6-9, 10+) or years.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
+              show_default=True, help="Output format.")
+@benchmarks_option
+@output_options
+def benchmarks_show(role: str | None, country: str | None, experience: str | None, fmt: str,
+                    benchmarks: Path | None, output: str | None, force: bool) -> None:
+    """Print benchmark cells (p10-p90 of base and total pay, n, method) and their sources."""
+    from .benchmark_view import select_cells
+    from .market import load_benchmarks
+    from .render.benchmarks import render_benchmarks
+
+    view = select_cells(load_benchmarks(benchmarks), role=role, country=country, experience=experience)
+    write_output(render_benchmarks(view, fmt), output, force)
+
+
+def _mapping(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str] | None:
+    pairs = [v.partition("=") for v in values]
+    bad = [v for v, (k, eq, col) in zip(values, pairs, strict=True) if not (k.strip() and eq and col.strip())]
+    if bad:
+        raise click.BadParameter(f"expected KEY=COLUMN, got {bad[0]!r}")
+    return {k.strip(): col.strip() for k, _, col in pairs} or None
+
+
+@benchmarks_group.command("build")
+@click.argument("survey", metavar="SURVEY.csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", metavar="FILE", required=True, help="The benchmark file to write (- for stdout).")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("--map", "mapping", multiple=True, metavar="KEY=COLUMN", callback=_mapping,
+              help="Column of a non-ai-jobs CSV (repeatable): base (required), role, experience or years, "
+                   "country, remote, size, year, employment.")
+@click.option("--min-sample", type=click.IntRange(min=1), default=30, show_default=True,
+              help="Cells with fewer rows fall back to a broader cell, scaled, and say so.")
+@click.option("--all-employment", is_flag=True, help="Keep part-time, contract and freelance rows (default: FT only).")
+@click.option("--min-year", type=int, metavar="YEAR", help="Drop responses from before YEAR.")
+def benchmarks_build(survey: Path, output: str, force: bool, mapping: dict[str, str] | None, min_sample: int,
+                     all_employment: bool, min_year: int | None) -> None:
+    """Build a benchmark file from a salary survey CSV (ai-jobs.net format, or any CSV with --map)."""
+    from .errors import OffercheckError
+    from .survey import SurveyFormatError, build_benchmarks
+
+    if output != "-":
+        check_output(output, force)  # before reading a survey that may take a while
+
+    def progress(rows: int) -> None:
+        if rows % 100_000 == 0:
+            click.echo(f"... {rows:,} rows", err=True)
+
+    try:
+        text, stats = build_benchmarks(
+            survey, name="benchmarks" if output == "-" else Path(output).stem, mapping=mapping,
+            min_sample=min_sample, employment_types=None if all_employment else ("FT",), min_year=min_year,
+            progress=progress)
+    except SurveyFormatError as e:
+        raise OffercheckError(str(e)) from e
+    except OSError as e:
+        raise OffercheckError(f"{survey}: cannot read: {e.strerror or e}") from e
+    click.echo(stats.summary(), err=True)
+    write_output(text, output, force)
+
+
+@cli.command("plugins")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: name, package, version, hooks, builtin.")
+@plugin_options
+def plugins_command(as_json: bool, plugins_dirs: tuple[Path, ...], without: tuple[str, ...]) -> None:
+    """List every loaded plugin (built-in factors included), its package, version and hooks."""
+    from .plugins import get_plugin_manager, plugin_infos
+    from .render.listing import plugins_json, plugins_table
+
+    infos = plugin_infos(get_plugin_manager(plugins_dirs=plugins_dirs, without=without))
+    click.echo(plugins_json(infos) if as_json else plugins_table(infos), nl=False)
+
+
+@cli.command()
+@plugin_options
+def factors(plugins_dirs: tuple[Path, ...], without: tuple[str, ...]) -> None:
+    """List the factors that adjust market benchmarks, and the plugin and package of each."""
+    from .plugins import get_plugin_manager, plugin_infos
+    from .render.listing import factors_table
+
+    click.echo(factors_table(plugin_infos(get_plugin_manager(plugins_dirs=plugins_dirs, without=without))), nl=False)
+
+
+@cli.group()
+def plugin() -> None:
+    """Write your own plugins."""
+
+
+@plugin.command("new")
+@click.argument("name")
+@click.argument("directory", required=False, metavar="[DIR]")
+def plugin_new(name: str, directory: str | None) -> None:
+    """Write a ready-to-install factor plugin package NAME into DIR (default: ./offercheck-NAME)."""
+    from .scaffold import write_plugin_package
+
+    root = write_plugin_package(name, Path(directory) if directory else None)
+    click.echo(f"Wrote {root}; next: pip install -e {root} && python -m pytest {root}", err=True)
 
 
 def main(args: list[str] | None = None, prog_name: str | None = None) -> None:

@@ -88,7 +88,9 @@ def pay_in_year(offer: Offer, year: int) -> YearPay:
     relocation = offer.sign_on.relocation if year == 1 else 0.0
     equity, refresh = equity_in_year(offer.equity, year)
     b = offer.benefits
-    match = base * b.retirement_match_percent / 100
+    # A match is paid only on what the employee defers: when the deferral is known, it caps the match.
+    match_percent = min(b.retirement_match_percent, 100 if b.employee_401k_percent is None else b.employee_401k_percent)
+    match = base * match_percent / 100
     contribution = base * b.espp_contribution_percent / 100
     discount = b.espp_discount_percent / 100
     # Buying at (1 - d) of the price, a contribution C buys shares worth C / (1 - d): the gain is C * d / (1 - d).

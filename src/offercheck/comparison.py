@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -25,8 +26,15 @@ class Evaluation:
     offer: Offer
     currency: str
     years: tuple[YearPay, ...]
+    fx: float = 1.0  # offer currency -> display currency, for amounts outside ``years``
     # Set by scoring: offercheck.scoring.MarketPosition.
     market: Any = None
+    # Set by offercheck.aftertax.with_taxes: offercheck.aftertax.AfterTax.
+    taxes: Any = None
+    # Set by offercheck.realterms.in_real_terms: offercheck.realterms.RealTerms.
+    real: Any = None
+    # Set by offercheck.leave_early.with_leave_early: offercheck.leave_early.LeaveEarly.
+    leave_early: Any = None
 
     @property
     def label(self) -> str:
@@ -55,6 +63,9 @@ class Comparison:
     rates: RateTable
     horizon_years: int
     evaluations: tuple[Evaluation, ...]
+    rank_by: str = "total"  # one of RANK_BY
+    # Set by offercheck.realterms.in_real_terms: the offercheck.prices.PriceLevel real pay is expressed at.
+    home: Any = None
 
     @property
     def rates_date(self) -> dt.date:
@@ -62,8 +73,24 @@ class Comparison:
 
     @property
     def ranked(self) -> tuple[Evaluation, ...]:
-        """Best first by horizon total; ties keep the input order."""
-        return tuple(sorted(self.evaluations, key=lambda e: -e.total))
+        """Best first by horizon total (or net or real pay, per ``rank_by``); ties keep the input order."""
+        return tuple(sorted(self.evaluations, key=lambda e: -rank_value(e, self.rank_by)))
+
+
+RANK_BY: tuple[str, ...] = ("total", "net", "real")
+
+
+def rank_value(e: Evaluation, rank_by: str) -> float:
+    """The horizon amount ``rank_by`` ranks on; an offer with no real value (no PPP) ranks last."""
+    if rank_by == "net":
+        if e.taxes is None:
+            raise ValueError("rank_by='net' needs taxes: see offercheck.aftertax.with_taxes")
+        return float(e.taxes.net_total)
+    if rank_by == "real":
+        if e.real is None:
+            raise ValueError("rank_by='real' needs real terms: see offercheck.realterms.in_real_terms")
+        return -math.inf if e.real.total is None else float(e.real.total)
+    return e.total
 
 
 def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None = None,
@@ -73,7 +100,7 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
         raise ValueError("years must be at least 1")
     target = currency or offer.currency
     factor = (rates or load_rates()).rate(offer.currency, target)
-    return Evaluation(offer, target, tuple(y.scaled(factor) for y in pay_by_year(offer, years)))
+    return Evaluation(offer, target, tuple(y.scaled(factor) for y in pay_by_year(offer, years)), fx=factor)
 
 
 def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: str | None = None,

@@ -6,9 +6,10 @@ import difflib
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -19,6 +20,9 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
+
+if TYPE_CHECKING:
+    import pluggy
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -107,8 +111,11 @@ def validation_errors(
     return out
 
 
-def parse_offer(data: dict[str, Any], name: str) -> Offer:
-    """Validate parsed TOML; raises OfferFileErrors listing every problem."""
+def parse_offer(data: dict[str, Any], name: str, pm: pluggy.PluginManager | None = None) -> Offer:
+    """Validate parsed TOML; raises OfferFileErrors listing every problem.
+
+    With a plugin manager, each ``[plugins.NAME]`` table is checked too (see :func:`check_plugin_tables`).
+    """
     from .currency import UnknownCurrency, load_rates
 
     try:
@@ -120,7 +127,38 @@ def parse_offer(data: dict[str, Any], name: str) -> Offer:
     except UnknownCurrency as e:
         raise OfferFileErrors([OfferFileError(name, str(e), "offer.currency")]) from None
     offer._path = name
+    if pm is not None:
+        check_plugin_tables(offer, name, pm)
     return offer
+
+
+def check_plugin_tables(offer: Offer, name: str, pm: pluggy.PluginManager) -> None:
+    """Validate each ``[plugins.NAME]`` table with the model plugin NAME declares; NAME must be a loaded plugin.
+
+    A plugin blocked with ``--without NAME`` keeps its table: the user turned it off, the file is not wrong.
+    """
+    if not offer.plugins:
+        return
+    from .plugins import settings_models
+
+    models = settings_models(pm)
+    loaded = sorted({n for n, p in pm.list_name_plugin() if p is not None} | set(models))
+    problems: list[OfferFileError] = []
+    for key, table in offer.plugins.items():
+        field = f"plugins.{_dotted_part(key)}"
+        model = models.get(key)
+        if model is not None:
+            try:
+                model.model_validate(table)
+            except ValidationError as e:
+                problems.extend(OfferFileError(name, x.detail, f"{field}.{x.field}" if x.field else field)
+                                for x in validation_errors(name, e, model))
+        elif pm.get_plugin(key) is None and not pm.is_blocked(key):
+            close = difflib.get_close_matches(key, loaded, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else " (install it, or see `offercheck plugins`)"
+            problems.append(OfferFileError(name, f"no plugin named {key!r} is loaded{hint}", field))
+    if problems:
+        raise OfferFileErrors(problems)
 
 
 def read_toml_or_errors(path: Path) -> dict[str, Any]:
@@ -130,21 +168,22 @@ def read_toml_or_errors(path: Path) -> dict[str, Any]:
         raise OfferFileErrors([e]) from None
 
 
-def load_offer(path: str | Path) -> Offer:
-    """Read and validate one offer file."""
-    return parse_offer(read_toml_or_errors(Path(path)), str(path))
+def load_offer(path: str | Path, pm: pluggy.PluginManager | None = None) -> Offer:
+    """Read and validate one offer file (and its ``[plugins.NAME]`` tables, given the plugin manager)."""
+    return parse_offer(read_toml_or_errors(Path(path)), str(path), pm)
 
 
-def load_offers(paths: Iterable[str | Path]) -> list[Offer]:
+def load_offers(paths: Iterable[str | Path], pm: pluggy.PluginManager | None = None) -> list[Offer]:
     """Load several offers, collecting the problems of all files before failing.
 
     Labels must tell offers apart: where two collide, each colliding offer is labelled by its file stem.
+    ``pm``: see :func:`load_offer`.
     """
     offers: list[Offer] = []
     problems: list[OfferFileError] = []
     for path in paths:
         try:
-            offers.append(load_offer(path))
+            offers.append(load_offer(path, pm))
         except OfferFileErrors as e:
             problems.extend(e.errors)
     if problems:
@@ -158,12 +197,16 @@ def load_profile(path: str | Path) -> Candidate:
     name = str(path)
     unknown = [k for k in data if k != "candidate"]
     if unknown:
-        raise OfferFileErrors([OfferFileError(name, "a profile holds only a [candidate] table", unknown[0])])
+        raise OfferFileErrors([OfferFileError(name, "a profile holds only a [candidate] table",
+                                              _dotted_part(unknown[0]))])
     try:
         return Candidate.model_validate(data.get("candidate", {}))
     except ValidationError as e:
         errors = validation_errors(name, e, Candidate)
-        raise OfferFileErrors([OfferFileError(name, x.detail, f"candidate.{x.field}") for x in errors]) from None
+        # An error about the table itself (`candidate = 5`) has no field of its own.
+        raise OfferFileErrors(
+            [OfferFileError(name, x.detail, f"candidate.{x.field}" if x.field else "candidate") for x in errors]
+        ) from None
 
 
 def apply_profile(offer: Offer, profile: Candidate) -> Offer:
@@ -173,10 +216,11 @@ def apply_profile(offer: Offer, profile: Candidate) -> Offer:
 
 
 def disambiguate_labels(offers: list[Offer]) -> list[Offer]:
-    labels = [o.label for o in offers]
+    # Counted once: labels.count() per offer made loading quadratic in the number of offers.
+    uses = Counter(o.label for o in offers)
     out = []
     for offer in offers:
-        if labels.count(offer.label) > 1 and offer.path:
+        if uses[offer.label] > 1 and offer.path:
             info = offer.offer.model_copy(update={"label": Path(offer.path).stem})
             out.append(offer.model_copy(update={"offer": info}))
         else:

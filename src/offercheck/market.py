@@ -370,8 +370,11 @@ def load_factor_tables() -> Mapping[str, Any]:
     return MappingProxyType(load_toml(packaged("factors.toml")))
 
 
-def market_for(pm: pluggy.PluginManager) -> BenchmarkSet:
-    """The packaged benchmarks overlaid with every set plugins register (registered cells win)."""
+def market_for(pm: pluggy.PluginManager, path: Path | None = None) -> BenchmarkSet:
+    """The benchmarks in ``path`` (default: the packaged ones) overlaid with every set plugins register.
+
+    Registered cells win: a plugin's sets (e.g. a company's own bands) are more specific than any survey.
+    """
     from .plugins import call_hook
 
     registered: list[BenchmarkSet] = []
@@ -385,7 +388,7 @@ def market_for(pm: pluggy.PluginManager) -> BenchmarkSet:
             raise TypeError(f"register() takes a BenchmarkSet or a file path, not {type(benchmarks).__name__}")
 
     call_hook(pm, "offercheck_register_benchmarks", register=register)
-    market = load_benchmarks()
+    market = load_benchmarks(path)
     for extra in registered:
         market = market.overlay(extra)
     return market

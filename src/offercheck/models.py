@@ -7,7 +7,7 @@ Models are frozen so a plugin cannot change an offer behind another plugin's bac
 from __future__ import annotations
 
 import math
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, NoReturn
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, field_validator, model_validator
 
@@ -35,7 +35,7 @@ class Vesting(BaseModel):
 VESTING_PRESETS: dict[str, Vesting] = {
     "4y-even": Vesting(schedule=(25, 25, 25, 25), cliff_months=0, vest_every_months=3),
     "4y-cliff-1y": Vesting(schedule=(25, 25, 25, 25), cliff_months=12, vest_every_months=1),
-    # Amazon: 5% at month 12, 15% at month 24, then 20% every six months.
+    # Amazon: 5% at month 12, then every six months: 7.5% twice in year 2, 20% twice a year in years 3 and 4.
     "amazon": Vesting(schedule=(5, 15, 40, 40), cliff_months=12, vest_every_months=6),
     "google-front": Vesting(schedule=(33, 33, 22, 12), cliff_months=0, vest_every_months=1),
     "3y-even": Vesting(schedule=(33.34, 33.33, 33.33), cliff_months=0, vest_every_months=3),
@@ -60,6 +60,10 @@ class Candidate(_Table):
     education: Literal["none", "bachelor", "master", "phd"] | None = None
     certifications: Names = ()
     filing_status: Literal["single", "married"] = "single"
+    lives_in: str | None = Field(
+        None, min_length=1, description="Where you live, e.g. 'Austin, TX' or 'DE': a remote offer is valued at "
+        "its prices with --real (checked when used)."
+    )
 
 
 class Location(_Table):
@@ -83,6 +87,7 @@ class Salary(_Table):
 class Bonus(_Table):
     target_percent: float | None = Field(None, ge=0, le=500, description="Percent of that year's base.")
     amount: Money | None = None
+    prorated: bool = Field(False, description="The policy pays a pro-rata bonus for a partial year when you leave.")
 
     @model_validator(mode="after")
     def _one_form(self) -> Bonus:
@@ -185,6 +190,10 @@ class Equity(_Table):
 
 class Benefits(_Table):
     retirement_match_percent: Percent = Field(0, description="Employer retirement match, percent of base.")
+    employee_401k_percent: Percent | None = Field(
+        None, description="Your pre-tax 401(k) deferral, percent of base: lowers taxable wages (US) and, when given, "
+        "caps the employer match (a match is paid only on what you put in)."
+    )
     health_annual: Money = Field(0, description="Employer-paid health premiums.")
     espp_discount_percent: float = Field(0, ge=0, le=50)
     espp_contribution_percent: Percent = 0
@@ -196,6 +205,39 @@ class Benefits(_Table):
         if (self.espp_discount_percent > 0) != (self.espp_contribution_percent > 0):
             raise ValueError("ESPP needs both espp_discount_percent and espp_contribution_percent")
         return self
+
+
+class FrozenDict(dict[str, Any]):
+    """A dict that refuses changes, so a plugin cannot alter a ``[plugins.NAME]`` table behind another's back."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("offer data is read-only")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse
+
+    def __reduce__(self) -> tuple[type[FrozenDict], tuple[dict[str, Any]]]:
+        return (FrozenDict, (dict(self),))  # copy and pickle without calling the refused __setitem__
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return FrozenDict({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+class Leaving(_Table):
+    """What leaving the current job costs: only in the current-job file given with ``--current``."""
+
+    unvested_equity: Money = Field(0, description="Value of the equity you give up unvested.")
+    unpaid_bonus: Money = Field(0, description="Bonus you would be paid if you stayed until it pays out.")
+    clawback_owed: Money = Field(0, description="A sign-on or relocation you would have to repay.")
+    notice_weeks: float = Field(0, ge=0, le=52, description="Notice period, reported.")
+
+    @property
+    def total(self) -> float:
+        return self.unvested_equity + self.unpaid_bonus + self.clawback_owed
 
 
 class Offer(_Table):
@@ -210,8 +252,18 @@ class Offer(_Table):
     sign_on: SignOn = SignOn()
     equity: Equity | None = None
     benefits: Benefits = Benefits()
+    leaving: Leaving | None = None
+    # `[plugins.NAME]` tables belong to plugin NAME: core validation passes them untouched (loading validates
+    # them with the model the plugin declares); frozen, arrays as tuples.
+    plugins: dict[str, dict[str, Any]] = Field(default_factory=FrozenDict, description="Settings for plugin NAME.")
 
     _path: str | None = PrivateAttr(None)
+
+    @field_validator("plugins")
+    @classmethod
+    def _frozen_plugin_tables(cls, v: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        frozen: dict[str, dict[str, Any]] = _freeze(v)
+        return frozen
 
     @property
     def label(self) -> str:

@@ -9,12 +9,16 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from . import hookspecs
 from .errors import PluginError
+
+if TYPE_CHECKING:
+    import click
+    from pydantic import BaseModel
 
 ENTRY_POINT_GROUP = "offercheck"
 ENV_LOAD = "OFFERCHECK_LOAD_PLUGINS"
@@ -30,7 +34,12 @@ BUILTIN_FACTORS: tuple[str, ...] = (
     "certification",
     "remote",
 )
-BUILTIN_PLUGINS: dict[str, str] = {name: f"offercheck.factors.{name}" for name in BUILTIN_FACTORS}
+# Built-in tax regimes (offercheck_estimate_tax): plugins like the factors (so --without works), but not factors.
+BUILTIN_TAX_REGIMES: tuple[str, ...] = ("tax_us", "tax_canada", "tax_uk", "tax_germany")
+BUILTIN_PLUGINS: dict[str, str] = {
+    **{name: f"offercheck.factors.{name}" for name in BUILTIN_FACTORS},
+    **{name: f"offercheck.regimes.{name.removeprefix('tax_')}" for name in BUILTIN_TAX_REGIMES},
+}
 
 
 class PluginManager(pluggy.PluginManager):
@@ -62,7 +71,7 @@ def _load_module_from_file(path: Path) -> Any:
         spec.loader.exec_module(module)
     except Exception as e:
         sys.modules.pop(module_name, None)
-        raise PluginError(path.stem, None, f"{path}: {type(e).__name__}: {e}") from e
+        raise PluginError(path.stem, None, f"{path}: {describe(e)}") from e
     return module
 
 
@@ -71,7 +80,8 @@ def _entry_points() -> Iterator[Any]:
 
     allowed = os.environ.get(ENV_LOAD)
     names = None if allowed is None else {n.strip() for n in allowed.split(",") if n.strip()}
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
+    # Sorted: the file system's order would make listings (and which same-named plugin wins) vary by machine.
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
         if names is None or ep.name in names:
             yield ep
 
@@ -82,6 +92,7 @@ def _register(pm: PluginManager, plugin: Any, name: str) -> None:
     # A plugin registered under a built-in's name replaces that built-in.
     if pm.get_plugin(name) is not None:
         pm.unregister(name=name)
+        pm.distributions.pop(name, None)
     try:
         pm.register(plugin, name=name)
     except Exception as e:  # pluggy's PluginValidationError: a bad hook signature or option
@@ -93,16 +104,18 @@ def get_plugin_manager(
     plugins_dirs: Iterable[str | Path] = (),
     without: Iterable[str] = (),
     entry_points: bool = True,
+    builtins: bool = True,
 ) -> PluginManager:
     """A plugin manager with the built-ins, installed plugins and any ``--plugins-dir`` files registered.
 
     ``without`` names plugins to block (built-in or not). Nothing is imported from the current directory
-    unless it is passed in ``plugins_dirs``.
+    unless it is passed in ``plugins_dirs``. ``builtins=False`` skips the built-ins (for a caller that only
+    needs third-party hooks, such as plugin commands, and should not pay for importing factors and regimes).
     """
     pm = PluginManager()
     for name in without:
         pm.set_blocked(name)
-    for name, module_name in BUILTIN_PLUGINS.items():
+    for name, module_name in BUILTIN_PLUGINS.items() if builtins else ():
         if not pm.is_blocked(name):
             _register(pm, importlib.import_module(module_name), name)
     if entry_points:
@@ -112,7 +125,7 @@ def get_plugin_manager(
             try:
                 plugin = ep.load()
             except Exception as e:
-                raise PluginError(ep.name, None, f"{type(e).__name__}: {e}") from e
+                raise PluginError(ep.name, None, describe(e)) from e
             _register(pm, plugin, ep.name)
             if ep.dist is not None:
                 pm.distributions[ep.name] = (ep.dist.name, ep.dist.version)
@@ -127,27 +140,78 @@ def get_plugin_manager(
         pm.check_pending()
     except pluggy.PluginValidationError as e:
         name = pm.get_name(e.plugin) or repr(e.plugin)
-        raise PluginError(name, None, str(e)) from e
+        raise PluginError(name, None, _unknown_hooks(pm, e.plugin) or str(e)) from e
     return pm
 
 
-def call_hook(pm: pluggy.PluginManager, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
+def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> str:
+    """'unknown hook X; did you mean Y?' for a plugin's misspelled hooks (pluggy's message names no fix)."""
+    import difflib
+
+    known = [n for n in dir(hookspecs) if n.startswith("offercheck_")]
+    unknown = sorted(c.name for c in pm.get_hookcallers(plugin) or () if not c.has_spec())
+    parts = []
+    for name in unknown:
+        close = difflib.get_close_matches(name, known, n=1)
+        parts.append(f"unknown hook {name!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
+    return "; ".join(parts)
+
+
+def describe(e: Exception) -> str:
+    """An exception as one line: a pydantic error lists its fields (its own text spans several lines)."""
+    from pydantic import ValidationError
+
+    if isinstance(e, ValidationError):
+        fields = "; ".join(f"{'.'.join(map(str, x['loc'])) or e.title}: {x['msg']}"
+                           for x in e.errors(include_url=False))
+        return f"invalid {e.title}: {fields}"
+    return " ".join(f"{type(e).__name__}: {e}".split())
+
+
+def call_hook(pm: pluggy.PluginManager, hook: str, *, firstresult: bool = False,
+              **kwargs: Any) -> list[tuple[str, Any]]:
     """Call every implementation of ``hook``, returning (plugin name, result) pairs for non-None results.
 
-    Each implementation is called on its own so that a failure is reported with the plugin's name.
+    Each implementation is called on its own so that a failure is reported with the plugin's name. With
+    ``firstresult``, stop at the first non-None result in pluggy's own order (latest registered first), so an
+    installed plugin overrides a built-in as it would for a ``firstresult`` hookspec.
     """
     caller = getattr(pm.hook, hook)
     results = []
+    impls = caller.get_hookimpls()
     # pluggy calls the most recently registered first; keep registration order for stable output.
-    for impl in caller.get_hookimpls():
+    for impl in reversed(impls) if firstresult else impls:
         args = {name: kwargs[name] for name in impl.argnames}
         try:
             result = impl.function(**args)
         except Exception as e:
-            raise PluginError(impl.plugin_name, hook, f"{type(e).__name__}: {e}") from e
+            raise PluginError(impl.plugin_name, hook, describe(e)) from e
         if result is not None:
             results.append((impl.plugin_name, result))
+            if firstresult:
+                break
     return results
+
+
+def settings_models(pm: pluggy.PluginManager) -> dict[str, type[BaseModel]]:
+    """The pydantic model each plugin declares for its ``[plugins.NAME]`` table, by table name."""
+    from pydantic import BaseModel
+
+    hook = "offercheck_plugin_settings"
+    models: dict[str, type[BaseModel]] = {}
+    for plugin, result in call_hook(pm, hook):
+        if not (isinstance(result, dict)
+                and all(isinstance(k, str) and isinstance(v, type) and issubclass(v, BaseModel)
+                        for k, v in result.items())):
+            raise PluginError(plugin, hook, f"returned {result!r}, expected a dict of table name to pydantic model")
+        models.update(result)
+    return models
+
+
+def add_plugin_commands(cli: click.Group) -> None:
+    """Let installed plugins add commands to ``cli`` (``--plugins-dir`` is a command option, so too late here)."""
+    pm = get_plugin_manager(builtins=False)
+    call_hook(pm, "offercheck_register_commands", cli=cli)
 
 
 def plugin_infos(pm: PluginManager) -> list[PluginInfo]:

@@ -27,9 +27,10 @@ import hashlib
 import io
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -45,6 +46,8 @@ __all__ = [
     "SurveyFormatError",
     "SurveyRow",
     "SurveyStats",
+    "benchmark_text",
+    "build_benchmarks",
     "build_cells",
     "cell_lines",
     "experience_band",
@@ -119,6 +122,20 @@ class SurveyStats:
     excluded: Mapping[str, int] = field(default_factory=dict)
     unmapped_roles: int = 0
     format: str = "generic"
+
+    def summary(self) -> str:
+        """One line accounting for every row, e.g. for the end of ``offercheck benchmarks build``."""
+        def reasons(counts: Mapping[str, int]) -> str:
+            return f" ({', '.join(f'{k}: {v:,}' for k, v in counts.items())})" if counts else ""
+
+        parts = [f"read {self.rows_read:,} rows", f"dropped {self.duplicates:,} duplicates",
+                 f"{self.bad_rows:,} bad rows{reasons(self.bad_reasons)}"]
+        if self.excluded:
+            parts.append(f"excluded {sum(self.excluded.values()):,}{reasons(self.excluded)}")
+        parts.append(f"used {self.rows_used:,}")
+        if self.unmapped_roles:
+            parts.append(f"{self.unmapped_roles:,} used rows have a title matching no role (in all-roles cells only)")
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -378,15 +395,18 @@ def quantile(sorted_values: Sequence[float], p: float) -> float:
     return float(sorted_values[lo] + (h - lo) * (sorted_values[lo + 1] - sorted_values[lo]))
 
 
-def _quantiles(values: list[float], scale: float = 1.0) -> dict[str, float]:
-    values.sort()
+def _quantiles(raw: Sequence[float], scale: float = 1.0) -> dict[str, float]:
+    """The PERCENTILES quantiles ``raw``, scaled and named."""
     # Whole currency units: finer figures would claim a precision a survey does not have.
-    return {f"p{p}": round(quantile(values, p / 100) * scale) for p in PERCENTILES}
+    return {f"p{p}": round(q * scale) for p, q in zip(PERCENTILES, raw, strict=True)}
 
 
 def _median(values: list[float]) -> float:
     values.sort()
     return quantile(values, 0.5)
+
+
+_Key = tuple[str | None, str | None, str | None]
 
 
 def relative_pay(
@@ -400,20 +420,30 @@ def relative_pay(
     ``experience`` the reference group is the country alone. Groups and values under ``min_sample``
     rows are left out.
     """
-    rows = list(rows)
-    by_band = attribute == "experience"
+    exact: dict[_Key, list[float]] = defaultdict(list)
+    for r in rows:
+        exact[(getattr(r, attribute), r.experience, r.country)].append(r.base)
+    return _relative(exact, by_band=attribute == "experience", min_sample=min_sample)
+
+
+def _relative(exact: Mapping[_Key, list[float]], *, by_band: bool, min_sample: int) -> dict[str, tuple[float, int]]:
+    """:func:`relative_pay` on pay grouped by (value, band, country); ``by_band`` rates the bands instead.
+
+    Working on groups rather than rows keeps the per-row work in C (list.extend, a comprehension).
+    """
     # Rows without a country (or a file without the column) form one group of their own.
     groups: dict[tuple[str | None, str | None], list[float]] = defaultdict(list)
-    for r in rows:
-        if by_band or r.experience is not None:
-            groups[(r.country, None if by_band else r.experience)].append(r.base)
+    for (_, band, country), pay in exact.items():
+        if by_band or band is not None:
+            groups[(country, None if by_band else band)].extend(pay)
     ref = {k: _median(v) for k, v in groups.items() if len(v) >= min_sample}
     ratios: dict[str, list[float]] = defaultdict(list)
-    for r in rows:
-        value = getattr(r, attribute)
-        m = ref.get((r.country, None if by_band else r.experience))
+    for (value, band, country), pay in exact.items():
+        m = ref.get((country, None if by_band else band))
+        if by_band:
+            value = band
         if value is not None and m:
-            ratios[value].append(r.base / m)
+            ratios[value].extend([x / m for x in pay])
     return {k: (round(_median(v), 4), len(v)) for k, v in sorted(ratios.items()) if len(v) >= min_sample}
 
 
@@ -438,39 +468,57 @@ def build_cells(
     A thin cell whose role or band has no relative-pay estimate (too few rows), or whose country has too
     few rows even for level 3, is left out: a lookup then uses a broader cell and says so.
     """
-    rows = list(rows)
-    groups: dict[tuple[str | None, str | None, str | None], list[float]] = defaultdict(list)
+    # One pass over the rows; everything after works on the (few thousand) exact groups.
+    exact: dict[_Key, list[float]] = defaultdict(list)
+    for base, role, _title, band, country, _remote, _size, _year in rows:
+        exact[(role, band, country)].append(base)
     role_n: dict[str, int] = defaultdict(int)
     country_n: dict[str, int] = defaultdict(int)
-    for r in rows:
-        # Each row counts once in its own cell and once in each broader ("all") cell above it.
-        for role in {r.role, None}:
-            for band in {r.experience, None}:
-                for country in {r.country, None}:
-                    groups[(role, band, country)].append(r.base)
-        if r.role is not None:
-            role_n[r.role] += 1
-        if r.country is not None:
-            country_n[r.country] += 1
+    for (role, _band, country), pay in exact.items():
+        pay.sort()
+        if role is not None:
+            role_n[role] += len(pay)
+        if country is not None:
+            country_n[country] += len(pay)
+    # Each row counts once in its own cell and once in each broader ("all") cell above it. Broaden one key at
+    # a time (role, band, country): each broader group is then a few sorted runs, which list.sort merges.
+    groups: dict[_Key, list[float]] = {k: list(v) for k, v in exact.items()}
+    for drop in range(3):
+        widened: set[_Key] = set()
+        for key, pay in list(groups.items()):
+            if key[drop] is not None:
+                r, b, c = key
+                wide: _Key = (None, b, c) if drop == 0 else (r, None, c) if drop == 1 else (r, b, None)
+                groups.setdefault(wide, []).extend(pay)
+                widened.add(wide)
+        for key in widened:
+            groups[key].sort()
     if roles is None:
         roles = sorted(k for k, v in role_n.items() if v >= min_sample)
     if countries is None:
         countries = sorted(k for k, v in country_n.items() if v >= min_sample)
-    role_rel = relative_pay(rows, "role", min_sample=min_sample)
-    band_rel = relative_pay(rows, "experience", min_sample=min_sample)
+    role_rel = _relative(exact, by_band=False, min_sample=min_sample)
+
+    @cache
+    def raw(key: _Key) -> tuple[float, ...]:
+        # A broad group is the fallback pool of many thin cells: compute its quantiles once.
+        return tuple(quantile(groups[key], p / 100) for p in PERCENTILES)
+
+    band_rel = _relative(exact, by_band=True, min_sample=min_sample)
 
     cells: list[Cell] = []
     for country in [*countries, None]:
         for role in [*roles, None]:
             for band in [*EXPERIENCE_BANDS, None]:
-                cell = _cell(groups, role, band, country, min_sample, role_rel, band_rel)
+                cell = _cell(groups, raw, role, band, country, min_sample, role_rel, band_rel)
                 if cell is not None:
                     cells.append(cell)
     return cells
 
 
 def _cell(
-    groups: Mapping[tuple[str | None, str | None, str | None], list[float]],
+    groups: Mapping[_Key, list[float]],
+    raw: Callable[[_Key], Sequence[float]],
     role: str | None,
     band: str | None,
     country: str | None,
@@ -482,7 +530,7 @@ def _cell(
     method = "survey base pay, type-7 quantiles"
     own = groups.get((role, band, country), [])
     if len(own) >= min_sample:
-        return Cell(role, band, country, len(own), _quantiles(list(own)), method)
+        return Cell(role, band, country, len(own), _quantiles(raw((role, band, country))), method)
     scale, why = 1.0, []
     if role is not None:
         if role not in role_rel:
@@ -490,11 +538,13 @@ def _cell(
         m, n = role_rel[role]
         scale *= m
         why.append(f"x {m:.3f} role pay ratio (n={n})")
-    pool = groups.get((None, band, country), [])
+    key: _Key = (None, band, country)
+    pool = groups.get(key, [])
     if len(pool) >= min_sample:
         text = f"n={len(own)} < {min_sample}: used all roles x {f'{band}y' if band else 'all bands'} x {where}"
     else:
-        pool = groups.get((None, None, country), [])
+        key = (None, None, country)
+        pool = groups.get(key, [])
         if len(pool) < min_sample:
             return None
         if band is not None:
@@ -505,7 +555,7 @@ def _cell(
             why.append(f"x {m:.3f} {band}y pay ratio (n={n})")
         text = f"n={len(own)} < {min_sample}: used all roles x all bands x {where}"
     method = f"{method}, broader cell scaled by pay ratios (see fallback)"
-    return Cell(role, band, country, len(pool), _quantiles(list(pool), scale), method,
+    return Cell(role, band, country, len(pool), _quantiles(raw(key), scale), method,
                 fallback="; ".join([text, *why]))
 
 
@@ -535,6 +585,7 @@ def toml_value(value: object) -> str:
     raise TypeError(f"cannot write {type(value).__name__} to TOML")
 
 
+@cache  # a benchmark file repeats the same few keys thousands of times
 def toml_key(key: str) -> str:
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else toml_value(key)
 
@@ -559,6 +610,28 @@ def write_benchmark_file(
     Surveys report salary, not bonus or stock, so ``total`` = base x (1 + ``bonus_norm``); the file says so.
     The output depends only on the arguments (``built`` defaults to today), so rebuilding is reproducible.
     """
+    text = benchmark_text(cells, stats, name=Path(out).stem, source_id=source_id, title=title, url=url,
+                          licence=licence, year=year, currency=currency, bonus_norm=bonus_norm, built=built,
+                          description=description)
+    Path(out).write_text(text, encoding="utf-8")
+
+
+def benchmark_text(
+    cells: Sequence[Cell],
+    stats: SurveyStats,
+    *,
+    name: str,
+    source_id: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    licence: str | None = None,
+    year: int | None = None,
+    currency: str = "USD",
+    bonus_norm: float = 0.15,
+    built: _dt.date | None = None,
+    description: str | None = None,
+) -> str:
+    """The text :func:`write_benchmark_file` writes; ``name`` becomes ``meta.name``."""
     built = built or _dt.date.today()
     source_id = source_id or re.sub(r"[^a-z0-9]+", "-", Path(stats.name).stem.lower()).strip("-") or "survey"
     year = year or built.year
@@ -570,7 +643,7 @@ def write_benchmark_file(
         f"# total = base x (1 + {bonus_norm}): surveys record salary only; this adds a typical bonus, no stock.",
         "",
         "[meta]",
-        f"name = {toml_value(Path(out).stem)}",
+        f"name = {toml_value(name)}",
         f"built = {toml_value(built)}",
         f"currency = {toml_value(currency)}",
         f"description = {toml_value(description or f'Base-pay distributions built from {stats.name}')}",
@@ -582,7 +655,7 @@ def write_benchmark_file(
         "",
     ]
     lines += cell_lines(cells, source_id=source_id, year=year, bonus_norm=bonus_norm)
-    Path(out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "\n".join(lines) + "\n"
 
 
 def source_lines(
@@ -610,23 +683,70 @@ def source_lines(
 
 def cell_lines(cells: Iterable[Cell], *, source_id: str, year: int, bonus_norm: float) -> list[str]:
     lines: list[str] = []
+    # Thousands of cells repeat a few dozen strings: quote each once.
+    text = cache(toml_value)
     for c in cells:
         lines.append("[[cells]]")
         for k in ("role", "experience", "country"):
             v = getattr(c, k)
             if v is not None:
-                lines.append(f"{k} = {toml_value(v)}")
+                lines.append(f"{k} = {text(v)}")
         if c.n is not None:
             lines.append(f"n = {c.n}")
         total = {k: round(v * (1 + bonus_norm)) for k, v in c.base.items()}
         lines += [
-            f"source = {toml_value(c.source or source_id)}",
+            f"source = {text(c.source or source_id)}",
             f"year = {year}",
-            f"base = {toml_value(dict(c.base))}",
-            f"total = {toml_value(total)}",
-            f"method = {toml_value(c.method)}",
+            f"base = {_quantile_table(c.base)}",
+            f"total = {_quantile_table(total)}",
+            f"method = {text(c.method)}",
         ]
         if c.fallback:
             lines.append(f"fallback = {toml_value(c.fallback)}")
         lines.append("")
     return lines
+
+
+def _quantile_table(q: Mapping[str, float]) -> str:
+    """``toml_value(dict(q))``, faster for the whole numbers a cell holds."""
+    return "{ " + ", ".join(f"{toml_key(k)} = {v if type(v) is int else toml_value(v)}" for k, v in q.items()) + " }"
+
+
+# ai-jobs.net publishes its survey under CC0; a file in that format is assumed to be (a snapshot of) it.
+_AIJOBS_SOURCE = {"title": "ai-jobs.net salary survey", "url": "https://ai-jobs.net/salaries/",
+                  "licence": "CC0 1.0 (as published by ai-jobs.net)"}
+
+
+def build_benchmarks(
+    path: Path,
+    *,
+    name: str,
+    mapping: Mapping[str, str] | None = None,
+    min_sample: int = 30,
+    employment_types: Collection[str] | None = ("FT",),
+    min_year: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    built: _dt.date | None = None,
+) -> tuple[str, SurveyStats]:
+    """Read a survey and return the benchmark file's text (``meta.name`` = ``name``) and the row accounting.
+
+    The options are those of :func:`read_survey` and :func:`build_cells`. The cells' year is the survey's most
+    common work year when it has a year column, else the build year. Raises :class:`SurveyFormatError` when
+    no row is usable or no cell reaches ``min_sample`` rows.
+    """
+    rows, stats = read_survey(path, mapping=mapping, progress=progress, employment_types=employment_types,
+                              min_year=min_year)
+    if not rows:
+        raise SurveyFormatError(f"{path}: no usable rows: {stats.summary()}")
+    cells = build_cells(rows, min_sample=min_sample)
+    if not cells:
+        raise SurveyFormatError(
+            f"{path}: no group reaches the minimum sample of {min_sample} rows ({stats.rows_used:,} rows used)")
+    # The range load_benchmarks accepts: a stray year must not make the file unloadable.
+    years = Counter(r.year for r in rows if r.year is not None and 1900 <= r.year <= 2200)
+    source = _AIJOBS_SOURCE if stats.format == "ai-jobs" else {}
+    title = f"{source['title']} ({stats.name})" if source else None
+    text = benchmark_text(cells, stats, name=name, title=title, url=source.get("url"),
+                          licence=source.get("licence"), year=years.most_common(1)[0][0] if years else None,
+                          built=built)
+    return text, stats

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
-FORMATS: tuple[str, ...] = ("table", "json", "markdown", "csv")
+FORMATS: tuple[str, ...] = ("table", "json", "markdown", "csv", "html")
 
 
 def renderer(fmt: str) -> Callable[..., str]:

@@ -7,6 +7,7 @@ import io
 
 from ..comparison import Comparison
 from .common import COMPONENTS, cents
+from .netreal import csv_cells, csv_headers
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -23,12 +24,13 @@ def render(c: Comparison) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     names = [name for name, _ in COMPONENTS]
-    writer.writerow(["rank", "label", "file", "company", "currency", "year", *names, "total"])
+    writer.writerow(["rank", "label", "file", "company", "currency", "year", *names, "total", *csv_headers(c)])
     for rank, e in enumerate(c.ranked, 1):
-        for y in e.years:
+        for i, y in enumerate(e.years):
             writer.writerow(
                 [safe_cell(v) for v in (rank, e.label, e.offer.path or "", e.offer.offer.company, c.currency, y.year)]
                 + [cents(getattr(y, name)) for name in names]
                 + [cents(y.total)]
+                + csv_cells(e, i)
             )
     return out.getvalue()

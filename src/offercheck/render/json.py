@@ -9,6 +9,8 @@ from .. import __version__
 from ..comparison import Comparison, Evaluation
 from ..scoring import MarketPosition
 from .common import cents, year_dict
+from .leave_early import offer_members as leave_early_members
+from .netreal import comparison_members, offer_members, year_members
 
 
 def evaluation_dict(e: Evaluation) -> dict[str, Any]:
@@ -16,9 +18,11 @@ def evaluation_dict(e: Evaluation) -> dict[str, Any]:
         "label": e.label,
         "file": e.offer.path,
         "company": e.offer.offer.company,
-        "years": [year_dict(y) for y in e.years],
+        "years": [{**year_dict(y), **year_members(e, i)} for i, y in enumerate(e.years)],
         "total": cents(e.total),
         "annual_average": cents(e.annual_average),
+        **offer_members(e),
+        **leave_early_members(e),
     }
     if e.market is not None:
         out.update(market_dict(e.market))
@@ -71,6 +75,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
         "horizon_years": c.horizon_years,
         "offers": [evaluation_dict(e) for e in c.evaluations],
         "ranking": [e.label for e in c.ranked],
+        **comparison_members(c),
     }
 
 

@@ -8,6 +8,11 @@ from tabulate import tabulate
 
 from ..comparison import Comparison, Evaluation
 from .common import COMPONENTS, money
+from .leave_early import sections as leave_early_sections
+from .netreal import sections as netreal_sections
+from .netreal import summary_columns
+
+RANK_TITLES = {"total": "total", "net": "net pay", "real": "real pay"}
 
 
 def _escape(text: str, tablefmt: str) -> str:
@@ -32,6 +37,7 @@ def _adjustments(e: Evaluation, tablefmt: str) -> str:
 def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str], str]) -> str:
     ranked = c.ranked
     n = c.horizon_years
+    extra_headers, extra_cells = summary_columns(c)  # net and real pay beside the nominal total
     summary = [
         [
             rank,
@@ -39,22 +45,25 @@ def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str]
             money(e.year1),
             money(e.annual_average),
             money(e.total),
+            *extra_cells(e),
             *(money(e.component_total(name)) for name, _ in COMPONENTS),
             f"{e.offer.benefits.pto_days:g}",
         ]
         for rank, e in enumerate(ranked, 1)
     ]
-    summary_headers = ["#", "Offer", "Year 1", "Average", f"{n}-yr total",
+    summary_headers = ["#", "Offer", "Year 1", "Average", f"{n}-yr total", *extra_headers,
                        *(f"{title} ({n} yr)" for _, title in COMPONENTS), "PTO days"]
     by_year = [[_escape(e.label, tablefmt), *(money(y.total) for y in e.years)] for e in ranked]
     year_headers = ["Offer", *(f"Year {y}" for y in range(1, n + 1))]
     align = ("right", "left", *("right",) * (len(summary_headers) - 2))
     sections = [
-        heading(f"Offers ranked by {n}-year total ({c.currency})"),
+        heading(f"Offers ranked by {n}-year {RANK_TITLES[c.rank_by]} ({c.currency})"),
         tabulate(summary, summary_headers, tablefmt=tablefmt, colalign=align, disable_numparse=True),
         heading(f"Total pay by year ({c.currency})"),
         tabulate(by_year, year_headers, tablefmt=tablefmt, colalign=("left", *("right",) * n),
                  disable_numparse=True),
+        *netreal_sections(c, ranked, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
+        *leave_early_sections(c, ranked, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
     ]
     scored = [e for e in ranked if e.market is not None]
     if scored:

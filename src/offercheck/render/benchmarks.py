@@ -1,0 +1,80 @@
+"""``offercheck benchmarks show`` in table, markdown and JSON: every figure with its source."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from tabulate import tabulate
+
+from ..benchmark_view import BenchmarkView
+from ..market import BenchmarkCell, Quantiles
+from .common import money
+
+_Q = ("p10", "p25", "p50", "p75", "p90")
+
+
+def render_benchmarks(view: BenchmarkView, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(_doc(view), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return _text(view, "github", lambda t: f"## {t}", "- ", "  - ")
+    return _text(view, "simple", lambda t: f"{t}\n{'=' * len(t)}", "", "    ")
+
+
+def _year(view: BenchmarkView, cell: BenchmarkCell) -> int:
+    return cell.year or next(s.year for s in view.sources if s.id == cell.source)
+
+
+def _doc(view: BenchmarkView) -> dict[str, Any]:
+    titles = {s.id: s.title for s in view.sources}
+    cells = [{
+        "role": c.role, "experience": c.experience, "country": c.country, "n": c.n,
+        "currency": c.currency or view.currency,
+        "base": c.base.model_dump(exclude_none=True), "total": c.total.model_dump(exclude_none=True),
+        "source": c.source, "source_title": titles.get(c.source or ""), "year": _year(view, c),
+        "method": c.method, "fallback": c.fallback,
+    } for c in view.cells]
+    return {"benchmarks": view.origin, "currency": view.currency, "note": view.note, "cells": cells,
+            "sources": [s.model_dump(mode="json", exclude_none=True) for s in view.sources]}
+
+
+def _figures(q: Quantiles) -> list[str]:
+    return [money(v) if v is not None else "" for v in (getattr(q, k) for k in _Q)]
+
+
+def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bullet: str, indent: str) -> str:
+    notes: dict[str, int] = {}
+
+    def ref(*texts: str | None) -> str:
+        return " ".join(f"[{notes.setdefault(t, len(notes) + 1)}]" for t in texts if t)
+
+    rows = []
+    for c in view.cells:
+        key = [c.role or "all roles", f"{c.experience}y" if c.experience else "all", c.country or "all"]
+        tail = [c.n if c.n is not None else "", c.source or "", _year(view, c)]
+        rows.append([*key, "base", *_figures(c.base), *tail, ref(c.method, c.fallback)])
+        rows.append(["", "", "", "total", *_figures(c.total), "", "", "", ""])
+    headers = ["Role", "Experience", "Country", "Pay", *_Q, "n", "Source", "Year", "Notes"]
+    out = [heading(f"Benchmarks: {view.origin} ({view.currency} per year)")]
+    if view.note:
+        out.append(f"Note: {view.note}")
+    table = tabulate(rows, headers, tablefmt=tablefmt, disable_numparse=True, colalign=(
+        "left", "left", "left", "left", *("right",) * 6, "left", "right", "left"))
+    out += ["", table, ""]
+    out += [f"{bullet}[{i}] {text}" for text, i in notes.items()]
+    out += ["", heading("Sources")]
+    for s in view.sources:
+        out.append(f"{bullet}{s.id}: {s.title} ({s.year})")
+        extra = s.model_dump(exclude_none=True, exclude={"id", "title", "year"})
+        out += [f"{indent}{k}: {_plain(v)}" for k, v in extra.items()]
+    return "\n".join(out) + "\n"
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}" for k, v in value.items()) or "none"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)

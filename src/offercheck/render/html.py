@@ -1,0 +1,121 @@
+"""``--format html``: one self-contained page (inline CSS and SVG charts, no script, nothing fetched).
+
+Templates live in ``data/templates/html/`` and are rendered by jinja2 with autoescaping on, so every text from an
+offer file (labels, companies, plugin reasons) appears as text, never as markup. jinja2 is imported here, and this
+module only when HTML is asked for (see ``render.renderer``), so the other formats do not pay for it.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .. import __version__
+from ..leave_early import COMPONENTS as LEAVE_COMPONENTS
+from .common import COMPONENTS, money
+from .leave_early import LEGEND as LEAVE_LEGEND
+from .netreal import summary_columns
+from .svg import MarketRow, compact, market_charts, stacked_bars
+
+if TYPE_CHECKING:
+    from ..comparison import Comparison, Evaluation
+    from ..negotiation import Negotiation
+    from ..scoring import MarketPosition
+
+
+@functools.cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("offercheck", "data/templates/html"),
+        autoescape=True,
+        undefined=StrictUndefined,  # a misspelt name in a template is an error, not an empty cell
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["money"] = money
+    env.globals["money"] = money
+    env.filters["compact"] = compact
+    env.filters["px"] = lambda x: f"{x:.1f}"  # fixed precision keeps golden files stable
+    return env
+
+
+def market_rows(e: Evaluation, m: MarketPosition) -> tuple[MarketRow, ...]:
+    """The two figures scoring places in the market: year-1 base, and the average total over the horizon."""
+    return (
+        MarketRow("base", "Base, year 1", e.years[0].base, m.expected_base, m.base),
+        MarketRow("total", "Average total", e.annual_average, m.expected_total, m.total),
+    )
+
+
+def tax_notes(taxed: list[Evaluation]) -> tuple[str, ...]:
+    """The general caveats of tax estimates, then every regime's own notes, once each."""
+    if not taxed:
+        return ()
+    from ..aftertax import SIMPLIFICATIONS  # the tax engine loads only when taxes were asked for
+
+    return tuple(dict.fromkeys((*SIMPLIFICATIONS, *(note for e in taxed for note in e.taxes.notes))))
+
+
+def compare_context(c: Comparison) -> dict[str, Any]:
+    ranked = c.ranked
+    scored: list[tuple[Evaluation, MarketPosition]] = [(e, e.market) for e in ranked if e.market is not None]
+    charts = market_charts([(e.label, market_rows(e, m)) for e, m in scored])
+    taxed = [e for e in ranked if e.taxes is not None]
+    extra_heads, extra_cells = summary_columns(c)
+    return {
+        "c": c,
+        "version": __version__,
+        "components": COMPONENTS,
+        "ranked": ranked,
+        "extra_heads": extra_heads,  # net and real horizon totals, with --after-tax and --real
+        "extra_cells": extra_cells,
+        "bars": stacked_bars([(e.label, e.years) for e in ranked]),
+        "markets": [(e, m, chart) for (e, m), chart in zip(scored, charts, strict=True)],
+        "taxed": taxed,
+        "tax_notes": tax_notes(taxed),
+        "real": [e for e in ranked if e.real is not None] if c.home is not None else [],
+        "leave": [e.leave_early for e in ranked if e.leave_early is not None],
+        "leave_components": LEAVE_COMPONENTS,
+        "leave_legend": LEAVE_LEGEND,
+    }
+
+
+def render(c: Comparison) -> str:
+    return environment().get_template("compare.html.j2").render(compare_context(c))
+
+
+def negotiation_context(n: Negotiation) -> dict[str, Any]:
+    # The negotiate renderers' own rows and footer, so that every format of `negotiate` says the same thing.
+    from ..scoring import percentile_of
+    from .negotiation import GAP_HEADERS, _counter_rows, _footer, _gap_rows, _money
+
+    e = n.evaluation
+    m: MarketPosition | None = e.market
+    market = None
+    if m is not None:
+        q = m.expected_base
+        market = market_charts([(e.label, (
+            MarketRow("base", "Base now", e.years[0].base, q, m.base),
+            MarketRow("counter", "Base asked", n.counter.base, q, percentile_of(n.counter.base, q)),
+        ))])[0]
+    return {
+        "n": n,
+        "version": __version__,
+        "fmt": _money(n),
+        "counter_rows": _counter_rows(n),
+        "market": market,
+        "components": COMPONENTS,
+        "bars": stacked_bars([(x.label, x.years) for x in (e, *n.others)]),
+        "gap_headers": GAP_HEADERS,
+        "gap_rows": _gap_rows(n),
+        "leave_components": LEAVE_COMPONENTS,
+        "leave_legend": LEAVE_LEGEND,
+        "footer": _footer(n),
+    }
+
+
+def render_negotiation(n: Negotiation) -> str:
+    return environment().get_template("negotiate.html.j2").render(negotiation_context(n))

@@ -1,0 +1,217 @@
+"""``negotiate`` output: text for a terminal, markdown, JSON and a counter-offer email draft."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable
+from typing import Any
+
+from tabulate import tabulate
+
+from .. import __version__
+from ..negotiation import COMPONENT_NAMES, Negotiation, TalkingPoint, format_money, sign_on_now
+from .common import cents
+from .leave_early import LEGEND, leave_early_dict, notes, table
+
+FORMATS: tuple[str, ...] = ("text", "markdown", "json", "email", "html")
+WIDTH = 88  # wrap for a terminal; tables keep their own width
+EMAIL_POINTS = 3
+
+
+def render(n: Negotiation, fmt: str) -> str:
+    renderers: dict[str, Callable[[Negotiation], str]] = {
+        "text": render_text, "markdown": render_markdown, "json": render_json, "email": render_email,
+        "html": render_html}
+    return renderers[fmt](n)
+
+
+def render_html(n: Negotiation) -> str:
+    from .html import render_negotiation  # jinja2 is imported only when HTML is asked for
+
+    return render_negotiation(n)
+
+
+def negotiation_dict(n: Negotiation) -> dict[str, Any]:
+    c = n.counter
+    return {
+        "offercheck_version": __version__,
+        "offer": n.label,
+        "currency": n.currency,
+        "converted_at": n.converted_at,
+        "horizon_years": n.horizon_years,
+        "target_percentile": n.target_percentile,
+        "talking_points": [{**p.model_dump(), "amount": cents(p.amount)} for p in n.talking_points],
+        "counter": {"base": cents(c.base), "bonus_target_percent": c.bonus_target_percent,
+                    "sign_on": cents(c.sign_on), "basis": list(c.basis)},
+        "against": [{"label": g.label, "year1_gap": cents(g.year1_gap), "average_gap": cents(g.average_gap),
+                     "match_base": {"year1": _cents_or_none(g.match_base_year1),
+                                    "average": _cents_or_none(g.match_base_average)},
+                     "component": g.component, "component_gap": cents(g.component_gap)} for g in n.against],
+        "leave_early": [{"label": le.label, **leave_early_dict(le)} for le in n.leave_early],
+        "guidance": [{"text": g.text, "quote": g.quote, "source": g.source} for g in n.guidance],
+    }
+
+
+def _cents_or_none(x: float | None) -> float | None:
+    return None if x is None else cents(x)
+
+
+def render_json(n: Negotiation) -> str:
+    return json.dumps(negotiation_dict(n), indent=2, ensure_ascii=False) + "\n"
+
+
+def _counter_rows(n: Negotiation) -> list[list[str]]:
+    money = _money(n)
+    e, c = n.evaluation, n.counter
+    now_bonus = e.offer.bonus.target_percent
+    if now_bonus is not None:
+        bonus_now = f"{now_bonus:g}% of base"
+    else:
+        bonus_now = f"{money(e.years[0].bonus)} (fixed)" if e.years[0].bonus else "none"
+    return [
+        ["Base", money(c.base), money(e.years[0].base)],
+        ["Bonus target", "-" if c.bonus_target_percent is None else f"{c.bonus_target_percent:g}% of base",
+         bonus_now],
+        ["Sign-on (all years)", money(c.sign_on), money(sign_on_now(e))],
+    ]
+
+
+def _gap_rows(n: Negotiation) -> list[list[str]]:
+    money = _money(n)
+
+    def opt(x: float | None) -> str:
+        return "-" if x is None else money(x)
+
+    return [[g.label, money(g.year1_gap), money(g.average_gap), opt(g.match_base_year1), opt(g.match_base_average),
+             COMPONENT_NAMES[g.component] if g.average_gap > 0 and g.component_gap > 0 else "-"] for g in n.against]
+
+
+GAP_HEADERS = ["Other offer", "Year-1 gap", "Avg gap", "Match base yr 1", "Match base avg", "Mostly in"]
+
+
+def _money(n: Negotiation) -> Callable[[float], str]:
+    def money(x: float) -> str:
+        return format_money(x, n.currency)
+
+    return money
+
+
+def _footer(n: Negotiation) -> str:
+    return (f"Amounts in {n.currency}, whole units; each point's amount is its value over {n.horizon_years} years "
+            "(for a cliff or clawback: the amount at stake). Gaps are the other offer minus this one. No point uses "
+            "gender or any other protected attribute."
+            + (f" Other currencies converted at {n.converted_at}." if n.converted_at else ""))
+
+
+def _point_head(i: int, p: TalkingPoint, n: Negotiation) -> str:
+    return f"{i}. {p.topic[:1].upper()}{p.topic[1:]}: {format_money(p.amount, n.currency)}"
+
+
+def render_text(n: Negotiation) -> str:
+    def heading(text: str) -> str:
+        return f"{text}\n{'=' * len(text)}"
+
+    def para(text: str, first: str = "", rest: str | None = None) -> str:
+        return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=first if rest is None else rest,
+                             break_on_hyphens=False)
+
+    out = [heading(f"Negotiating {n.label} ({n.currency}, {n.horizon_years}-year horizon)")]
+    out += [heading("Counter-offer"),
+            tabulate(_counter_rows(n), ["", "Ask", "Now"], tablefmt="simple", disable_numparse=True,
+                     colalign=("left", "right", "right"))]
+    if n.counter.basis:
+        out.append("\n".join(para(b, "  - ", "    ") for b in n.counter.basis))
+    out.append(heading(f"Talking points, by value over {n.horizon_years} years"))
+    for i, p in enumerate(n.talking_points, 1):
+        indent = " " * len(f"{i}. ")
+        lines = [_point_head(i, p, n), para(p.text, indent)]
+        if p.ask:
+            lines.append(para(f"Ask: {p.ask}", indent))
+        if p.source:
+            lines.append(para(f"Source: {p.source}", indent))
+        out.append("\n".join(lines))
+    if not n.talking_points:
+        out.append("No talking points: the offer meets every check.")
+    if n.against:
+        out += [heading("Competing offers"),
+                tabulate(_gap_rows(n), GAP_HEADERS, tablefmt="simple", disable_numparse=True,
+                         colalign=("left", *("right",) * 5))]
+    out += [heading(f"If you leave after {n.leave_early[0].months} months"),
+            table(n.leave_early, tablefmt="simple", escape=str, fmt=_money(n)),
+            "\n".join(para(note, "", "  ") for note in notes(n.leave_early, str)), para(LEGEND),
+            heading("Before you talk")]
+    out += [para(g.text, "- ", "  ") + "\n" + para(f'"{g.quote}" ({g.source})', "  ") for g in n.guidance]
+    out.append(para(_footer(n)))
+    return "\n\n".join(out) + "\n"
+
+
+def render_markdown(n: Negotiation) -> str:
+    def esc(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    out = [f"# Negotiating {esc(n.label)} ({n.currency}, {n.horizon_years}-year horizon)", "## Counter-offer",
+           tabulate(_counter_rows(n), ["", "Ask", "Now"], tablefmt="github", disable_numparse=True,
+                    colalign=("left", "right", "right"))]
+    if n.counter.basis:
+        out.append("\n".join(f"- {b}" for b in n.counter.basis))
+    out.append(f"## Talking points, by value over {n.horizon_years} years")
+    points = []
+    for i, p in enumerate(n.talking_points, 1):
+        lines = [f"{i}. **{esc(p.topic[:1].upper() + p.topic[1:])}: {format_money(p.amount, n.currency)}**. "
+                 f"{esc(p.text)}"]
+        if p.ask:
+            lines.append(f"   - *Ask:* {esc(p.ask)}")
+        if p.source:
+            lines.append(f"   - *Source:* {esc(p.source)}")
+        points.append("\n".join(lines))
+    out.append("\n".join(points) if points else "No talking points: the offer meets every check.")
+    if n.against:
+        out += ["## Competing offers", tabulate([[esc(r[0]), *r[1:]] for r in _gap_rows(n)], GAP_HEADERS,
+                                                tablefmt="github", disable_numparse=True,
+                                                colalign=("left", *("right",) * 5))]
+    out += [f"## If you leave after {n.leave_early[0].months} months",
+            table(n.leave_early, tablefmt="github", escape=esc, fmt=_money(n)), *notes(n.leave_early, esc), LEGEND,
+            "## Before you talk",
+            "\n".join(f"- {g.text}\n\n  > {g.quote} ({g.source})\n" for g in n.guidance).rstrip(), _footer(n)]
+    return "\n\n".join(out) + "\n"
+
+
+def render_email(n: Negotiation) -> str:
+    """A short, polite counter-offer draft from the top points that carry an ask."""
+    money = _money(n)
+    e, c = n.evaluation, n.counter
+    company = e.offer.offer.company
+    role = e.offer.offer.role or "role"
+    # One point per ask: a premium that only supports the base ask would repeat it.
+    top: list[TalkingPoint] = []
+    for p in n.talking_points:
+        if p.ask and all(p.ask != t.ask for t in top):
+            top.append(p)
+    top = top[:EMAIL_POINTS]
+
+    def wrap(text: str, indent: str = "") -> str:
+        return textwrap.fill(text, 72, initial_indent=indent, subsequent_indent=" " * len(indent),
+                             break_on_hyphens=False)
+
+    asks = []
+    if c.base > e.years[0].base:
+        asks.append(f"a base salary of {money(c.base)}")
+    if c.bonus_target_percent is not None and c.bonus_target_percent != e.offer.bonus.target_percent:
+        asks.append(f"a target bonus of {c.bonus_target_percent:g}% of base")
+    if c.sign_on > sign_on_now(e) + 0.5:
+        asks.append(f"sign-on bonuses of {money(c.sign_on)} in total")
+    parts = [
+        f"Subject: {company} offer: a counter-proposal",
+        f"Dear {company} team,",
+        wrap(f"Thank you for the offer for the {role} position. I am excited about the role and the team, and I "
+             "would like to find terms that work for both of us. Having looked closely at the whole package, a "
+             "few points stand out:"),
+        "\n".join(wrap(p.text, "- ") for p in top) if top else wrap("The offer is in line with the market."),
+    ]
+    if asks:
+        listed = ", ".join(asks[:-1]) + (" and " if len(asks) > 1 else "") + asks[-1]
+        parts.append(wrap(f"With {listed}, I would be ready to accept."))
+    parts += [wrap("Thank you for considering this. I am happy to talk it through at your convenience."),
+              "Best regards,\n[Your name]"]
+    return "\n\n".join(parts) + "\n"

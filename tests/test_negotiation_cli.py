@@ -1,0 +1,200 @@
+"""``offercheck negotiate``: every format, golden output, the talking-points hook and its isolation."""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from offercheck import TalkingPoint, hookimpl
+from offercheck.cli import cli
+from offercheck.comparison import evaluate
+from offercheck.errors import PluginError
+from offercheck.loading import load_offer
+from offercheck.negotiation import negotiate
+from offercheck.plugins import get_plugin_manager
+
+from .conftest import REPO
+
+GOLDEN = Path(__file__).parent / "golden"
+STARTUP, BIGTECH, BANK = "examples/startup-nyc.toml", "examples/bigtech-sf.toml", "examples/bank-toronto.toml"
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    r = runner.invoke(cli, ["negotiate", *args])
+    assert not isinstance(r.exception, Exception) or isinstance(r.exception, SystemExit), r.exception
+    return r.exit_code, r.stdout, r.stderr
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("fmt", "golden"), [("text", "negotiate.txt"), ("markdown", "negotiate.md")])
+def test_golden(runner: CliRunner, fmt: str, golden: str) -> None:
+    code, out, _ = run(runner, STARTUP, "--against", BIGTECH, "--against", BANK, "--currency", "USD", "-f", fmt)
+    assert code == 0
+    check_golden(golden, out)
+
+
+def test_text_is_wrapped_for_a_terminal(runner: CliRunner) -> None:
+    _, out, _ = run(runner, STARTUP, "--against", BIGTECH)
+    # Tables keep their width; every other paragraph is wrapped.
+    blocks = [b.splitlines() for b in out.split("\n\n")]
+    prose = [line for b in blocks if not any(set(line) == {"-", " "} for line in b) for line in b]
+    assert len(prose) > 40 and max(map(len, prose)) <= 88
+
+
+def test_json(runner: CliRunner) -> None:
+    code, out, _ = run(runner, STARTUP, "--against", BIGTECH, "-f", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["offer"] == "Tensorloom — Founding MLE" and doc["currency"] == "USD" and doc["horizon_years"] == 4
+    assert set(doc) >= {"talking_points", "counter", "against", "leave_early"}
+    assert set(doc["counter"]) >= {"base", "bonus_target_percent", "sign_on"}
+    points = doc["talking_points"]
+    assert all(set(p) == {"topic", "text", "amount", "ask", "source"} for p in points)
+    assert [p["amount"] for p in points] == sorted((p["amount"] for p in points), reverse=True)
+    # Year 1 by hand. Tensorloom: 175,000 base + 25% of 60,000 options at 6.50 - 2.10 + 12,000 health + 3,000.
+    # Bigtech: 212,000 + 15% bonus + 60,000 sign-on + 10,000 relocation + 5% of 400,000 RSUs + 4% match +
+    # 9,000 health + ESPP (10% of base at 15% off) + 2,000.
+    startup = 175000 + 0.25 * 60000 * 4.40 + 12000 + 3000
+    bigtech = 212000 * (1 + 0.15 + 0.04 + 0.10 * 0.15 / 0.85) + 70000 + 20000 + 9000 + 2000
+    (gap,) = doc["against"]
+    assert gap["label"] == "Bigtech SF — Senior MLE"
+    assert gap["year1_gap"] == pytest.approx(bigtech - startup, abs=0.01)
+    # No bonus, match or ESPP at Tensorloom: a unit of base adds one unit in year 1.
+    assert gap["match_base"]["year1"] == pytest.approx(175000 + bigtech - startup, abs=0.01)
+    assert set(gap["match_base"]) == {"year1", "average"}
+    # Leaving after the default 12 months: a year's salary and the options' 25% that vest at the cliff.
+    assert doc["leave_early"][0]["total"] == pytest.approx(175000 + 0.25 * 60000 * 4.40)
+    assert doc["leave_early"][0]["months"] == 12
+
+
+def test_email(runner: CliRunner) -> None:
+    code, out, _ = run(runner, STARTUP, "--against", BIGTECH, "-f", "email")
+    assert code == 0
+    assert out.startswith("Subject: Tensorloom offer: a counter-proposal\n\nDear Tensorloom team,")
+    assert out.rstrip().endswith("Best regards,\n[Your name]")
+    assert "I have an offer from Bigtech SF" in out and "a target bonus of 15% of base" in out
+    assert max(map(len, out.splitlines())) <= 72
+
+
+def test_email_skips_points_that_repeat_an_ask(runner: CliRunner) -> None:
+    # Bigtech's certification and education premiums only support the base ask: the email does not repeat it.
+    _, out, _ = run(runner, BIGTECH, "--against", STARTUP, "-f", "email")
+    bullets = [line for line in out.splitlines() if line.startswith("- ")]
+    assert len(bullets) == 3 and "premium" not in out
+    assert "base salary of $318,000" in out
+
+
+def test_currency_and_conversion_are_stated(runner: CliRunner) -> None:
+    _, out, _ = run(runner, BANK, "--against", BIGTECH, "-f", "json")
+    doc = json.loads(out)
+    assert doc["currency"] == "CAD" and "European Central Bank" in doc["converted_at"]
+    assert doc["talking_points"][0]["text"].count("CA$") >= 2
+    _, same, _ = run(runner, BANK, "-f", "json")
+    assert json.loads(same)["converted_at"] is None
+
+
+def test_output_file_and_force(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    assert run(runner, STARTUP, "-f", "markdown", "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("# Negotiating Tensorloom")
+    code, _, err = run(runner, STARTUP, "-o", str(target))
+    assert code == 1 and "use --force" in err
+    assert run(runner, STARTUP, "-o", str(target), "--force")[0] == 0
+
+
+@pytest.mark.parametrize("args", [["--target-percentile", "100"], ["-f", "html2"], ["--leave-after", "0"]])
+def test_bad_usage(runner: CliRunner, args: list[str]) -> None:
+    assert run(runner, STARTUP, *args)[0] == 2
+
+
+def test_target_percentile_changes_the_ask(runner: CliRunner) -> None:
+    doc = json.loads(run(runner, STARTUP, "-p", "75", "-f", "json")[1])
+    # Tensorloom's adjusted benchmark p75 base (see compare --format json) sits above p60's ask.
+    p60 = json.loads(run(runner, STARTUP, "-f", "json")[1])
+    assert doc["counter"]["base"] > p60["counter"]["base"]
+
+
+# --- the hook -------------------------------------------------------------------------------------------------
+
+
+def write_plugin(tmp_path: Path, body: str, name: str = "mypoints") -> Path:
+    d = tmp_path / "plugins"
+    d.mkdir(exist_ok=True)
+    (d / f"{name}.py").write_text("from offercheck import TalkingPoint, hookimpl\n\n" + textwrap.dedent(body))
+    return d
+
+
+def test_plugin_points_are_ranked_with_the_builtin_ones(runner: CliRunner, tmp_path: Path) -> None:
+    d = write_plugin(tmp_path, """
+        @hookimpl
+        def offercheck_talking_points(offer, evaluation, others):
+            return [TalkingPoint(topic="team budget", text=f"{offer.offer.company} has budget.", amount=50000.0,
+                                 ask="ask the recruiter", source="my notes")]
+        """)
+    code, out, _ = run(runner, STARTUP, "--plugins-dir", str(d), "-f", "json")
+    assert code == 0
+    points = json.loads(out)["talking_points"]
+    mine = [p for p in points if p["topic"] == "team budget"]
+    assert mine == [{"topic": "team budget", "text": "Tensorloom has budget.", "amount": 50000.0,
+                     "ask": "ask the recruiter", "source": "my notes"}]
+    amounts = [p["amount"] for p in points]
+    assert amounts == sorted(amounts, reverse=True) and 0 < points.index(mine[0]) < len(points) - 1
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("    return {'topic': 'x'}\n", "returned dict, expected a list of TalkingPoint"),
+    ("    return ['a point']\n", "returned a str in its list, expected TalkingPoint"),
+    ("    raise RuntimeError('boom')\n", "RuntimeError: boom"),
+    ("    return [TalkingPoint.model_construct(topic='x', text='y', amount=float('nan'))]\n", "finite number"),
+])
+def test_bad_plugin_is_named(runner: CliRunner, tmp_path: Path, body: str, message: str) -> None:
+    d = write_plugin(tmp_path, "@hookimpl\ndef offercheck_talking_points(offer, evaluation, others):\n" + body,
+                     name="badpoints")
+    code, _, err = run(runner, STARTUP, "--plugins-dir", str(d))
+    assert code == 1
+    assert err.startswith("Error: plugin 'badpoints' failed in offercheck_talking_points: ") and message in err
+    assert "Traceback" not in err
+
+
+def test_hook_receives_the_evaluations(tmp_path: Path) -> None:
+    seen: dict[str, object] = {}
+
+    class Plugin:
+        @hookimpl
+        def offercheck_talking_points(self, offer: object, evaluation: object, others: object) -> list[TalkingPoint]:
+            seen.update(offer=offer, evaluation=evaluation, others=others)
+            return []
+
+    pm = get_plugin_manager(entry_points=False)
+    pm.register(Plugin(), name="spy")
+    mine, theirs = (evaluate(load_offer(REPO / f)) for f in (STARTUP, BIGTECH))
+    negotiate(mine, [theirs], pm=pm)
+    assert seen == {"offer": mine.offer, "evaluation": mine, "others": (theirs,)}
+
+
+def test_library_raises_plugin_error(tmp_path: Path) -> None:
+    class Plugin:
+        @hookimpl
+        def offercheck_talking_points(self) -> int:
+            return 1
+
+    pm = get_plugin_manager(entry_points=False)
+    pm.register(Plugin(), name="one")
+    with pytest.raises(PluginError, match="plugin 'one' failed in offercheck_talking_points"):
+        negotiate(evaluate(load_offer(REPO / STARTUP)), pm=pm)

@@ -1,0 +1,131 @@
+"""`[plugins.NAME]` tables: passed to plugin NAME untouched, validated with the model it declares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from offercheck.cli import cli
+from offercheck.errors import PluginError
+from offercheck.loading import load_offer
+from offercheck.plugins import get_plugin_manager, settings_models
+
+BANDS = """
+from pydantic import BaseModel, ConfigDict
+from offercheck import Adjustment, hookimpl
+
+class Bands(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    level: int
+    floor: float = 0
+
+@hookimpl
+def offercheck_plugin_settings():
+    return {"bands": Bands}
+
+@hookimpl
+def offercheck_adjust(offer, benchmark):
+    table = offer.plugins.get("bands")
+    if table is None:
+        return None
+    bands = Bands.model_validate(table)
+    return Adjustment(factor="bands", multiplier=1 + bands.level / 100, reason=f"level {bands.level}",
+                      source="internal bands 2026")
+"""
+
+OFFER = """
+[offer]
+company = "Acme"
+[salary]
+base = 100000
+"""
+
+
+@pytest.fixture
+def bands(fake_plugin: Callable[..., None]) -> None:
+    fake_plugin("bands", BANDS)
+
+
+def validate(*args: str) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(cli, ["validate", *args])
+    return result.exit_code, result.stderr.splitlines()
+
+
+def test_hook_plugin_settings_declares_the_model(bands: None) -> None:
+    models = settings_models(get_plugin_manager())
+    assert list(models) == ["bands"] and models["bands"].__name__ == "Bands"
+
+
+@pytest.mark.usefixtures("bands")
+def test_valid_table_reaches_the_plugin(write_offer: Callable[..., Path]) -> None:
+    path = write_offer(OFFER + "[plugins.bands]\nlevel = 5\n")
+    offer = load_offer(path, get_plugin_manager())
+    assert offer.plugins == {"bands": {"level": 5}}
+    result = CliRunner().invoke(cli, ["compare", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"factor": "bands",\n' in result.stdout and '"multiplier": 1.05,' in result.stdout  # 1 + 5/100
+
+
+@pytest.mark.usefixtures("bands")
+def test_errors_name_file_and_field(write_offer: Callable[..., Path]) -> None:
+    path = write_offer(OFFER + '[plugins.bands]\nlevel = "five"\nflor = 3\n')
+    assert validate(str(path)) == (1, [
+        f"Error: {path}: plugins.bands.level: Input should be a valid integer, unable to parse string as an integer",
+        f"Error: {path}: plugins.bands.flor: unknown key; did you mean 'floor'?",
+    ])
+
+
+@pytest.mark.usefixtures("bands")
+def test_unknown_plugin_table_is_an_error(write_offer: Callable[..., Path]) -> None:
+    path = write_offer(OFFER + "[plugins.band]\nlevel = 5\n[plugins.payroll]\n")
+    assert validate(str(path)) == (1, [
+        f"Error: {path}: plugins.band: no plugin named 'band' is loaded; did you mean 'bands'?",
+        f"Error: {path}: plugins.payroll: no plugin named 'payroll' is loaded "
+        "(install it, or see `offercheck plugins`)",
+    ])
+
+
+@pytest.mark.usefixtures("bands")
+def test_blocked_plugin_keeps_its_table_without_error(write_offer: Callable[..., Path]) -> None:
+    path = write_offer(OFFER + '[plugins.bands]\nlevel = "not checked when the plugin is off"\n')
+    assert validate(str(path), "--without", "bands") == (0, [])
+
+
+def test_plugin_without_a_model_gets_its_table_untouched(write_offer: Callable[..., Path], tmp_path: Path) -> None:
+    plugins = tmp_path / "p"
+    plugins.mkdir()
+    (plugins / "notes.py").write_text("", encoding="utf-8")
+    path = write_offer(OFFER + '[plugins.notes]\nanything = ["goes", 1]\n')
+    offer = load_offer(path, get_plugin_manager(plugins_dirs=[plugins]))
+    assert offer.plugins == {"notes": {"anything": ("goes", 1)}}  # frozen: arrays arrive as tuples
+
+
+def test_without_a_plugin_manager_tables_are_not_checked(write_offer: Callable[..., Path]) -> None:
+    path = write_offer(OFFER + "[plugins.anything]\nx = 1\n")
+    assert load_offer(path).plugins == {"anything": {"x": 1}}
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("plugins = 5\n", "plugins: Input should be a valid dictionary"),
+    ("[plugins]\nbands = 5\n", "plugins.bands: Input should be a valid dictionary"),
+])
+def test_plugins_must_be_tables(write_offer: Callable[..., Path], text: str, error: str) -> None:
+    path = write_offer(text + OFFER)
+    assert validate(str(path)) == (1, [f"Error: {path}: {error}"])
+
+
+def test_bad_settings_declaration_names_the_plugin(fake_plugin: Callable[..., None]) -> None:
+    fake_plugin("sloppy", """
+        from offercheck import hookimpl
+
+        @hookimpl
+        def offercheck_plugin_settings():
+            return {"sloppy": dict}
+        """)
+    with pytest.raises(PluginError) as info:
+        settings_models(get_plugin_manager())
+    assert info.value.message == ("plugin 'sloppy' failed in offercheck_plugin_settings: returned "
+                                  "{'sloppy': <class 'dict'>}, expected a dict of table name to pydantic model")
