@@ -129,3 +129,9 @@ def test_offer_models_are_frozen(write_offer: Callable[..., Path]) -> None:
     offer = load_offer(write_offer())
     with pytest.raises(ValueError, match="frozen"):
         offer.salary.base = 1  # type: ignore[misc]
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + HEAD.encode() + b"[salary]\nbase = 100\n")
+    assert load_offer(path).salary.base == 100

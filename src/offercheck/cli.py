@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import sys
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -427,6 +427,9 @@ def plugin_new(name: str, directory: str | None) -> None:
 def main(args: list[str] | None = None, prog_name: str | None = None) -> None:
     """Console-script entry point: no traceback reaches the user unless --debug is given."""
     argv = sys.argv[1:] if args is None else args
+    # pydantic looks for its own plugins (validation observers) by scanning every installed distribution
+    # when the first model is built; a command-line run has none to offer and would pay for the scan.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         code = cli.main(args=argv, prog_name=prog_name or "offercheck", standalone_mode=False)
     except click.exceptions.Abort:
@@ -434,6 +437,8 @@ def main(args: list[str] | None = None, prog_name: str | None = None) -> None:
         sys.exit(1)
     except click.ClickException as e:
         if "--debug" in argv and e.__cause__ is not None:
+            import traceback
+
             traceback.print_exception(e.__cause__)
         e.show()
         sys.exit(e.exit_code)

@@ -66,6 +66,8 @@ class Comparison:
     rank_by: str = "total"  # one of RANK_BY
     # Set by offercheck.realterms.in_real_terms: the offercheck.prices.PriceLevel real pay is expressed at.
     home: Any = None
+    # The current job (compare --current, see offercheck.current): the baseline, evaluated like an offer, not ranked.
+    current: Evaluation | None = None
 
     @property
     def rates_date(self) -> dt.date:
@@ -105,21 +107,25 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
 
 def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: str | None = None,
             rates: RateTable | None = None, pm: pluggy.PluginManager | None = None,
-            benchmarks: Any = None) -> Comparison:
+            benchmarks: Any = None, current: Offer | None = None) -> Comparison:
     """Evaluate every offer in one display currency (default: the first offer's).
 
     With a plugin manager, each offer is also scored against the market: ``benchmarks`` (default: the built-in
-    tables plus any that plugins register) adjusted by every factor plugin.
+    tables plus any that plugins register) adjusted by every factor plugin. ``current``, the job held now (see
+    ``offercheck.current.load_current``), is evaluated and scored the same way and kept apart as the baseline.
     """
     if not offers:
         raise ValueError("compare needs at least one offer")
     rates = rates or load_rates()
     target = currency or offers[0].currency
-    evaluations = tuple(evaluate(o, years=years, currency=target, rates=rates) for o in offers)
+    jobs = (*offers, current) if current is not None else tuple(offers)
+    evaluations = tuple(evaluate(o, years=years, currency=target, rates=rates) for o in jobs)
     if pm is not None:
         from .market import market_for
         from .scoring import score
 
         market = benchmarks if benchmarks is not None else market_for(pm)
         evaluations = tuple(replace(e, market=score(e, pm, market, rates)) for e in evaluations)
+    if current is not None:
+        return Comparison(target, rates, years, evaluations[:-1], current=evaluations[-1])
     return Comparison(target, rates, years, evaluations)

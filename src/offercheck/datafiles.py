@@ -42,33 +42,38 @@ def cache_dir() -> Path:
     return Path(base) / "offercheck"
 
 
-def _cache_path(path: Path, stat: os.stat_result, kind: str) -> Path:
+def cached(name: str, key: str, compute: Callable[[], T], expect: type[T]) -> T:
+    """``compute()``, or its pickled result from an earlier run with the same ``key``.
+
+    The entry stores its full key and is used only on an exact match, so a hash collision in the file name
+    can only cost a recomputation. Errors from ``compute`` propagate and nothing is cached for them.
+    """
     from . import __version__
 
-    # crc32 rather than a cryptographic hash: hashlib's import alone costs milliseconds, and size and mtime are
-    # in the name too, so a collision would need the same file name, size and modification time.
-    key = f"{_FORMAT}\0{kind}\0{__version__}\0{path.resolve()}\0{sys.version}"
-    return cache_dir() / f"{path.stem}-{kind}-{stat.st_size}-{stat.st_mtime_ns}-{zlib.crc32(key.encode()):08x}.pickle"
+    full_key = f"{_FORMAT}\0{__version__}\0{sys.version}\0{key}"
+    # crc32 rather than a cryptographic hash: hashlib's import alone costs milliseconds at start-up.
+    entry = cache_dir() / f"{name}-{zlib.crc32(full_key.encode()):08x}.pickle"
+    try:
+        with entry.open("rb") as f:
+            stored_key, data = pickle.load(f)
+        if stored_key == full_key and isinstance(data, expect):
+            return data
+    except Exception:  # any unreadable or stale entry just means "compute again"
+        pass
+    data = compute()
+    _store(entry, (full_key, data))
+    return data
 
 
 def load_cached(path: Path, kind: str, parse: Callable[[Path], T], expect: type[T]) -> T:
     """``parse(path)``, or its pickled result from an earlier run while the file is unchanged.
 
-    ``kind`` names the parse (a different parse of the same file is cached apart); errors from ``parse``
-    propagate and nothing is cached for them.
+    ``kind`` names the parse (a different parse of the same file is cached apart); the key holds the file's
+    resolved path, size and modification time.
     """
     stat = path.stat()
-    cached = _cache_path(path, stat, kind)
-    try:
-        with cached.open("rb") as f:
-            data = pickle.load(f)
-        if isinstance(data, expect):
-            return data
-    except Exception:  # any unreadable or stale entry just means "parse again"
-        pass
-    data = parse(path)
-    _store(cached, data)
-    return data
+    key = f"{kind}\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
+    return cached(f"{path.stem}-{kind}", key, lambda: parse(path), expect)
 
 
 def _parse_toml(path: Path) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from .current import STAY_PREFIX, current_job_problems, offer_problems
 from .errors import OfferFileError, OfferFileErrors
 from .models import Candidate, Offer
 
@@ -39,7 +40,8 @@ def read_toml(path: Path) -> dict[str, Any]:
     except OSError as e:
         raise OfferFileError(name, f"cannot read: {e.strerror or e}") from None
     try:
-        text = raw.decode("utf-8")
+        # utf-8-sig: editors on Windows start UTF-8 files with a byte-order mark.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise OfferFileError(name, f"not UTF-8 text (bad byte at offset {e.start})") from None
     if not text.strip():
@@ -169,8 +171,28 @@ def read_toml_or_errors(path: Path) -> dict[str, Any]:
 
 
 def load_offer(path: str | Path, pm: pluggy.PluginManager | None = None) -> Offer:
-    """Read and validate one offer file (and its ``[plugins.NAME]`` tables, given the plugin manager)."""
-    return parse_offer(read_toml_or_errors(Path(path)), str(path), pm)
+    """Read and validate one offer file (and its ``[plugins.NAME]`` tables, given the plugin manager).
+
+    A ``[leaving]`` table is an error here: it belongs to the current job (``offercheck.current.load_current``).
+    """
+    offer = parse_offer(read_toml_or_errors(Path(path)), str(path), pm)
+    problems = offer_problems(offer, str(path))
+    if problems:
+        raise OfferFileErrors(problems)
+    return offer
+
+
+def load_current(path: str | Path, pm: pluggy.PluginManager | None = None) -> Offer:
+    """Read the current-job file (``--current``): an offer file without ``[sign_on]``, optionally with ``[leaving]``.
+
+    Its label becomes "Stay: <label>" so that every table tells the baseline from the offers.
+    """
+    name = str(path)
+    job = parse_offer(read_toml_or_errors(Path(path)), name, pm)
+    problems = current_job_problems(job, name)
+    if problems:
+        raise OfferFileErrors(problems)
+    return job.model_copy(update={"offer": job.offer.model_copy(update={"label": STAY_PREFIX + job.label})})
 
 
 def load_offers(paths: Iterable[str | Path], pm: pluggy.PluginManager | None = None) -> list[Offer]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .datafiles import load_toml, packaged
+from .datafiles import load_cached, load_toml, packaged
 from .errors import OfferFileError
 from .roles import EXPERIENCE_BANDS, experience_band, normalise_role
 
@@ -311,14 +311,22 @@ def _packaged() -> BenchmarkSet:
 
 @cache
 def _load_file(resolved: str, mtime_ns: int, size: int, shown: str, *, eager: bool = True) -> BenchmarkSet:
-    # mtime_ns and size are only part of the in-process cache key; load_toml keys its on-disk cache itself.
+    # mtime_ns and size are only part of the in-process cache key; load_cached keys its on-disk cache itself.
+    def parse(path: Path) -> BenchmarkSet:
+        try:
+            with path.open("rb") as f:
+                raw = tomllib.load(f)
+        except (OSError, UnicodeDecodeError) as e:
+            raise BenchmarkFileError(shown, f"cannot read the file: {e}") from e
+        except tomllib.TOMLDecodeError as e:
+            raise BenchmarkFileError(shown, f"not valid TOML: {e}") from e
+        return _parse(raw, shown, eager=eager)
+
     try:
-        raw = load_toml(Path(resolved))
-    except (OSError, UnicodeDecodeError) as e:
-        raise BenchmarkFileError(shown, f"cannot read the file: {e}") from e
-    except tomllib.TOMLDecodeError as e:
-        raise BenchmarkFileError(shown, f"not valid TOML: {e}") from e
-    return _parse(raw, shown, eager=eager)
+        # The parsed set (cells still raw where lazy) is cached whole: its index is rebuilt for nothing.
+        return load_cached(Path(resolved), "benchmarks-eager" if eager else "benchmarks", parse, BenchmarkSet)
+    except OSError as e:
+        raise BenchmarkFileError(shown, f"cannot read the file: {e.strerror or e}") from e
 
 
 def _parse(raw: dict[str, Any], name: str, *, eager: bool = True) -> BenchmarkSet:

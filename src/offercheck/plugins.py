@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from . import hookspecs
+from .datafiles import cached
 from .errors import PluginError
 
 if TYPE_CHECKING:
@@ -75,15 +76,47 @@ def _load_module_from_file(path: Path) -> Any:
     return module
 
 
-def _entry_points() -> Iterator[Any]:
+def _scan_entry_points() -> list[tuple[str, str, str | None, str | None]]:
     from importlib.metadata import entry_points
 
+    return sorted(
+        (ep.name, ep.value, ep.dist.name if ep.dist else None, ep.dist.version if ep.dist else None)
+        for ep in entry_points(group=ENTRY_POINT_GROUP)
+    )
+
+
+def installed_entry_points() -> list[tuple[str, str, str | None, str | None]]:
+    """(name, value, distribution, version) of every installed plugin, sorted by name.
+
+    Scanning every installed distribution's metadata is most of plugin discovery's cost, so the result is
+    cached while no directory on ``sys.path`` changes (installing or removing a package changes its
+    directory's modification time).
+    """
+    stamps = []
+    for entry in sys.path:
+        try:
+            stamps.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{entry}:-")
+    return cached("entry-points", "\0".join(stamps), _scan_entry_points, list)
+
+
+def _entry_points() -> Iterator[tuple[str, str, str | None, str | None]]:
     allowed = os.environ.get(ENV_LOAD)
     names = None if allowed is None else {n.strip() for n in allowed.split(",") if n.strip()}
-    # Sorted: the file system's order would make listings (and which same-named plugin wins) vary by machine.
-    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
-        if names is None or ep.name in names:
+    # Sorted by name: the file system's order would make listings (and which same-named plugin wins) vary.
+    for ep in installed_entry_points():
+        if names is None or ep[0] in names:
             yield ep
+
+
+def _load_entry_point(value: str) -> Any:
+    """Import ``module:attr`` (or ``module``) as importlib.metadata.EntryPoint.load does."""
+    module_name, _, attr = value.partition(":")
+    obj: Any = importlib.import_module(module_name.strip())
+    for part in filter(None, attr.strip().split(".")):
+        obj = getattr(obj, part)
+    return obj
 
 
 def _register(pm: PluginManager, plugin: Any, name: str) -> None:
@@ -119,16 +152,16 @@ def get_plugin_manager(
         if not pm.is_blocked(name):
             _register(pm, importlib.import_module(module_name), name)
     if entry_points:
-        for ep in _entry_points():
-            if pm.is_blocked(ep.name):
+        for name, value, dist, version in _entry_points():
+            if pm.is_blocked(name):
                 continue
             try:
-                plugin = ep.load()
+                plugin = _load_entry_point(value)
             except Exception as e:
-                raise PluginError(ep.name, None, describe(e)) from e
-            _register(pm, plugin, ep.name)
-            if ep.dist is not None:
-                pm.distributions[ep.name] = (ep.dist.name, ep.dist.version)
+                raise PluginError(name, None, describe(e)) from e
+            _register(pm, plugin, name)
+            if dist is not None and version is not None:
+                pm.distributions[name] = (dist, version)
     for directory in plugins_dirs:
         d = Path(directory)
         if not d.is_dir():

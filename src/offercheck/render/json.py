@@ -9,6 +9,8 @@ from .. import __version__
 from ..comparison import Comparison, Evaluation
 from ..scoring import MarketPosition
 from .common import cents, year_dict
+from .current import current_members
+from .current import offer_members as current_offer_members
 from .leave_early import offer_members as leave_early_members
 from .netreal import comparison_members, offer_members, year_members
 
@@ -73,8 +75,10 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
         "currency": c.currency,
         "rates_date": c.rates_date.isoformat(),
         "horizon_years": c.horizon_years,
-        "offers": [evaluation_dict(e) for e in c.evaluations],
+        "offers": [{**evaluation_dict(e), **current_offer_members(c, e)} for e in c.evaluations],
         "ranking": [e.label for e in c.ranked],
+        # compare --current: the current job, in an offer's shape plus what leaving forfeits; not ranked.
+        **({} if c.current is None else {"current": {**evaluation_dict(c.current), **current_members(c.current)}}),
         **comparison_members(c),
     }
 

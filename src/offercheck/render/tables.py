@@ -8,6 +8,8 @@ from tabulate import tabulate
 
 from ..comparison import Comparison, Evaluation
 from .common import COMPONENTS, money
+from .current import NOT_RANKED, everyone
+from .current import sections as current_sections
 from .leave_early import sections as leave_early_sections
 from .netreal import sections as netreal_sections
 from .netreal import summary_columns
@@ -36,6 +38,7 @@ def _adjustments(e: Evaluation, tablefmt: str) -> str:
 
 def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str], str]) -> str:
     ranked = c.ranked
+    rows = everyone(c, ranked)  # the offers, then the current job (compare --current) as an unranked baseline
     n = c.horizon_years
     extra_headers, extra_cells = summary_columns(c)  # net and real pay beside the nominal total
     summary = [
@@ -49,23 +52,25 @@ def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str]
             *(money(e.component_total(name)) for name, _ in COMPONENTS),
             f"{e.offer.benefits.pto_days:g}",
         ]
-        for rank, e in enumerate(ranked, 1)
+        for rank, e in zip((*range(1, len(ranked) + 1), "-"), rows)
     ]
     summary_headers = ["#", "Offer", "Year 1", "Average", f"{n}-yr total", *extra_headers,
                        *(f"{title} ({n} yr)" for _, title in COMPONENTS), "PTO days"]
-    by_year = [[_escape(e.label, tablefmt), *(money(y.total) for y in e.years)] for e in ranked]
+    by_year = [[_escape(e.label, tablefmt), *(money(y.total) for y in e.years)] for e in rows]
     year_headers = ["Offer", *(f"Year {y}" for y in range(1, n + 1))]
     align = ("right", "left", *("right",) * (len(summary_headers) - 2))
     sections = [
         heading(f"Offers ranked by {n}-year {RANK_TITLES[c.rank_by]} ({c.currency})"),
         tabulate(summary, summary_headers, tablefmt=tablefmt, colalign=align, disable_numparse=True),
+        *([NOT_RANKED] if c.current is not None else []),
         heading(f"Total pay by year ({c.currency})"),
         tabulate(by_year, year_headers, tablefmt=tablefmt, colalign=("left", *("right",) * n),
                  disable_numparse=True),
-        *netreal_sections(c, ranked, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
+        *current_sections(c, ranked, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
+        *netreal_sections(c, rows, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
         *leave_early_sections(c, ranked, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
     ]
-    scored = [e for e in ranked if e.market is not None]
+    scored = [e for e in rows if e.market is not None]
     if scored:
         sections.append(heading(f"Versus the market ({c.currency} per year)"))
         sections.append(tabulate(
