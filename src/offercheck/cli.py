@@ -105,6 +105,13 @@ def leave_after_option(default: int | None = None) -> Callable[[Any], Any]:
                         help="Show what each offer has paid if you leave after MONTHS (vesting cliffs, clawbacks).")
 
 
+def current_option(f: Any) -> Any:
+    """--current FILE: the job held now, the baseline of stay-or-go (see ``offercheck.current``)."""
+    return click.option("--current", metavar="CURRENT.toml",
+                        help="Your current job (offer-file format, no [sign_on]; a [leaving] table says what leaving "
+                             "forfeits): compared as staying, the baseline.")(f)
+
+
 def output_options(f: Any) -> Any:
     f = click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")(f)
     f = click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")(f)
@@ -163,13 +170,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Home place for --real, e.g. 'Austin, TX', US-TX or DE. Default: where the first offer is.")
 @click.option("--rank-by", type=click.Choice(RANK_BY), default="total", show_default=True,
               help="Rank by horizon total, net pay (needs --after-tax) or real pay (needs --real).")
+@current_option
 @leave_after_option()
 @tax_options
 @output_options
 @plugin_options
 @benchmarks_option
 def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str, profile: str | None,
-            real: bool, home: str | None, rank_by: str, leave_after: int | None, after_tax: bool,
+            real: bool, home: str | None, rank_by: str, current: str | None, leave_after: int | None, after_tax: bool,
             tax_year: str | None, filing: str | None,
             output: str | None, force: bool, plugins_dirs: tuple[Path, ...], without: tuple[str, ...],
             benchmarks: Path | None) -> None:
@@ -177,6 +185,7 @@ def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str,
     from dataclasses import replace
 
     from .comparison import compare as run_compare
+    from .current import including_current
     from .market import market_for
     from .plugins import get_plugin_manager
     from .render import renderer
@@ -189,14 +198,16 @@ def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str,
         raise click.UsageError("--home needs --real")
     rates = display_rates(currency)
     pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
-    loaded = load_with_profile(offers, profile, pm)
+    loaded = load_with_profile(offers, profile, pm, current)
+    stay = loaded.pop() if current is not None else None
     result = run_compare(loaded, years=years, currency=currency and currency.upper(), rates=rates, pm=pm,
-                         benchmarks=market_for(pm, benchmarks))
-    result = apply_tax_options(result, pm, after_tax, tax_year, filing)
+                         benchmarks=market_for(pm, benchmarks), current=stay)
+    # Taxes and real terms apply to staying too; leaving early is about the offers only.
+    result = including_current(result, lambda c: apply_tax_options(c, pm, after_tax, tax_year, filing))
     if real:
         from .realterms import in_real_terms
 
-        result = in_real_terms(result, home=home)
+        result = including_current(result, lambda c: in_real_terms(c, home=home))
     if leave_after is not None:
         from .leave_early import with_leave_early
 
@@ -219,12 +230,13 @@ def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str,
                    "self-contained page (use -o FILE, or pipe it).")
 @click.option("--profile", metavar="FILE",
               help="Candidate profile ([candidate] table) shared by all offers; an offer's own keys win.")
+@current_option
 @leave_after_option(12)
 @output_options
 @plugin_options
 @benchmarks_option
 def negotiate(offer: str, against: tuple[str, ...], target_percentile: float, years: int, currency: str | None,
-              fmt: str, profile: str | None, leave_after: int, output: str | None, force: bool,
+              fmt: str, profile: str | None, current: str | None, leave_after: int, output: str | None, force: bool,
               plugins_dirs: tuple[Path, ...], without: tuple[str, ...], benchmarks: Path | None) -> None:
     """Talking points, counter-offer numbers and an email draft for OFFER, ranked by dollar impact."""
     from .comparison import compare as run_compare
@@ -235,12 +247,13 @@ def negotiate(offer: str, against: tuple[str, ...], target_percentile: float, ye
 
     rates = display_rates(currency)
     pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
-    loaded = load_with_profile((offer, *against), profile, pm)
+    loaded = load_with_profile((offer, *against), profile, pm, current)
+    stay = loaded.pop() if current is not None else None
     result = run_compare(loaded, years=years, currency=currency and currency.upper(), rates=rates, pm=pm,
-                         benchmarks=market_for(pm, benchmarks))
+                         benchmarks=market_for(pm, benchmarks), current=stay)
     mine, *others = result.evaluations
     plan = run_negotiate(mine, others, pm=pm, target_percentile=target_percentile, leave_after=leave_after,
-                         rates=result.rates)
+                         rates=result.rates, current=result.current)
     write_output(render(plan, fmt), output, force)
 
 
@@ -258,12 +271,29 @@ def display_rates(currency: str | None) -> RateTable:
     return rates
 
 
-def load_with_profile(paths: tuple[str, ...], profile: str | None, pm: pluggy.PluginManager | None = None
-                      ) -> list[Offer]:
-    """Load the offers (checking ``[plugins.NAME]`` tables against ``pm``'s plugins) and apply ``--profile``."""
-    from .loading import apply_profile, load_offers, load_profile
+def load_with_profile(paths: tuple[str, ...], profile: str | None, pm: pluggy.PluginManager | None = None,
+                      current: str | None = None) -> list[Offer]:
+    """Load the offers (checking ``[plugins.NAME]`` tables against ``pm``'s plugins) and apply ``--profile``.
 
-    loaded = load_offers(paths, pm)
+    ``current``: the current-job file (``--current``), loaded with its own checks and returned last; the problems
+    of every file are reported together.
+    """
+    from .errors import OfferFileErrors
+    from .loading import apply_profile, load_current, load_offers, load_profile
+
+    loaded: list[Offer] = []
+    problems = []
+    try:
+        loaded = load_offers(paths, pm)
+    except OfferFileErrors as e:
+        problems = e.errors
+    if current is not None:
+        try:
+            loaded.append(load_current(current, pm))
+        except OfferFileErrors as e:
+            problems += e.errors
+    if problems:
+        raise OfferFileErrors(problems)
     if profile is None:
         return loaded
     candidate = load_profile(profile)
@@ -271,19 +301,24 @@ def load_with_profile(paths: tuple[str, ...], profile: str | None, pm: pluggy.Pl
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, metavar="FILE...")
+@click.option("--current", "currents", multiple=True, metavar="CURRENT.toml",
+              help="Check a current-job file (as `compare --current` reads it), repeatable.")
 @plugin_options
-def validate(files: tuple[str, ...], plugins_dirs: tuple[Path, ...], without: tuple[str, ...]) -> None:
+def validate(files: tuple[str, ...], currents: tuple[str, ...], plugins_dirs: tuple[Path, ...],
+             without: tuple[str, ...]) -> None:
     """Check offer files and report every problem in every file."""
     from .errors import OfferFileErrors
-    from .loading import load_offer
+    from .loading import load_current, load_offer
     from .plugins import get_plugin_manager
 
+    if not files and not currents:
+        raise click.UsageError("give at least one FILE (or --current CURRENT.toml)")
     pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
     problems = []
-    for name in files:
+    for load, name in [*((load_offer, f) for f in files), *((load_current, f) for f in currents)]:
         try:
-            load_offer(name, pm)
+            load(name, pm)
         except OfferFileErrors as e:
             problems.extend(e.errors)
         else:

@@ -112,7 +112,7 @@ def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: st
 
     With a plugin manager, each offer is also scored against the market: ``benchmarks`` (default: the built-in
     tables plus any that plugins register) adjusted by every factor plugin. ``current``, the job held now (see
-    ``offercheck.current.load_current``), is evaluated and scored the same way and kept apart as the baseline.
+    ``offercheck.loading.load_current``), is evaluated and scored the same way and kept apart as the baseline.
     """
     if not offers:
         raise ValueError("compare needs at least one offer")

@@ -173,7 +173,7 @@ def read_toml_or_errors(path: Path) -> dict[str, Any]:
 def load_offer(path: str | Path, pm: pluggy.PluginManager | None = None) -> Offer:
     """Read and validate one offer file (and its ``[plugins.NAME]`` tables, given the plugin manager).
 
-    A ``[leaving]`` table is an error here: it belongs to the current job (``offercheck.current.load_current``).
+    A ``[leaving]`` table is an error here: it belongs to the current job (:func:`load_current`).
     """
     offer = parse_offer(read_toml_or_errors(Path(path)), str(path), pm)
     problems = offer_problems(offer, str(path))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from .comp import grant_value_per_percent, pay_by_year, pay_in_year
+from .current import FORFEITED_PARTS, Forfeited, forfeited
 from .leave_early import LeaveEarly, leave_early_for, vested_by_year
 from .models import Offer
 
@@ -116,6 +117,8 @@ class Negotiation:
     leave_early: tuple[LeaveEarly, ...]  # this offer first, then the others
     guidance: tuple[Guidance, ...]
     converted_at: str | None = None  # the exchange rates' source, when an offer was in another currency
+    current: Evaluation | None = None  # the job held now (negotiate --current)
+    stay: Gap | None = None  # staying versus this offer: positive gaps mean staying pays more
 
     @property
     def label(self) -> str:
@@ -288,6 +291,7 @@ class _Context:
     others: tuple[Evaluation, ...]
     gaps: tuple[Gap, ...]
     percentile: float
+    current: Evaluation | None = None
 
     def money(self, x: float) -> str:
         return format_money(x, self.e.currency)
@@ -485,15 +489,39 @@ def _competing_points(c: _Context) -> list[TalkingPoint]:
     return points
 
 
+def buyout(current: Evaluation | None) -> Forfeited | None:
+    """What leaving the current job forfeits, when there is something to buy out."""
+    f = None if current is None else forfeited(current)
+    return f if f is not None and f.total > 0 else None
+
+
+def _buyout_point(c: _Context) -> list[TalkingPoint]:
+    f = buyout(c.current)
+    if f is None or c.current is None:
+        return []
+    ask = round_ask(f.total)
+    parts = [f"{c.money(getattr(f, name))} of {title}" for name, title in FORFEITED_PARTS if getattr(f, name) > 0]
+    listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    on_top = " on top of the offered sign-on" if _has_sign_on(c.e.offer) else ""
+    return [TalkingPoint(
+        topic="buyout",
+        text=(f"Leaving {c.current.offer.offer.company} costs me {c.money(f.total)}: {listed}. I would ask for a "
+              f"sign-on bonus of {c.money(ask)}{on_top}, or an extra equity grant of that value, to make up for it."),
+        amount=f.total, ask=f"sign-on {c.money(ask)} (buyout), or an extra equity grant of that value",
+        source=f"[leaving] in {c.current.offer.path or 'the current-job file'} (unvested_equity, unpaid_bonus, "
+               "clawback_owed)")]
+
+
 _BUILTIN = (_base_point, _bonus_point, _equity_points, _sign_on_points, _benefit_points, _candidate_points,
-            _competing_points)
+            _competing_points, _buyout_point)
 
 
 def builtin_points(e: Evaluation, others: Sequence[Evaluation] = (), *,
-                   target_percentile: float = DEFAULT_TARGET_PERCENTILE) -> list[TalkingPoint]:
-    """offercheck's own talking points for ``e`` (unranked)."""
+                   target_percentile: float = DEFAULT_TARGET_PERCENTILE,
+                   current: Evaluation | None = None) -> list[TalkingPoint]:
+    """offercheck's own talking points for ``e`` (unranked); ``current``: the job held now, for the buyout."""
     others = tuple(others)
-    return _points(_Context(e, others, tuple(_gap(e, o) for o in others), target_percentile))
+    return _points(_Context(e, others, tuple(_gap(e, o) for o in others), target_percentile, current))
 
 
 def _points(c: _Context) -> list[TalkingPoint]:
@@ -525,8 +553,12 @@ def rank(points: Sequence[TalkingPoint]) -> tuple[TalkingPoint, ...]:
     return tuple(sorted(points, key=lambda p: -p.amount))
 
 
-def counter_offer(e: Evaluation, gaps: Sequence[Gap], percentile: float) -> Counter:
-    """Year-1 base, bonus target and total sign-on to counter with, each with the point it comes from."""
+def counter_offer(e: Evaluation, gaps: Sequence[Gap], percentile: float,
+                  current: Evaluation | None = None) -> Counter:
+    """Year-1 base, bonus target and total sign-on to counter with, each with the point it comes from.
+
+    With ``current``, the sign-on also buys out what leaving it forfeits.
+    """
     base = e.years[0].base
     basis = []
     market = base_ask(e, percentile)
@@ -551,6 +583,11 @@ def counter_offer(e: Evaluation, gaps: Sequence[Gap], percentile: float) -> Coun
     if missing is not None:
         sign_on = round_ask(missing.amount)
         basis.append(f"sign-on: closes the year-1 gap to {missing.versus}")
+    forfeit = buyout(current)
+    if forfeit is not None and current is not None:
+        sign_on += round_ask(forfeit.total)
+        basis.append(f"sign-on: includes {format_money(round_ask(forfeit.total), e.currency)} to buy out what "
+                     f"leaving {current.offer.offer.company} forfeits")
     return Counter(base, bonus, sign_on, tuple(basis))
 
 
@@ -591,28 +628,33 @@ def guidance(e: Evaluation, others: Sequence[Evaluation]) -> tuple[Guidance, ...
 
 def negotiate(e: Evaluation, others: Sequence[Evaluation] = (), *, pm: pluggy.PluginManager | None = None,
               target_percentile: float = DEFAULT_TARGET_PERCENTILE,
-              leave_after: int = DEFAULT_LEAVE_AFTER, rates: RateTable | None = None) -> Negotiation:
+              leave_after: int = DEFAULT_LEAVE_AFTER, rates: RateTable | None = None,
+              current: Evaluation | None = None) -> Negotiation:
     """Everything to negotiate ``e`` with: ranked points (built-in and plugins'), counter, gaps, leave-early.
 
     ``others`` are the competing offers, evaluated in ``e``'s currency and horizon; ``rates`` (the table they
-    were converted with) is only cited.
+    were converted with) is only cited. ``current``, the job held now evaluated the same way, adds the buyout of
+    what leaving it forfeits and the gap to staying.
     """
     if not 0 < target_percentile < 100:
         raise ValueError("target_percentile must be between 0 and 100")
     others = tuple(others)
     gaps = tuple(_gap(e, o) for o in others)
-    points = _points(_Context(e, others, gaps, target_percentile))
+    points = _points(_Context(e, others, gaps, target_percentile, current))
     if pm is not None:
         points += plugin_points(pm, e, others)
+    alternatives = (*others, current) if current is not None else others  # staying is one way to walk away
     return Negotiation(
         evaluation=e,
         others=others,
         target_percentile=target_percentile,
         talking_points=rank(points),
-        counter=counter_offer(e, gaps, target_percentile),
+        counter=counter_offer(e, gaps, target_percentile, current),
         against=gaps,
         leave_early=tuple(leave_early_for(x, leave_after) for x in (e, *others)),
-        guidance=guidance(e, others),
+        guidance=guidance(e, alternatives),
         converted_at=(rates.source if rates is not None and any(x.offer.currency != e.currency
-                                                                 for x in (e, *others)) else None),
+                                                                 for x in (e, *alternatives)) else None),
+        current=current,
+        stay=None if current is None else _gap(e, current),
     )

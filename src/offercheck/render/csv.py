@@ -9,7 +9,7 @@ from ..comparison import Comparison
 from .common import COMPONENTS, cents
 from .current import csv_cells as current_cells
 from .current import csv_headers as current_headers
-from .current import everyone
+from .current import numbered
 from .netreal import csv_cells, csv_headers
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
@@ -29,9 +29,8 @@ def render(c: Comparison) -> str:
     names = [name for name, _ in COMPONENTS]
     writer.writerow(["rank", "label", "file", "company", "currency", "year", *names, "total", *csv_headers(c),
                      *current_headers(c)])
-    ranked = c.ranked
     # The current job (compare --current) comes last with an empty rank: the baseline, not ranked.
-    for rank, e in zip((*range(1, len(ranked) + 1), ""), everyone(c, ranked)):
+    for rank, e in numbered(c, c.ranked, ""):
         for i, y in enumerate(e.years):
             writer.writerow(
                 [safe_cell(v) for v in (rank, e.label, e.offer.path or "", e.offer.offer.company, c.currency, y.year)]

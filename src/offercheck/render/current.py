@@ -19,6 +19,12 @@ def everyone(c: Comparison, ranked: tuple[Evaluation, ...]) -> tuple[Evaluation,
     return ranked if c.current is None else (*ranked, c.current)
 
 
+def numbered(c: Comparison, ranked: tuple[Evaluation, ...], mark: str) -> list[tuple[int | str, Evaluation]]:
+    """(rank, offer) in ranked order, then (``mark``, the current job): it is the baseline, not ranked."""
+    rows: list[tuple[int | str, Evaluation]] = list(enumerate(ranked, 1))
+    return rows if c.current is None else [*rows, (mark, c.current)]
+
+
 def forfeited_dict(f: Forfeited | None) -> dict[str, float] | None:
     if f is None:
         return None
@@ -40,7 +46,10 @@ def offer_members(c: Comparison, e: Evaluation) -> dict[str, Any]:
     if c.current is None:
         return {}
     vs = versus_current(e, c.current)
-    return {"vs_current": {"years": [cents(x) for x in vs.years], "total": cents(vs.total)}}
+    out: dict[str, Any] = {"years": [cents(x) for x in vs.years], "total": cents(vs.total)}
+    if vs.nets is not None and vs.net_total is not None:
+        out.update(net_years=[cents(x) for x in vs.nets], net_total=cents(vs.net_total))
+    return {"vs_current": out}
 
 
 # --------------------------------------------------------------------------------------------------- CSV
@@ -87,6 +96,8 @@ def sections(c: Comparison, ranked: tuple[Evaluation, ...], *, tablefmt: str, he
     for e in ranked:
         vs = versus_current(e, stay)
         rows.append([escape(e.label), *(money(x) for x in vs.years), money(vs.total)])
+        if vs.nets is not None and vs.net_total is not None:
+            rows.append([f"{escape(e.label)} (net)", *(money(x) for x in vs.nets), money(vs.net_total)])
     return [
         heading(f"Versus staying at {stay.offer.offer.company} ({c.currency}, offer minus staying)"),
         tabulate(rows, ["Offer", *(f"Year {y}" for y in range(1, n + 1)), f"{n}-yr total"], tablefmt=tablefmt,

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .. import __version__
 from ..leave_early import COMPONENTS as LEAVE_COMPONENTS
 from .common import COMPONENTS, money
+from .current import NOT_RANKED, everyone, forfeited_text, numbered
 from .leave_early import LEGEND as LEAVE_LEGEND
 from .netreal import summary_columns
 from .svg import MarketRow, compact, market_charts, stacked_bars
@@ -60,23 +61,33 @@ def tax_notes(taxed: list[Evaluation]) -> tuple[str, ...]:
 
 
 def compare_context(c: Comparison) -> dict[str, Any]:
+    from ..current import versus_current
+
     ranked = c.ranked
-    scored: list[tuple[Evaluation, MarketPosition]] = [(e, e.market) for e in ranked if e.market is not None]
+    rows = everyone(c, ranked)  # with compare --current, the current job last: the baseline, not ranked
+    scored: list[tuple[Evaluation, MarketPosition]] = [(e, e.market) for e in rows if e.market is not None]
     charts = market_charts([(e.label, market_rows(e, m)) for e, m in scored])
-    taxed = [e for e in ranked if e.taxes is not None]
+    taxed = [e for e in rows if e.taxes is not None]
     extra_heads, extra_cells = summary_columns(c)
+    stay = c.current
     return {
         "c": c,
         "version": __version__,
         "components": COMPONENTS,
         "ranked": ranked,
+        "rows": rows,
+        "numbered": numbered(c, ranked, "\N{EN DASH}"),
+        "stay": stay,
+        "not_ranked": NOT_RANKED,
+        "versus": [] if stay is None else [(e, versus_current(e, stay)) for e in ranked],
+        "forfeited": None if stay is None else forfeited_text(stay),
         "extra_heads": extra_heads,  # net and real horizon totals, with --after-tax and --real
         "extra_cells": extra_cells,
-        "bars": stacked_bars([(e.label, e.years) for e in ranked]),
+        "bars": stacked_bars([(e.label, e.years) for e in rows]),
         "markets": [(e, m, chart) for (e, m), chart in zip(scored, charts, strict=True)],
         "taxed": taxed,
         "tax_notes": tax_notes(taxed),
-        "real": [e for e in ranked if e.real is not None] if c.home is not None else [],
+        "real": [e for e in rows if e.real is not None] if c.home is not None else [],
         "leave": [e.leave_early for e in ranked if e.leave_early is not None],
         "leave_components": LEAVE_COMPONENTS,
         "leave_legend": LEAVE_LEGEND,
@@ -90,7 +101,7 @@ def render(c: Comparison) -> str:
 def negotiation_context(n: Negotiation) -> dict[str, Any]:
     # The negotiate renderers' own rows and footer, so that every format of `negotiate` says the same thing.
     from ..scoring import percentile_of
-    from .negotiation import GAP_HEADERS, _counter_rows, _footer, _gap_rows, _money
+    from .negotiation import GAP_HEADERS, _counter_rows, _footer, _gap_rows, _money, gap_heading
 
     e = n.evaluation
     m: MarketPosition | None = e.market
@@ -111,6 +122,7 @@ def negotiation_context(n: Negotiation) -> dict[str, Any]:
         "bars": stacked_bars([(x.label, x.years) for x in (e, *n.others)]),
         "gap_headers": GAP_HEADERS,
         "gap_rows": _gap_rows(n),
+        "gap_heading": gap_heading(n),
         "leave_components": LEAVE_COMPONENTS,
         "leave_legend": LEAVE_LEGEND,
         "footer": _footer(n),

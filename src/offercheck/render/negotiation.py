@@ -10,8 +10,10 @@ from typing import Any
 from tabulate import tabulate
 
 from .. import __version__
-from ..negotiation import COMPONENT_NAMES, Negotiation, TalkingPoint, format_money, sign_on_now
+from ..current import forfeited
+from ..negotiation import COMPONENT_NAMES, Gap, Negotiation, TalkingPoint, format_money, sign_on_now
 from .common import cents
+from .current import forfeited_dict
 from .leave_early import LEGEND, leave_early_dict, notes, table
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "json", "email", "html")
@@ -44,13 +46,20 @@ def negotiation_dict(n: Negotiation) -> dict[str, Any]:
         "talking_points": [{**p.model_dump(), "amount": cents(p.amount)} for p in n.talking_points],
         "counter": {"base": cents(c.base), "bonus_target_percent": c.bonus_target_percent,
                     "sign_on": cents(c.sign_on), "basis": list(c.basis)},
-        "against": [{"label": g.label, "year1_gap": cents(g.year1_gap), "average_gap": cents(g.average_gap),
-                     "match_base": {"year1": _cents_or_none(g.match_base_year1),
-                                    "average": _cents_or_none(g.match_base_average)},
-                     "component": g.component, "component_gap": cents(g.component_gap)} for g in n.against],
+        "against": [gap_dict(g) for g in n.against],
+        # negotiate --current: staying versus this offer (positive gaps: staying pays more) and what leaving forfeits.
+        **({} if n.stay is None or n.current is None else
+           {"current": {**gap_dict(n.stay), "forfeited": forfeited_dict(forfeited(n.current))}}),
         "leave_early": [{"label": le.label, **leave_early_dict(le)} for le in n.leave_early],
         "guidance": [{"text": g.text, "quote": g.quote, "source": g.source} for g in n.guidance],
     }
+
+
+def gap_dict(g: Gap) -> dict[str, Any]:
+    return {"label": g.label, "year1_gap": cents(g.year1_gap), "average_gap": cents(g.average_gap),
+            "match_base": {"year1": _cents_or_none(g.match_base_year1),
+                           "average": _cents_or_none(g.match_base_average)},
+            "component": g.component, "component_gap": cents(g.component_gap)}
 
 
 def _cents_or_none(x: float | None) -> float | None:
@@ -83,11 +92,18 @@ def _gap_rows(n: Negotiation) -> list[list[str]]:
     def opt(x: float | None) -> str:
         return "-" if x is None else money(x)
 
+    gaps = (*n.against, n.stay) if n.stay is not None else n.against  # staying last, like the Stay row of compare
     return [[g.label, money(g.year1_gap), money(g.average_gap), opt(g.match_base_year1), opt(g.match_base_average),
-             COMPONENT_NAMES[g.component] if g.average_gap > 0 and g.component_gap > 0 else "-"] for g in n.against]
+             COMPONENT_NAMES[g.component] if g.average_gap > 0 and g.component_gap > 0 else "-"] for g in gaps]
 
 
 GAP_HEADERS = ["Other offer", "Year-1 gap", "Avg gap", "Match base yr 1", "Match base avg", "Mostly in"]
+
+
+def gap_heading(n: Negotiation) -> str:
+    if n.stay is None:
+        return "Competing offers"
+    return "Competing offers and staying" if n.against else "Versus staying"
 
 
 def _money(n: Negotiation) -> Callable[[float], str]:
@@ -99,7 +115,8 @@ def _money(n: Negotiation) -> Callable[[float], str]:
 
 def _footer(n: Negotiation) -> str:
     return (f"Amounts in {n.currency}, whole units; each point's amount is its value over {n.horizon_years} years "
-            "(for a cliff or clawback: the amount at stake). Gaps are the other offer minus this one. No point uses "
+            "(for a cliff or clawback: the amount at stake). Gaps are the other offer"
+            + (" (or staying)" if n.stay is not None else "") + " minus this one. No point uses "
             "gender or any other protected attribute."
             + (f" Other currencies converted at {n.converted_at}." if n.converted_at else ""))
 
@@ -133,8 +150,8 @@ def render_text(n: Negotiation) -> str:
         out.append("\n".join(lines))
     if not n.talking_points:
         out.append("No talking points: the offer meets every check.")
-    if n.against:
-        out += [heading("Competing offers"),
+    if n.against or n.stay:
+        out += [heading(gap_heading(n)),
                 tabulate(_gap_rows(n), GAP_HEADERS, tablefmt="simple", disable_numparse=True,
                          colalign=("left", *("right",) * 5))]
     out += [heading(f"If you leave after {n.leave_early[0].months} months"),
@@ -166,8 +183,8 @@ def render_markdown(n: Negotiation) -> str:
             lines.append(f"   - *Source:* {esc(p.source)}")
         points.append("\n".join(lines))
     out.append("\n".join(points) if points else "No talking points: the offer meets every check.")
-    if n.against:
-        out += ["## Competing offers", tabulate([[esc(r[0]), *r[1:]] for r in _gap_rows(n)], GAP_HEADERS,
+    if n.against or n.stay:
+        out += [f"## {gap_heading(n)}", tabulate([[esc(r[0]), *r[1:]] for r in _gap_rows(n)], GAP_HEADERS,
                                                 tablefmt="github", disable_numparse=True,
                                                 colalign=("left", *("right",) * 5))]
     out += [f"## If you leave after {n.leave_early[0].months} months",
@@ -188,7 +205,10 @@ def render_email(n: Negotiation) -> str:
     for p in n.talking_points:
         if p.ask and all(p.ask != t.ask for t in top):
             top.append(p)
-    top = top[:EMAIL_POINTS]
+    # The buyout is always said, since the counter's sign-on includes it: ranked below the top points, it takes
+    # the last place.
+    buyout = [p for p in top[EMAIL_POINTS:] if p.topic == "buyout"]
+    top = top[:EMAIL_POINTS - len(buyout)] + buyout
 
     def wrap(text: str, indent: str = "") -> str:
         return textwrap.fill(text, 72, initial_indent=indent, subsequent_indent=" " * len(indent),

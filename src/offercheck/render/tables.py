@@ -8,7 +8,7 @@ from tabulate import tabulate
 
 from ..comparison import Comparison, Evaluation
 from .common import COMPONENTS, money
-from .current import NOT_RANKED, everyone
+from .current import NOT_RANKED, everyone, numbered
 from .current import sections as current_sections
 from .leave_early import sections as leave_early_sections
 from .netreal import sections as netreal_sections
@@ -52,7 +52,7 @@ def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str]
             *(money(e.component_total(name)) for name, _ in COMPONENTS),
             f"{e.offer.benefits.pto_days:g}",
         ]
-        for rank, e in zip((*range(1, len(ranked) + 1), "-"), rows)
+        for rank, e in numbered(c, ranked, "-")
     ]
     summary_headers = ["#", "Offer", "Year 1", "Average", f"{n}-yr total", *extra_headers,
                        *(f"{title} ({n} yr)" for _, title in COMPONENTS), "PTO days"]
