@@ -17,12 +17,12 @@ from offercheck.survey import (
     EXPERIENCE_BANDS,
     SurveyFormatError,
     SurveyRow,
+    benchmark_text,
     build_cells,
     experience_band,
     normalise_role,
     quantile,
     read_survey,
-    write_benchmark_file,
 )
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -207,7 +207,7 @@ def test_build_cells_falls_back_and_says_so() -> None:
     assert all(c.experience in (*EXPERIENCE_BANDS, None) for c in cells.values())
 
 
-def test_write_benchmark_file_round_trips(tmp_path: Path) -> None:
+def test_benchmark_text_round_trips(tmp_path: Path) -> None:
     from offercheck.market import load_benchmarks
 
     survey = tmp_path / "s.csv"
@@ -216,7 +216,7 @@ def test_write_benchmark_file_round_trips(tmp_path: Path) -> None:
     rows, stats = read_survey(survey, mapping={"base": "pay", "role": "title", "years": "years",
                                                "country": "country"})
     out = tmp_path / "mine.toml"
-    write_benchmark_file(build_cells(rows), stats, out)
+    out.write_text(benchmark_text(build_cells(rows), stats, name=out.stem), encoding="utf-8")
     text = out.read_text(encoding="utf-8")
     assert f'sha256 = "{stats.sha256}"' in text and "rows_read = 35" in text and "total = base x" in text
     bench = load_benchmarks(out).lookup(role="data scientist", years_experience=4, country="US")
@@ -233,7 +233,7 @@ def test_survey_without_country_or_experience(tmp_path: Path) -> None:
     survey.write_text("\n".join(lines) + "\n", encoding="utf-8")
     rows, stats = read_survey(survey, mapping={"base": "pay", "role": "title"})
     out = tmp_path / "bands.toml"
-    write_benchmark_file(build_cells(rows), stats, out)
+    out.write_text(benchmark_text(build_cells(rows), stats, name=out.stem), encoding="utf-8")
     bench = load_benchmarks(out).lookup(role="data engineer", years_experience=4, country="US")
     assert bench.keyed_by == ("role",) and bench.base.p50 == 97_250
     assert bench.note is not None and "not by country" in bench.note

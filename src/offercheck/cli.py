@@ -91,12 +91,14 @@ def check_tax_options(after_tax: bool, tax_year: str | None, filing: str | None)
 
 def apply_tax_options(result: Comparison, pm: pluggy.PluginManager, after_tax: bool, tax_year: str | None,
                       filing: str | None) -> Comparison:
-    """``result`` with every evaluation's estimated taxes when --after-tax was given."""
+    """``result`` with every evaluation's (and the current job's) estimated taxes when --after-tax was given."""
     if not after_tax:
         return result
     from .aftertax import with_taxes
+    from .current import including_current
 
-    return with_taxes(result, pm, tax_year=int(tax_year or TAX_YEAR_CHOICES[-1]), filing=filing)
+    year = int(tax_year or TAX_YEAR_CHOICES[-1])
+    return including_current(result, lambda c: with_taxes(c, pm, tax_year=year, filing=filing))
 
 
 def leave_after_option(default: int | None = None) -> Callable[[Any], Any]:
@@ -116,6 +118,20 @@ def output_options(f: Any) -> Any:
     f = click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")(f)
     f = click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")(f)
     return f
+
+
+def offer_set_options(f: Any) -> Any:
+    """Options that decide which offers and which market a command evaluates (see ``evaluate_offer_set``)."""
+    f = click.option("--profile", metavar="FILE",
+                     help="Candidate profile ([candidate] table) shared by all offers; an offer's own keys win.")(f)
+    return current_option(plugin_options(benchmarks_option(f)))
+
+
+def horizon_options(f: Any) -> Any:
+    f = click.option("-c", "--currency", metavar="CODE",
+                     help="Display currency (ISO 4217). Default: the first offer's.")(f)
+    return click.option("-y", "--years", type=click.IntRange(1, 30), default=4, show_default=True,
+                        help="Horizon in years for totals, averages and the value of each ask.")(f)
 
 
 class OffercheckGroup(click.Group):
@@ -156,39 +172,27 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("offers", nargs=-1, required=True, metavar="OFFER.toml...")
-@click.option("-y", "--years", type=click.IntRange(1, 30), default=4, show_default=True,
-              help="Horizon in years for totals and averages.")
-@click.option("-c", "--currency", metavar="CODE", help="Display currency (ISO 4217). Default: the first offer's.")
+@horizon_options
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown", "csv", "html"]),
               default="table", show_default=True,
               help="Output format. html is one self-contained page with charts: write it with -o report.html "
                    "(without -o it goes to stdout, for piping).")
-@click.option("--profile", metavar="FILE",
-              help="Candidate profile ([candidate] table) shared by all offers; an offer's own keys win.")
 @click.option("--real", is_flag=True, help="Add pay at the home place's prices (purchasing power).")
 @click.option("--home", metavar="PLACE",
               help="Home place for --real, e.g. 'Austin, TX', US-TX or DE. Default: where the first offer is.")
 @click.option("--rank-by", type=click.Choice(RANK_BY), default="total", show_default=True,
               help="Rank by horizon total, net pay (needs --after-tax) or real pay (needs --real).")
-@current_option
 @leave_after_option()
 @tax_options
+@offer_set_options
 @output_options
-@plugin_options
-@benchmarks_option
-def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str, profile: str | None,
-            real: bool, home: str | None, rank_by: str, current: str | None, leave_after: int | None, after_tax: bool,
-            tax_year: str | None, filing: str | None,
-            output: str | None, force: bool, plugins_dirs: tuple[Path, ...], without: tuple[str, ...],
-            benchmarks: Path | None) -> None:
+def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str, real: bool, home: str | None,
+            rank_by: str, leave_after: int | None, after_tax: bool, tax_year: str | None, filing: str | None,
+            output: str | None, force: bool, **offer_set: Any) -> None:
     """Compare offers: total pay per year and over the horizon, ranked by horizon total, scored against the market."""
     from dataclasses import replace
 
-    from .comparison import compare as run_compare
     from .current import including_current
-    from .market import market_for
-    from .plugins import get_plugin_manager
-    from .render import renderer
 
     check_tax_options(after_tax, tax_year, filing)
     needs = {"net": ("--after-tax", after_tax), "real": ("--real", real)}
@@ -196,22 +200,19 @@ def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str,
         raise click.UsageError(f"--rank-by {rank_by} needs {needs[rank_by][0]}")
     if home is not None and not real:
         raise click.UsageError("--home needs --real")
-    rates = display_rates(currency)
-    pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
-    loaded = load_with_profile(offers, profile, pm, current)
-    stay = loaded.pop() if current is not None else None
-    result = run_compare(loaded, years=years, currency=currency and currency.upper(), rates=rates, pm=pm,
-                         benchmarks=market_for(pm, benchmarks), current=stay)
-    # Taxes and real terms apply to staying too; leaving early is about the offers only.
-    result = including_current(result, lambda c: apply_tax_options(c, pm, after_tax, tax_year, filing))
+    result, pm = evaluate_offer_set(offers, years=years, currency=currency, **offer_set)
+    result = apply_tax_options(result, pm, after_tax, tax_year, filing)
     if real:
         from .realterms import in_real_terms
 
+        # Real terms apply to staying too; leaving early is about the offers only.
         result = including_current(result, lambda c: in_real_terms(c, home=home))
     if leave_after is not None:
         from .leave_early import with_leave_early
 
         result = with_leave_early(result, leave_after)
+    from .render import renderer
+
     write_output(renderer(fmt)(replace(result, rank_by=rank_by)), output, force)
 
 
@@ -221,40 +222,49 @@ def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str,
               help="A competing offer (repeatable): the gap to it and the base that would match it.")
 @click.option("-p", "--target-percentile", type=click.FloatRange(1, 99), default=60, show_default=True,
               help="Percentile of the adjusted market benchmark to ask for.")
-@click.option("-y", "--years", type=click.IntRange(1, 30), default=4, show_default=True,
-              help="Horizon in years for the dollar impact of each point.")
-@click.option("-c", "--currency", metavar="CODE", help="Display currency (ISO 4217). Default: OFFER's.")
+@horizon_options
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "markdown", "json", "email", "html"]),
               default="text", show_default=True,
               help="Output format; email is a counter-offer draft built from the top points; html is one "
                    "self-contained page (use -o FILE, or pipe it).")
-@click.option("--profile", metavar="FILE",
-              help="Candidate profile ([candidate] table) shared by all offers; an offer's own keys win.")
-@current_option
 @leave_after_option(12)
+@tax_options
+@offer_set_options
 @output_options
-@plugin_options
-@benchmarks_option
 def negotiate(offer: str, against: tuple[str, ...], target_percentile: float, years: int, currency: str | None,
-              fmt: str, profile: str | None, current: str | None, leave_after: int, output: str | None, force: bool,
-              plugins_dirs: tuple[Path, ...], without: tuple[str, ...], benchmarks: Path | None) -> None:
-    """Talking points, counter-offer numbers and an email draft for OFFER, ranked by dollar impact."""
-    from .comparison import compare as run_compare
-    from .market import market_for
+              fmt: str, leave_after: int, after_tax: bool, tax_year: str | None, filing: str | None,
+              output: str | None, force: bool, **offer_set: Any) -> None:
+    """Talking points, counter-offer numbers and an email draft for OFFER, ranked by dollar impact.
+
+    With --after-tax, the gaps to competing offers (and to staying) are also given in estimated net pay.
+    """
     from .negotiation import negotiate as run_negotiate
-    from .plugins import get_plugin_manager
     from .render.negotiation import render
 
-    rates = display_rates(currency)
-    pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
-    loaded = load_with_profile((offer, *against), profile, pm, current)
-    stay = loaded.pop() if current is not None else None
-    result = run_compare(loaded, years=years, currency=currency and currency.upper(), rates=rates, pm=pm,
-                         benchmarks=market_for(pm, benchmarks), current=stay)
+    check_tax_options(after_tax, tax_year, filing)
+    result, pm = evaluate_offer_set((offer, *against), years=years, currency=currency, **offer_set)
+    result = apply_tax_options(result, pm, after_tax, tax_year, filing)
     mine, *others = result.evaluations
     plan = run_negotiate(mine, others, pm=pm, target_percentile=target_percentile, leave_after=leave_after,
                          rates=result.rates, current=result.current)
     write_output(render(plan, fmt), output, force)
+
+
+def evaluate_offer_set(paths: tuple[str, ...], *, years: int, currency: str | None, profile: str | None,
+                       current: str | None, plugins_dirs: tuple[Path, ...], without: tuple[str, ...],
+                       benchmarks: Path | None) -> tuple[Comparison, pluggy.PluginManager]:
+    """Load the offers (and the current job), evaluate them in one currency and score them against the market."""
+    from .comparison import compare as run_compare
+    from .market import market_for
+    from .plugins import get_plugin_manager
+
+    rates = display_rates(currency)
+    pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
+    loaded = load_with_profile(paths, profile, pm, current)
+    stay = loaded.pop() if current is not None else None
+    result = run_compare(loaded, years=years, currency=currency and currency.upper(), rates=rates, pm=pm,
+                         benchmarks=market_for(pm, benchmarks), current=stay)
+    return result, pm
 
 
 def display_rates(currency: str | None) -> RateTable:

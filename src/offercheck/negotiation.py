@@ -85,6 +85,9 @@ class Gap:
     match_base_average: float | None  # ... that equals the other's average total over the horizon
     component: str  # the component paying most of the difference over the horizon
     component_gap: float  # that component's difference over the horizon
+    # With --after-tax: the same gaps in estimated net pay (each offer taxed in its own jurisdiction).
+    year1_net_gap: float | None = None
+    average_net_gap: float | None = None
 
 
 @dataclass(frozen=True)
@@ -146,11 +149,6 @@ def round_ask(x: float) -> float:
     return float(math.ceil(x / 1000 - 1e-9) * 1000)
 
 
-def _fx(e: Evaluation) -> float:
-    """The offer's currency -> the display currency, as the evaluation applied it."""
-    return e.years[0].base / e.offer.salary.base
-
-
 def _with_base(offer: Offer, base: float) -> Offer:
     return offer.model_copy(update={"salary": offer.salary.model_copy(update={"base": base})})
 
@@ -187,8 +185,12 @@ def _gap(e: Evaluation, other: Evaluation) -> Gap:
     diffs = {name: other.component_total(name) - e.component_total(name) for name in COMPONENT_NAMES}
     year1, average = match_base(e, other)
     component = max(diffs, key=lambda k: diffs[k])
+    net1 = net_avg = None
+    if e.taxes is not None and other.taxes is not None:
+        net1 = other.taxes.nets[0] - e.taxes.nets[0]
+        net_avg = (other.taxes.net_total - e.taxes.net_total) / len(e.years)
     return Gap(other.label, other.year1 - e.year1, other.annual_average - e.annual_average, year1, average,
-               component, diffs[component])
+               component, diffs[component], net1, net_avg)
 
 
 # --- the asks, shared by the points and the counter ---------------------------------------------------------
@@ -245,15 +247,15 @@ def evening_sign_on(e: Evaluation) -> tuple[float, ...]:
     for y in range(1, min(2, len(schedule), len(e.years)) + 1):
         # Under 0.01 points is how presets round thirds (33.34/33.33/33.33), not back-loading.
         points = even - schedule[y - 1] if even - schedule[y - 1] >= 0.01 else 0.0
-        short = points * grant_value_per_percent(eq, y) * _fx(e)
-        net = short - e.offer.sign_on.in_year(y) * _fx(e)
+        short = points * grant_value_per_percent(eq, y) * e.fx
+        net = short - e.offer.sign_on.in_year(y) * e.fx
         out.append(round_ask(net) if net > 0 else 0.0)
     return tuple(out) if any(out) else ()
 
 
 def sign_on_now(e: Evaluation) -> float:
     """The offer's sign-on over the horizon (relocation apart), in the display currency."""
-    return sum(e.offer.sign_on.in_year(y.year) for y in e.years) * _fx(e)
+    return sum(e.offer.sign_on.in_year(y.year) for y in e.years) * e.fx
 
 
 def _has_sign_on(offer: Offer) -> bool:
@@ -334,7 +336,7 @@ def _equity_points(c: _Context) -> list[TalkingPoint]:
     eq = c.e.offer.equity
     if eq is None:
         return []
-    fx, n = _fx(c.e), c.years
+    fx, n = c.e.fx, c.years
     plan = eq.vesting_plan
     points = []
     evening = evening_sign_on(c.e)
@@ -391,7 +393,7 @@ def _equity_points(c: _Context) -> list[TalkingPoint]:
 
 
 def _sign_on_points(c: _Context) -> list[TalkingPoint]:
-    fx = _fx(c.e)
+    fx = c.e.fx
     so = c.e.offer.sign_on
     points = []
     missing = missing_sign_on(c.e, c.gaps, c.percentile)
@@ -480,6 +482,8 @@ def _competing_points(c: _Context) -> list[TalkingPoint]:
             ask = f"{COMPONENT_NAMES[g.component]} +{c.money(round_ask(g.component_gap / c.years))} a year"
         match = ("" if g.match_base_average is None else
                  f" Matching it on average would take a base of {c.money(g.match_base_average)}.")
+        if g.average_net_gap is not None:
+            match += f" After estimated taxes the gap is {c.money(g.average_net_gap)} a year."
         points.append(TalkingPoint(
             topic=f"competing offer: {g.label}",
             text=(f"I have an offer from {g.label} that pays {c.money(g.year1_gap)} more in year 1 and "

@@ -58,7 +58,6 @@ __all__ = [
     "source_lines",
     "toml_key",
     "toml_value",
-    "write_benchmark_file",
 ]
 
 # ai-jobs records a seniority level, not years. This mapping to year bands is an approximation: the survey
@@ -590,32 +589,6 @@ def toml_key(key: str) -> str:
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else toml_value(key)
 
 
-def write_benchmark_file(
-    cells: Sequence[Cell],
-    stats: SurveyStats,
-    out: Path,
-    *,
-    source_id: str | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    licence: str | None = None,
-    year: int | None = None,
-    currency: str = "USD",
-    bonus_norm: float = 0.15,
-    built: _dt.date | None = None,
-    description: str | None = None,
-) -> None:
-    """Write ``cells`` as a benchmark TOML file (the schema ``offercheck.market.load_benchmarks`` reads).
-
-    Surveys report salary, not bonus or stock, so ``total`` = base x (1 + ``bonus_norm``); the file says so.
-    The output depends only on the arguments (``built`` defaults to today), so rebuilding is reproducible.
-    """
-    text = benchmark_text(cells, stats, name=Path(out).stem, source_id=source_id, title=title, url=url,
-                          licence=licence, year=year, currency=currency, bonus_norm=bonus_norm, built=built,
-                          description=description)
-    Path(out).write_text(text, encoding="utf-8")
-
-
 def benchmark_text(
     cells: Sequence[Cell],
     stats: SurveyStats,
@@ -631,7 +604,12 @@ def benchmark_text(
     built: _dt.date | None = None,
     description: str | None = None,
 ) -> str:
-    """The text :func:`write_benchmark_file` writes; ``name`` becomes ``meta.name``."""
+    """``cells`` as a benchmark TOML file (the schema ``offercheck.market.load_benchmarks`` reads).
+
+    ``name`` becomes ``meta.name``. Surveys report salary, not bonus or stock, so ``total`` = base x
+    (1 + ``bonus_norm``); the file says so. The text depends only on the arguments (``built`` defaults to
+    today), so rebuilding is reproducible.
+    """
     built = built or _dt.date.today()
     source_id = source_id or re.sub(r"[^a-z0-9]+", "-", Path(stats.name).stem.lower()).strip("-") or "survey"
     year = year or built.year

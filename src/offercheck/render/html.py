@@ -101,7 +101,7 @@ def render(c: Comparison) -> str:
 def negotiation_context(n: Negotiation) -> dict[str, Any]:
     # The negotiate renderers' own rows and footer, so that every format of `negotiate` says the same thing.
     from ..scoring import percentile_of
-    from .negotiation import GAP_HEADERS, _counter_rows, _footer, _gap_rows, _money, gap_heading
+    from .negotiation import counter_rows, footer, gap_heading, gap_table, money_formatter
 
     e = n.evaluation
     m: MarketPosition | None = e.market
@@ -112,20 +112,21 @@ def negotiation_context(n: Negotiation) -> dict[str, Any]:
             MarketRow("base", "Base now", e.years[0].base, q, m.base),
             MarketRow("counter", "Base asked", n.counter.base, q, percentile_of(n.counter.base, q)),
         ))])[0]
+    gap_headers, gap_rows = gap_table(n)
     return {
         "n": n,
         "version": __version__,
-        "fmt": _money(n),
-        "counter_rows": _counter_rows(n),
+        "fmt": money_formatter(n),
+        "counter_rows": counter_rows(n),
         "market": market,
         "components": COMPONENTS,
         "bars": stacked_bars([(x.label, x.years) for x in (e, *n.others)]),
-        "gap_headers": GAP_HEADERS,
-        "gap_rows": _gap_rows(n),
+        "gap_headers": gap_headers,
+        "gap_rows": gap_rows,
         "gap_heading": gap_heading(n),
         "leave_components": LEAVE_COMPONENTS,
         "leave_legend": LEAVE_LEGEND,
-        "footer": _footer(n),
+        "footer": footer(n),
     }
 
 

@@ -59,7 +59,9 @@ def gap_dict(g: Gap) -> dict[str, Any]:
     return {"label": g.label, "year1_gap": cents(g.year1_gap), "average_gap": cents(g.average_gap),
             "match_base": {"year1": _cents_or_none(g.match_base_year1),
                            "average": _cents_or_none(g.match_base_average)},
-            "component": g.component, "component_gap": cents(g.component_gap)}
+            "component": g.component, "component_gap": cents(g.component_gap),
+            **({} if g.average_net_gap is None else
+               {"year1_net_gap": _cents_or_none(g.year1_net_gap), "average_net_gap": cents(g.average_net_gap)})}
 
 
 def _cents_or_none(x: float | None) -> float | None:
@@ -70,8 +72,8 @@ def render_json(n: Negotiation) -> str:
     return json.dumps(negotiation_dict(n), indent=2, ensure_ascii=False) + "\n"
 
 
-def _counter_rows(n: Negotiation) -> list[list[str]]:
-    money = _money(n)
+def counter_rows(n: Negotiation) -> list[list[str]]:
+    money = money_formatter(n)
     e, c = n.evaluation, n.counter
     now_bonus = e.offer.bonus.target_percent
     if now_bonus is not None:
@@ -86,18 +88,22 @@ def _counter_rows(n: Negotiation) -> list[list[str]]:
     ]
 
 
-def _gap_rows(n: Negotiation) -> list[list[str]]:
-    money = _money(n)
+def gap_table(n: Negotiation) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of the competing offers (and staying): net-pay gaps too when taxes were estimated."""
+    money = money_formatter(n)
 
     def opt(x: float | None) -> str:
         return "-" if x is None else money(x)
 
     gaps = (*n.against, n.stay) if n.stay is not None else n.against  # staying last, like the Stay row of compare
-    return [[g.label, money(g.year1_gap), money(g.average_gap), opt(g.match_base_year1), opt(g.match_base_average),
+    with_net = any(g.average_net_gap is not None for g in gaps)
+    headers = ["Other offer", "Year-1 gap", "Avg gap", *(["Yr-1 net gap", "Avg net gap"] if with_net else []),
+               "Match base yr 1", "Match base avg", "Mostly in"]
+    rows = [[g.label, money(g.year1_gap), money(g.average_gap),
+             *([opt(g.year1_net_gap), opt(g.average_net_gap)] if with_net else []),
+             opt(g.match_base_year1), opt(g.match_base_average),
              COMPONENT_NAMES[g.component] if g.average_gap > 0 and g.component_gap > 0 else "-"] for g in gaps]
-
-
-GAP_HEADERS = ["Other offer", "Year-1 gap", "Avg gap", "Match base yr 1", "Match base avg", "Mostly in"]
+    return headers, rows
 
 
 def gap_heading(n: Negotiation) -> str:
@@ -106,14 +112,14 @@ def gap_heading(n: Negotiation) -> str:
     return "Competing offers and staying" if n.against else "Versus staying"
 
 
-def _money(n: Negotiation) -> Callable[[float], str]:
+def money_formatter(n: Negotiation) -> Callable[[float], str]:
     def money(x: float) -> str:
         return format_money(x, n.currency)
 
     return money
 
 
-def _footer(n: Negotiation) -> str:
+def footer(n: Negotiation) -> str:
     return (f"Amounts in {n.currency}, whole units; each point's amount is its value over {n.horizon_years} years "
             "(for a cliff or clawback: the amount at stake). Gaps are the other offer"
             + (" (or staying)" if n.stay is not None else "") + " minus this one. No point uses "
@@ -135,7 +141,7 @@ def render_text(n: Negotiation) -> str:
 
     out = [heading(f"Negotiating {n.label} ({n.currency}, {n.horizon_years}-year horizon)")]
     out += [heading("Counter-offer"),
-            tabulate(_counter_rows(n), ["", "Ask", "Now"], tablefmt="simple", disable_numparse=True,
+            tabulate(counter_rows(n), ["", "Ask", "Now"], tablefmt="simple", disable_numparse=True,
                      colalign=("left", "right", "right"))]
     if n.counter.basis:
         out.append("\n".join(para(b, "  - ", "    ") for b in n.counter.basis))
@@ -151,15 +157,16 @@ def render_text(n: Negotiation) -> str:
     if not n.talking_points:
         out.append("No talking points: the offer meets every check.")
     if n.against or n.stay:
+        headers, rows = gap_table(n)
         out += [heading(gap_heading(n)),
-                tabulate(_gap_rows(n), GAP_HEADERS, tablefmt="simple", disable_numparse=True,
-                         colalign=("left", *("right",) * 5))]
+                tabulate(rows, headers, tablefmt="simple", disable_numparse=True,
+                         colalign=("left", *("right",) * (len(headers) - 1)))]
     out += [heading(f"If you leave after {n.leave_early[0].months} months"),
-            table(n.leave_early, tablefmt="simple", escape=str, fmt=_money(n)),
+            table(n.leave_early, tablefmt="simple", escape=str, fmt=money_formatter(n)),
             "\n".join(para(note, "", "  ") for note in notes(n.leave_early, str)), para(LEGEND),
             heading("Before you talk")]
     out += [para(g.text, "- ", "  ") + "\n" + para(f'"{g.quote}" ({g.source})', "  ") for g in n.guidance]
-    out.append(para(_footer(n)))
+    out.append(para(footer(n)))
     return "\n\n".join(out) + "\n"
 
 
@@ -168,7 +175,7 @@ def render_markdown(n: Negotiation) -> str:
         return text.replace("|", "\\|")
 
     out = [f"# Negotiating {esc(n.label)} ({n.currency}, {n.horizon_years}-year horizon)", "## Counter-offer",
-           tabulate(_counter_rows(n), ["", "Ask", "Now"], tablefmt="github", disable_numparse=True,
+           tabulate(counter_rows(n), ["", "Ask", "Now"], tablefmt="github", disable_numparse=True,
                     colalign=("left", "right", "right"))]
     if n.counter.basis:
         out.append("\n".join(f"- {b}" for b in n.counter.basis))
@@ -184,19 +191,21 @@ def render_markdown(n: Negotiation) -> str:
         points.append("\n".join(lines))
     out.append("\n".join(points) if points else "No talking points: the offer meets every check.")
     if n.against or n.stay:
-        out += [f"## {gap_heading(n)}", tabulate([[esc(r[0]), *r[1:]] for r in _gap_rows(n)], GAP_HEADERS,
-                                                tablefmt="github", disable_numparse=True,
-                                                colalign=("left", *("right",) * 5))]
+        headers, rows = gap_table(n)
+        out += [f"## {gap_heading(n)}", tabulate([[esc(r[0]), *r[1:]] for r in rows], headers, tablefmt="github",
+                                                disable_numparse=True,
+                                                colalign=("left", *("right",) * (len(headers) - 1)))]
     out += [f"## If you leave after {n.leave_early[0].months} months",
-            table(n.leave_early, tablefmt="github", escape=esc, fmt=_money(n)), *notes(n.leave_early, esc), LEGEND,
+            table(n.leave_early, tablefmt="github", escape=esc, fmt=money_formatter(n)), *notes(n.leave_early, esc),
+            LEGEND,
             "## Before you talk",
-            "\n".join(f"- {g.text}\n\n  > {g.quote} ({g.source})\n" for g in n.guidance).rstrip(), _footer(n)]
+            "\n".join(f"- {g.text}\n\n  > {g.quote} ({g.source})\n" for g in n.guidance).rstrip(), footer(n)]
     return "\n\n".join(out) + "\n"
 
 
 def render_email(n: Negotiation) -> str:
     """A short, polite counter-offer draft from the top points that carry an ask."""
-    money = _money(n)
+    money = money_formatter(n)
     e, c = n.evaluation, n.counter
     company = e.offer.offer.company
     role = e.offer.offer.role or "role"
