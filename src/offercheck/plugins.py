@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.util
 import os
@@ -15,7 +16,7 @@ import pluggy
 
 from . import hookspecs
 from .datafiles import cached
-from .errors import PluginError
+from .errors import OffercheckError, PluginError
 
 if TYPE_CHECKING:
     import click
@@ -146,13 +147,17 @@ def get_plugin_manager(
     needs third-party hooks, such as plugin commands, and should not pay for importing factors and regimes).
     """
     pm = PluginManager()
+    without = tuple(without)
     for name in without:
         pm.set_blocked(name)
+    known: set[str] = set()  # every plugin name found, blocked or not, to catch a misspelled --without
     for name, module_name in BUILTIN_PLUGINS.items() if builtins else ():
+        known.add(name)
         if not pm.is_blocked(name):
             _register(pm, importlib.import_module(module_name), name)
     if entry_points:
         for name, value, dist, version in _entry_points():
+            known.add(name)
             if pm.is_blocked(name):
                 continue
             try:
@@ -165,10 +170,16 @@ def get_plugin_manager(
     for directory in plugins_dirs:
         d = Path(directory)
         if not d.is_dir():
-            raise PluginError(str(d), None, "--plugins-dir is not a directory")
+            raise OffercheckError(f"--plugins-dir {d}: not a directory")
         for path in sorted(d.glob("*.py")):
+            known.add(path.stem)
             if not pm.is_blocked(path.stem):
                 _register(pm, _load_module_from_file(path), path.stem)
+    unknown = [n for n in without if n not in known]
+    if unknown and builtins and entry_points:
+        close = difflib.get_close_matches(unknown[0], sorted(known), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f" (plugins: {', '.join(sorted(known))})"
+        raise OffercheckError(f"--without: no plugin named '{unknown[0]}'{hint}")
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as e:
