@@ -104,7 +104,7 @@ def test_bonus_below_norm(write_offer: Write, body: str, gain: float) -> None:
 
 
 def test_bonus_norm_quote_is_in_the_seed() -> None:
-    from offercheck.negotiation import BONUS_SOURCE
+    from offercheck.asks import BONUS_SOURCE
 
     quote = BONUS_SOURCE.split(': "', 1)[1].rstrip('"')
     assert quote in (SHARED / "seeds" / "002_85987d39cf31c29d.txt").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ _EXPORTS: dict[str, str] = {
     "hookimpl": "hookspecs",
     "hookspec": "hookspecs",
     "Adjustment": "adjustments",
-    "TalkingPoint": "negotiation",
+    "TalkingPoint": "talking_points",
     "Offer": "models",
     "YearPay": "comp",
     "pay_by_year": "comp",
@@ -56,8 +56,8 @@ if TYPE_CHECKING:
     from .hookspecs import hookimpl, hookspec
     from .loading import load_offer, load_offers
     from .models import Offer
-    from .negotiation import TalkingPoint
     from .plugins import get_plugin_manager
+    from .talking_points import TalkingPoint
 
 
 def __getattr__(name: str) -> Any:

@@ -10,8 +10,10 @@ from typing import Any
 from tabulate import tabulate
 
 from .. import __version__
+from ..asks import COMPONENT_NAMES, Gap, format_money, sign_on_now
 from ..current import forfeited
-from ..negotiation import COMPONENT_NAMES, Gap, Negotiation, TalkingPoint, format_money, sign_on_now
+from ..negotiation import Negotiation
+from ..talking_points import TalkingPoint
 from .common import cents
 from .current import forfeited_dict
 from .leave_early import LEGEND, leave_early_dict, notes, table
