@@ -84,3 +84,42 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["OFFERCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in the repository: golden output names files relative to it, as the README's commands do."""
+    monkeypatch.chdir(REPO)
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    """Run the CLI in the repository; (exit code, stdout, stderr).
+
+    Fails on an exception the CLI did not turn into a message. Works in module-scoped fixtures too, where the
+    ``in_repo`` fixture cannot.
+    """
+    import os
+
+    from offercheck.cli import cli
+
+    before = os.getcwd()
+    os.chdir(REPO)
+    try:
+        result = CliRunner().invoke(cli, list(args))
+    finally:
+        os.chdir(before)
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites the file instead."""
+    import os
+
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,44 +14,26 @@ import pytest
 from click.testing import CliRunner
 
 from offercheck import __version__
-from offercheck.cli import cli, main
+from offercheck.cli import main
 from offercheck.comp import pay_by_year
 from offercheck.loading import load_offer
 
-from .conftest import EXAMPLES, REPO
+from .conftest import EXAMPLES, REPO, check_golden, invoke
+
+pytestmark = pytest.mark.usefixtures("in_repo")
 
 EXAMPLE_FILES = sorted(str(p.relative_to(REPO)) for p in EXAMPLES.glob("*.toml"))
-GOLDEN = Path(__file__).parent / "golden"
-
-
-@pytest.fixture(autouse=True)
-def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Golden output names files relative to the repo, as the README's command does.
-    monkeypatch.chdir(REPO)
-
-
-def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(cli, list(args))
-    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("fmt", "golden"), [("table", "compare.txt"), ("markdown", "compare.md")])
 def test_compare_golden(runner: CliRunner, fmt: str, golden: str) -> None:
-    code, out, _ = run(runner, "compare", *EXAMPLE_FILES, "--currency", "USD", "--format", fmt)
+    code, out, _ = invoke("compare", *EXAMPLE_FILES, "--currency", "USD", "--format", fmt)
     assert code == 0
     check_golden(golden, out)
 
 
 def test_compare_json_contract(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "compare", *EXAMPLE_FILES, "--currency", "USD", "-f", "json", "--years", "3")
+    code, out, _ = invoke("compare", *EXAMPLE_FILES, "--currency", "USD", "-f", "json", "--years", "3")
     assert code == 0
     doc = json.loads(out)
     assert doc["offercheck_version"] == __version__
@@ -77,13 +58,13 @@ def test_compare_converts_with_the_rate_table(runner: CliRunner) -> None:
     import tomllib
 
     rates = tomllib.loads((REPO / "src/offercheck/data/rates.toml").read_text())["usd_per_unit"]
-    _, out, _ = run(runner, "compare", "examples/bank-toronto.toml", "-c", "EUR", "-f", "json")
+    _, out, _ = invoke("compare", "examples/bank-toronto.toml", "-c", "EUR", "-f", "json")
     year1 = json.loads(out)["offers"][0]["years"][0]
     assert year1["base"] == pytest.approx(165000 * rates["CAD"] / rates["EUR"], abs=0.01)
 
 
 def test_compare_csv(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "compare", *EXAMPLE_FILES, "-f", "csv", "-y", "2")
+    code, out, _ = invoke("compare", *EXAMPLE_FILES, "-f", "csv", "-y", "2")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 2 * len(EXAMPLE_FILES)
     toronto = [r for r in rows if r["file"] == "examples/bank-toronto.toml"]
@@ -93,7 +74,7 @@ def test_compare_csv(runner: CliRunner) -> None:
 
 def test_csv_neutralises_formulas(runner: CliRunner, write_offer: Callable[..., Path]) -> None:
     path = write_offer('[offer]\ncompany = "=HYPERLINK(\\"http://x\\")"\nlabel = "@SUM(A1)"\n[salary]\nbase = 1\n')
-    _, out, _ = run(runner, "compare", str(path), "-f", "csv")
+    _, out, _ = invoke("compare", str(path), "-f", "csv")
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["label"] == "'@SUM(A1)" and row["company"].startswith("'=")
 
@@ -101,24 +82,24 @@ def test_csv_neutralises_formulas(runner: CliRunner, write_offer: Callable[..., 
 def test_output_file_is_not_overwritten_without_force(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     target.write_text("keep me")
-    code, _, err = run(runner, "compare", EXAMPLE_FILES[0], "-f", "json", "-o", str(target))
+    code, _, err = invoke("compare", EXAMPLE_FILES[0], "-f", "json", "-o", str(target))
     assert code == 1 and "file exists; use --force" in err and target.read_text() == "keep me"
-    code, _, _ = run(runner, "compare", EXAMPLE_FILES[0], "-f", "json", "-o", str(target), "--force")
+    code, _, _ = invoke("compare", EXAMPLE_FILES[0], "-f", "json", "-o", str(target), "--force")
     assert code == 0 and json.loads(target.read_text())["offers"]
 
 
 def test_unknown_display_currency(runner: CliRunner) -> None:
-    code, _, err = run(runner, "compare", EXAMPLE_FILES[0], "--currency", "EURO")
+    code, _, err = invoke("compare", EXAMPLE_FILES[0], "--currency", "EURO")
     assert code == 1 and err.startswith("Error: --currency: unknown currency 'EURO'; did you mean EUR?")
 
 
 def test_bad_format_is_a_usage_error(runner: CliRunner) -> None:
-    code, _, err = run(runner, "compare", EXAMPLE_FILES[0], "--format", "xml")
+    code, _, err = invoke("compare", EXAMPLE_FILES[0], "--format", "xml")
     assert code == 2 and "'xml' is not one of" in err
 
 
 def test_compare_reports_every_bad_file(runner: CliRunner, tmp_path: Path) -> None:
-    code, out, err = run(runner, "compare", str(tmp_path / "a.toml"), str(tmp_path / "b.toml"))
+    code, out, err = invoke("compare", str(tmp_path / "a.toml"), str(tmp_path / "b.toml"))
     assert code == 1 and out == ""
     assert err.splitlines() == [
         f"Error: {tmp_path / 'a.toml'}: no such file",
@@ -128,7 +109,7 @@ def test_compare_reports_every_bad_file(runner: CliRunner, tmp_path: Path) -> No
 
 def test_validate(runner: CliRunner, write_offer: Callable[..., Path]) -> None:
     bad = write_offer('[offer]\ncompany = ""\n[salary]\nbase = -1\n', name="bad.toml")
-    code, out, err = run(runner, "validate", EXAMPLE_FILES[0], str(bad))
+    code, out, err = invoke("validate", EXAMPLE_FILES[0], str(bad))
     assert code == 1
     assert out == f"{EXAMPLE_FILES[0]}: ok\n"
     assert f"Error: {bad}: offer.company: String should have at least 1 character" in err
@@ -137,15 +118,15 @@ def test_validate(runner: CliRunner, write_offer: Callable[..., Path]) -> None:
 
 def test_new_writes_a_template_that_validates(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "mine.toml"
-    assert run(runner, "new", str(target))[0] == 0
+    assert invoke("new", str(target))[0] == 0
     assert "# " in target.read_text()
-    assert run(runner, "validate", str(target)) == (0, f"{target}: ok\n", "")
-    code, _, err = run(runner, "new", str(target))
+    assert invoke("validate", str(target)) == (0, f"{target}: ok\n", "")
+    code, _, err = invoke("new", str(target))
     assert code == 1 and "file exists" in err
 
 
 def test_schema_describes_the_offer_file(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "schema")
+    code, out, _ = invoke("schema")
     doc = json.loads(out)
     assert code == 0 and doc["required"] == ["offer", "salary"]
     assert doc["$defs"]["Salary"]["properties"]["base"]["exclusiveMinimum"] == 0
@@ -153,8 +134,8 @@ def test_schema_describes_the_offer_file(runner: CliRunner) -> None:
 
 
 def test_version_and_short_help(runner: CliRunner) -> None:
-    assert run(runner, "--version")[1] == f"offercheck, version {__version__}\n"
-    code, out, _ = run(runner, "compare", "-h")
+    assert invoke("--version")[1] == f"offercheck, version {__version__}\n"
+    code, out, _ = invoke("compare", "-h")
     assert code == 0 and "--years" in out and "--format" in out
 
 

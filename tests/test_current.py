@@ -5,22 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from offercheck.cli import cli
 from offercheck.comparison import compare
 from offercheck.current import forfeited, versus_current
 from offercheck.errors import OfferFileErrors
 from offercheck.loading import load_current, load_offer
 
-from .conftest import REPO
+from .conftest import REPO, check_golden, invoke
 
-GOLDEN = Path(__file__).parent / "golden"
+pytestmark = pytest.mark.usefixtures("in_repo")
+
 CURRENT_EXAMPLE = "examples/current/current-job.toml"
 BIGTECH, STARTUP = "examples/bigtech-sf.toml", "examples/startup-nyc.toml"
 
@@ -69,17 +68,6 @@ amount = 20000
 """
 
 
-@pytest.fixture(autouse=True)
-def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
-
-
-def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    r = runner.invoke(cli, list(args))
-    assert not isinstance(r.exception, Exception) or isinstance(r.exception, SystemExit), r.exception
-    return r.exit_code, r.stdout, r.stderr
-
-
 @pytest.fixture
 def files(write_offer: Callable[..., Path]) -> Callable[..., tuple[str, str]]:
     def write(currency: str = "USD", leaving: str = LEAVING) -> tuple[str, str]:
@@ -123,7 +111,7 @@ def test_no_leaving_table_forfeits_nothing(files: Callable[..., tuple[str, str]]
 
 def test_json_contract(runner: CliRunner, files: Callable[..., tuple[str, str]]) -> None:
     offer, current = files()
-    code, out, _ = run(runner, "compare", offer, "--current", current, "-y", "3", "-f", "json")
+    code, out, _ = invoke("compare", offer, "--current", current, "-y", "3", "-f", "json")
     assert code == 0
     doc = json.loads(out)
     assert doc["ranking"] == ["Globex"]  # the current job is not ranked
@@ -139,18 +127,18 @@ def test_json_contract(runner: CliRunner, files: Callable[..., tuple[str, str]])
 
 def test_json_without_current_is_unchanged(runner: CliRunner, files: Callable[..., tuple[str, str]]) -> None:
     offer, _ = files()
-    doc = json.loads(run(runner, "compare", offer, "-f", "json")[1])
+    doc = json.loads(invoke("compare", offer, "-f", "json")[1])
     assert "current" not in doc and "vs_current" not in doc["offers"][0]
 
 
 def test_json_without_leaving(runner: CliRunner, files: Callable[..., tuple[str, str]]) -> None:
     offer, current = files(leaving="")
-    doc = json.loads(run(runner, "compare", offer, "--current", current, "-f", "json")[1])
+    doc = json.loads(invoke("compare", offer, "--current", current, "-f", "json")[1])
     assert doc["current"]["forfeited"] is None and doc["current"]["notice_weeks"] is None
 
 
 def test_after_tax_and_leave_after(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "compare", BIGTECH, "--current", CURRENT_EXAMPLE, "--after-tax", "--leave-after", "6",
+    code, out, _ = invoke("compare", BIGTECH, "--current", CURRENT_EXAMPLE, "--after-tax", "--leave-after", "6",
                        "-f", "json")
     assert code == 0
     doc = json.loads(out)
@@ -164,7 +152,7 @@ def test_after_tax_and_leave_after(runner: CliRunner) -> None:
 
 
 def test_real_terms_include_the_stay_row(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "compare", BIGTECH, "--current", CURRENT_EXAMPLE, "--real", "-f", "json")
+    code, out, _ = invoke("compare", BIGTECH, "--current", CURRENT_EXAMPLE, "--real", "-f", "json")
     assert code == 0
     stay = json.loads(out)["current"]
     assert stay["price_level"]["name"].startswith("Seattle") and stay["real_total"] > 0
@@ -172,7 +160,7 @@ def test_real_terms_include_the_stay_row(runner: CliRunner) -> None:
 
 def test_csv_marks_the_current_job(runner: CliRunner, files: Callable[..., tuple[str, str]]) -> None:
     offer, current = files()
-    code, out, _ = run(runner, "compare", offer, "--current", current, "-y", "3", "-f", "csv")
+    code, out, _ = invoke("compare", offer, "--current", current, "-y", "3", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 6
     assert [(r["rank"], r["kind"], r["vs_current"]) for r in rows] == [
@@ -183,7 +171,7 @@ def test_csv_marks_the_current_job(runner: CliRunner, files: Callable[..., tuple
 
 def test_table_sections(runner: CliRunner, files: Callable[..., tuple[str, str]]) -> None:
     offer, current = files()
-    code, out, _ = run(runner, "compare", offer, "--current", current, "-y", "3")
+    code, out, _ = invoke("compare", offer, "--current", current, "-y", "3")
     assert code == 0
     assert "  -  Stay: Acme " in out and "not ranked" in out
     assert "Versus staying at Acme (USD, offer minus staying)" in out
@@ -196,14 +184,14 @@ def test_html_has_the_stay_row_and_differences(runner: CliRunner, write_offer: C
     offer = write_offer(OFFER, name="offer.toml")
     current = write_offer(CURRENT.format(currency="USD", leaving=LEAVING).replace(
         'company = "Acme"', 'company = "<b>Acme</b>"'), name="current.toml")
-    code, out, _ = run(runner, "compare", str(offer), "--current", str(current), "-y", "3", "-f", "html")
+    code, out, _ = invoke("compare", str(offer), "--current", str(current), "-y", "3", "-f", "html")
     assert code == 0 and "<b>Acme" not in out  # escaped
     assert '<tr data-offer="Stay: &lt;b&gt;Acme&lt;/b&gt;"><td class="num">\N{EN DASH}</td>' in out
     assert '<section id="versus-staying">' in out and '<td class="num">-15,000</td>' in out
 
 
 def test_golden_table(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "compare", BIGTECH, STARTUP, "--current", CURRENT_EXAMPLE, "--currency", "USD")
+    code, out, _ = invoke("compare", BIGTECH, STARTUP, "--current", CURRENT_EXAMPLE, "--currency", "USD")
     assert code == 0
     # The example's Stay row by hand. Year 1: 178,000 base + 10% bonus 17,800 + half of the 96,000 grant 48,000
     # + 5% match 8,900 + health 7,000 + ESPP 10% of base at 15%: 17,800 * 0.15 / 0.85 = 3,141.18 -> 262,841.
@@ -212,10 +200,7 @@ def test_golden_table(runner: CliRunner) -> None:
     assert "Stay: Cascade Cloud — MLE II   262,841   284,076" in out
     # Versus staying, year 1: Bigtech's 357,021 (its own golden row) - 262,841 = 94,180.
     assert "Bigtech SF — Senior MLE      94,180" in out
-    path = GOLDEN / "compare_current.txt"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8")
+    check_golden("compare_current.txt", out)
 
 
 # --- bad inputs --------------------------------------------------------------------------------------------
@@ -225,7 +210,7 @@ def test_sign_on_in_the_current_job_is_an_error(runner: CliRunner, write_offer: 
     offer = write_offer(OFFER, name="offer.toml")
     current = write_offer(CURRENT.format(currency="USD", leaving="[sign_on]\namount = 5000\nclawback_months = 12"),
                           name="current.toml")
-    code, out, err = run(runner, "compare", str(offer), "--current", str(current))
+    code, out, err = invoke("compare", str(offer), "--current", str(current))
     assert code == 1 and out == ""
     message = ("a current job has no sign-on or relocation to receive; put a sign-on or relocation you would have "
                "to repay in leaving.clawback_owed")
@@ -236,7 +221,7 @@ def test_sign_on_in_the_current_job_is_an_error(runner: CliRunner, write_offer: 
 def test_leaving_in_an_offer_is_an_error(runner: CliRunner, write_offer: Callable[..., Path]) -> None:
     offer = write_offer(OFFER + LEAVING, name="offer.toml")
     for args in (("compare", str(offer)), ("negotiate", str(offer)), ("validate", str(offer))):
-        code, _, err = run(runner, *args)
+        code, _, err = invoke(*args)
         assert code == 1
         assert err == (f"Error: {offer}: leaving: only the current-job file (given with --current) has a [leaving] "
                        "table\n")
@@ -247,15 +232,15 @@ def test_leaving_in_an_offer_is_an_error(runner: CliRunner, write_offer: Callabl
 def test_every_bad_file_is_reported_together(runner: CliRunner, write_offer: Callable[..., Path]) -> None:
     offer = write_offer(OFFER + LEAVING, name="offer.toml")
     current = write_offer(CURRENT.format(currency="USD", leaving="[salary.x]"), name="current.toml")
-    code, _, err = run(runner, "compare", str(offer), "--current", str(current))
+    code, _, err = invoke("compare", str(offer), "--current", str(current))
     assert code == 1
     assert [line.split(": ")[1:3] for line in err.splitlines()] == [[str(offer), "leaving"],
                                                                     [str(current), "salary.x"]]
 
 
 def test_validate_current(runner: CliRunner, write_offer: Callable[..., Path]) -> None:
-    assert run(runner, "validate", "--current", CURRENT_EXAMPLE) == (0, f"{CURRENT_EXAMPLE}: ok\n", "")
+    assert invoke("validate", "--current", CURRENT_EXAMPLE) == (0, f"{CURRENT_EXAMPLE}: ok\n", "")
     # The current-job file is not an offer: its [leaving] table is refused there.
-    code, _, err = run(runner, "validate", CURRENT_EXAMPLE)
+    code, _, err = invoke("validate", CURRENT_EXAMPLE)
     assert code == 1 and f"{CURRENT_EXAMPLE}: leaving: only the current-job file" in err
-    assert run(runner, "validate")[0] == 2
+    assert invoke("validate")[0] == 2

@@ -19,8 +19,10 @@ from offercheck import __version__
 from offercheck.comp import YearPay
 from offercheck.render.svg import MarketRow, compact, market_charts, nice_step, stacked_bars
 
-from .conftest import REPO
-from .test_cli import EXAMPLE_FILES, check_golden, run
+from .conftest import REPO, check_golden, invoke
+from .test_cli import EXAMPLE_FILES
+
+pytestmark = pytest.mark.usefixtures("in_repo")
 
 LABELS = ("Bigtech SF — Senior MLE", "Tensorloom — Founding MLE", "Maple Financial — ML Engineer II")
 VOID = {"br", "meta", "img", "hr", "link", "input", "source", "wbr"}
@@ -94,14 +96,9 @@ def from_compact(label: str) -> float:
     return float(label[:-1]) * units[label[-1]] if label[-1] in units else float(label)
 
 
-@pytest.fixture(autouse=True)
-def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
-
-
 @pytest.fixture(scope="module")
 def page() -> str:
-    code, out, _ = run(CliRunner(), "compare", *EXAMPLE_FILES, "--currency", "USD", "--format", "html")
+    code, out, _ = invoke("compare", *EXAMPLE_FILES, "--currency", "USD", "--format", "html")
     assert code == 0
     return out
 
@@ -114,7 +111,7 @@ def test_compare_html_golden(page: str) -> None:
 def test_html_goes_to_stdout_or_a_file(runner: CliRunner, tmp_path: Path, page: str) -> None:
     assert page.startswith("<!DOCTYPE html>\n") and page.endswith("</html>\n")
     target = tmp_path / "report.html"
-    code, out, err = run(runner, "compare", *EXAMPLE_FILES, "-c", "USD", "-f", "html", "-o", str(target))
+    code, out, err = invoke("compare", *EXAMPLE_FILES, "-c", "USD", "-f", "html", "-o", str(target))
     assert code == 0 and out == "" and err == f"Wrote {target}\n"
     assert target.read_text(encoding="utf-8") == page
 
@@ -276,7 +273,7 @@ def test_renders_in_chromium(tmp_path: Path, page: str) -> None:
 
 
 def test_leave_early_after_tax_and_real_sections(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "compare", "examples/bigtech-sf.toml", "--leave-after", "18", "--after-tax", "--real",
+    code, out, _ = invoke("compare", "examples/bigtech-sf.toml", "--leave-after", "18", "--after-tax", "--real",
                        "-f", "html")
     assert code == 0
     doc = parse(out)

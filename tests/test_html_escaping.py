@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from .test_cli import run
+from .conftest import invoke
 from .test_html import parse
 
 SCRIPT = "<script>alert(1)</script>"
@@ -25,7 +25,7 @@ def test_html_shows_markup_from_offer_files_as_text(runner: CliRunner, write_off
         [salary]
         base = 100000
     """)
-    code, out, _ = run(runner, "compare", str(path), "-f", "html")
+    code, out, _ = invoke("compare", str(path), "-f", "html")
     assert code == 0
     assert "<script" not in out.lower() and "<img" not in out.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
@@ -41,7 +41,7 @@ def test_html_shows_markup_from_offer_files_as_text(runner: CliRunner, write_off
 def test_negotiate_html_shows_markup_as_text(runner: CliRunner, write_offer: Callable[..., Path]) -> None:
     mine = write_offer(f'[offer]\ncompany = "Acme"\nlabel = "{SCRIPT}"\n[salary]\nbase = 100000\n', "mine.toml")
     other = write_offer(f"[offer]\ncompany = '{ATTRIBUTE}'\n[salary]\nbase = 150000\n", "other.toml")
-    code, out, _ = run(runner, "negotiate", str(mine), "--against", str(other), "-f", "html")
+    code, out, _ = invoke("negotiate", str(mine), "--against", str(other), "-f", "html")
     assert code == 0
     assert "<script" not in out.lower() and "<img" not in out.lower()
     doc = parse(out)
@@ -53,7 +53,7 @@ def test_negotiate_html_shows_markup_as_text(runner: CliRunner, write_offer: Cal
 def test_csv_neutralises_formula_labels(runner: CliRunner, write_offer: Callable[..., Path], label: str) -> None:
     # TOML literal strings ('...') take the label as is; the label holds a single quote, so use '''...'''.
     path = write_offer(f"[offer]\ncompany = \"Acme\"\nlabel = '''{label}'''\n[salary]\nbase = 1\n")
-    _, out, _ = run(runner, "compare", str(path), "-f", "csv")
+    _, out, _ = invoke("compare", str(path), "-f", "csv")
     row = next(csv.DictReader(io.StringIO(out)))
     # A leading apostrophe makes a spreadsheet show the cell as text instead of running it.
     assert row["label"] == "'" + label

@@ -5,26 +5,18 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from .conftest import REPO
-from .test_cli import run
+from .conftest import invoke
 from .test_html import LABELS, check_market_chart, parse
 
 ARGS = ("negotiate", "examples/bigtech-sf.toml", "--against", "examples/startup-nyc.toml", "-c", "USD")
 
 
-@pytest.fixture(autouse=True)
-def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
-
-
 @pytest.fixture(scope="module")
 def pages() -> tuple[str, dict[str, object]]:
-    runner = CliRunner()
-    code, out, _ = run(runner, *ARGS, "-f", "html")
+    code, out, _ = invoke(*ARGS, "-f", "html")
     assert code == 0
-    code, doc, _ = run(runner, *ARGS, "-f", "json")
+    code, doc, _ = invoke(*ARGS, "-f", "json")
     return out, json.loads(doc)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import textwrap
 from pathlib import Path
 
@@ -11,46 +10,28 @@ import pytest
 from click.testing import CliRunner
 
 from offercheck import TalkingPoint, hookimpl
-from offercheck.cli import cli
 from offercheck.comparison import evaluate
 from offercheck.errors import PluginError
 from offercheck.loading import load_offer
 from offercheck.negotiation import negotiate
 from offercheck.plugins import get_plugin_manager
 
-from .conftest import REPO
+from .conftest import REPO, check_golden, invoke
 
-GOLDEN = Path(__file__).parent / "golden"
+pytestmark = pytest.mark.usefixtures("in_repo")
+
 STARTUP, BIGTECH, BANK = "examples/startup-nyc.toml", "examples/bigtech-sf.toml", "examples/bank-toronto.toml"
-
-
-@pytest.fixture(autouse=True)
-def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
-
-
-def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    r = runner.invoke(cli, ["negotiate", *args])
-    assert not isinstance(r.exception, Exception) or isinstance(r.exception, SystemExit), r.exception
-    return r.exit_code, r.stdout, r.stderr
-
-
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("fmt", "golden"), [("text", "negotiate.txt"), ("markdown", "negotiate.md")])
 def test_golden(runner: CliRunner, fmt: str, golden: str) -> None:
-    code, out, _ = run(runner, STARTUP, "--against", BIGTECH, "--against", BANK, "--currency", "USD", "-f", fmt)
+    code, out, _ = invoke("negotiate", STARTUP, "--against", BIGTECH, "--against", BANK, "--currency", "USD", "-f", fmt)
     assert code == 0
     check_golden(golden, out)
 
 
 def test_text_is_wrapped_for_a_terminal(runner: CliRunner) -> None:
-    _, out, _ = run(runner, STARTUP, "--against", BIGTECH)
+    _, out, _ = invoke("negotiate", STARTUP, "--against", BIGTECH)
     # Tables keep their width; every other paragraph is wrapped.
     blocks = [b.splitlines() for b in out.split("\n\n")]
     prose = [line for b in blocks if not any(set(line) == {"-", " "} for line in b) for line in b]
@@ -58,7 +39,7 @@ def test_text_is_wrapped_for_a_terminal(runner: CliRunner) -> None:
 
 
 def test_json(runner: CliRunner) -> None:
-    code, out, _ = run(runner, STARTUP, "--against", BIGTECH, "-f", "json")
+    code, out, _ = invoke("negotiate", STARTUP, "--against", BIGTECH, "-f", "json")
     assert code == 0
     doc = json.loads(out)
     assert doc["offer"] == "Tensorloom — Founding MLE" and doc["currency"] == "USD" and doc["horizon_years"] == 4
@@ -84,7 +65,7 @@ def test_json(runner: CliRunner) -> None:
 
 
 def test_email(runner: CliRunner) -> None:
-    code, out, _ = run(runner, STARTUP, "--against", BIGTECH, "-f", "email")
+    code, out, _ = invoke("negotiate", STARTUP, "--against", BIGTECH, "-f", "email")
     assert code == 0
     assert out.startswith("Subject: Tensorloom offer: a counter-proposal\n\nDear Tensorloom team,")
     assert out.rstrip().endswith("Best regards,\n[Your name]")
@@ -94,39 +75,39 @@ def test_email(runner: CliRunner) -> None:
 
 def test_email_skips_points_that_repeat_an_ask(runner: CliRunner) -> None:
     # Bigtech's certification and education premiums only support the base ask: the email does not repeat it.
-    _, out, _ = run(runner, BIGTECH, "--against", STARTUP, "-f", "email")
+    _, out, _ = invoke("negotiate", BIGTECH, "--against", STARTUP, "-f", "email")
     bullets = [line for line in out.splitlines() if line.startswith("- ")]
     assert len(bullets) == 3 and "premium" not in out
     assert "base salary of $318,000" in out
 
 
 def test_currency_and_conversion_are_stated(runner: CliRunner) -> None:
-    _, out, _ = run(runner, BANK, "--against", BIGTECH, "-f", "json")
+    _, out, _ = invoke("negotiate", BANK, "--against", BIGTECH, "-f", "json")
     doc = json.loads(out)
     assert doc["currency"] == "CAD" and "European Central Bank" in doc["converted_at"]
     assert doc["talking_points"][0]["text"].count("CA$") >= 2
-    _, same, _ = run(runner, BANK, "-f", "json")
+    _, same, _ = invoke("negotiate", BANK, "-f", "json")
     assert json.loads(same)["converted_at"] is None
 
 
 def test_output_file_and_force(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "plan.md"
-    assert run(runner, STARTUP, "-f", "markdown", "-o", str(target))[0] == 0
+    assert invoke("negotiate", STARTUP, "-f", "markdown", "-o", str(target))[0] == 0
     assert target.read_text(encoding="utf-8").startswith("# Negotiating Tensorloom")
-    code, _, err = run(runner, STARTUP, "-o", str(target))
+    code, _, err = invoke("negotiate", STARTUP, "-o", str(target))
     assert code == 1 and "use --force" in err
-    assert run(runner, STARTUP, "-o", str(target), "--force")[0] == 0
+    assert invoke("negotiate", STARTUP, "-o", str(target), "--force")[0] == 0
 
 
 @pytest.mark.parametrize("args", [["--target-percentile", "100"], ["-f", "html2"], ["--leave-after", "0"]])
 def test_bad_usage(runner: CliRunner, args: list[str]) -> None:
-    assert run(runner, STARTUP, *args)[0] == 2
+    assert invoke("negotiate", STARTUP, *args)[0] == 2
 
 
 def test_target_percentile_changes_the_ask(runner: CliRunner) -> None:
-    doc = json.loads(run(runner, STARTUP, "-p", "75", "-f", "json")[1])
+    doc = json.loads(invoke("negotiate", STARTUP, "-p", "75", "-f", "json")[1])
     # Tensorloom's adjusted benchmark p75 base (see compare --format json) sits above p60's ask.
-    p60 = json.loads(run(runner, STARTUP, "-f", "json")[1])
+    p60 = json.loads(invoke("negotiate", STARTUP, "-f", "json")[1])
     assert doc["counter"]["base"] > p60["counter"]["base"]
 
 
@@ -147,7 +128,7 @@ def test_plugin_points_are_ranked_with_the_builtin_ones(runner: CliRunner, tmp_p
             return [TalkingPoint(topic="team budget", text=f"{offer.offer.company} has budget.", amount=50000.0,
                                  ask="ask the recruiter", source="my notes")]
         """)
-    code, out, _ = run(runner, STARTUP, "--plugins-dir", str(d), "-f", "json")
+    code, out, _ = invoke("negotiate", STARTUP, "--plugins-dir", str(d), "-f", "json")
     assert code == 0
     points = json.loads(out)["talking_points"]
     mine = [p for p in points if p["topic"] == "team budget"]
@@ -166,7 +147,7 @@ def test_plugin_points_are_ranked_with_the_builtin_ones(runner: CliRunner, tmp_p
 def test_bad_plugin_is_named(runner: CliRunner, tmp_path: Path, body: str, message: str) -> None:
     d = write_plugin(tmp_path, "@hookimpl\ndef offercheck_talking_points(offer, evaluation, others):\n" + body,
                      name="badpoints")
-    code, _, err = run(runner, STARTUP, "--plugins-dir", str(d))
+    code, _, err = invoke("negotiate", STARTUP, "--plugins-dir", str(d))
     assert code == 1
     assert err.startswith("Error: plugin 'badpoints' failed in offercheck_talking_points: ") and message in err
     assert "Traceback" not in err

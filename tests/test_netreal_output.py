@@ -9,18 +9,14 @@ from click.testing import CliRunner
 
 from offercheck.cli import cli
 
-from .test_cli import EXAMPLE_FILES, check_golden, run
+from .conftest import check_golden, invoke
+from .test_cli import EXAMPLE_FILES
 
-
-@pytest.fixture(autouse=True)
-def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
-    from .conftest import REPO
-
-    monkeypatch.chdir(REPO)  # golden output names files relative to the repo
+pytestmark = pytest.mark.usefixtures("in_repo")
 
 
 def test_golden_table_after_tax_real(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "compare", *EXAMPLE_FILES, "--currency", "USD", "--after-tax", "--real",
+    code, out, _ = invoke("compare", *EXAMPLE_FILES, "--currency", "USD", "--after-tax", "--real",
                        "--home", "Austin, TX")
     assert code == 0
     check_golden("compare_aftertax_real.txt", out)

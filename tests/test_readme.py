@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shlex
 
@@ -19,7 +20,7 @@ def examples() -> list[tuple[str, str]]:
     """(command, output) pairs: a block holding one `$ offercheck ...` line followed by an output block."""
     blocks = BLOCK.findall((REPO / "README.md").read_text(encoding="utf-8"))
     pairs = []
-    for block, following in zip(blocks, blocks[1:], strict=False):
+    for block, following in itertools.pairwise(blocks):
         lines = block.strip().splitlines()
         if len(lines) == 1 and lines[0].startswith("$ offercheck ") and not following.startswith("$"):
             pairs.append((lines[0][2:], following))
