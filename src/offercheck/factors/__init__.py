@@ -24,6 +24,8 @@ def cite(t: Mapping[str, Any]) -> str:
     name = str(t["source"]).split(" (")[0].split(", extract")[0]
     if name.startswith("seeds/"):
         name = f"seed article {name.removeprefix('seeds/')[:3]}"
+    if str(t.get("verification", "")).startswith("not checked"):
+        name += " (unverified extract)"
     return f"{name}, {t['year']}"
 
 
