@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .comparison import Comparison, Evaluation
     from .models import Offer
 
-__all__ = ["DEFERRAL_LIMIT_USD", "SIMPLIFICATIONS", "AfterTax", "evaluation_taxes", "regime_estimate", "taxable_wages",
+__all__ = ["SIMPLIFICATIONS", "AfterTax", "evaluation_taxes", "regime_estimate", "taxable_wages",
            "with_taxes"]
 
 # Said once wherever taxes are shown, on top of each regime's own notes.
@@ -33,9 +33,12 @@ SIMPLIFICATIONS: tuple[str, ...] = (
     "Every year of the horizon is taxed with the parameters of the chosen tax year (no indexing).",
 )
 
-# Employee elective-deferral limits, 26 USC 402(g): IRS Notice 2024-80 (2025) and Notice 2025-67 (2026).
-# Age-50 catch-up contributions are not modelled.
-DEFERRAL_LIMIT_USD: dict[int, float] = {2025: 23500.0, 2026: 24500.0}
+def deferral_limit_usd(tax_year: int) -> float:
+    """The employee 401(k) elective-deferral limit, 26 USC 402(g), from the US federal tax data."""
+    from .tax.engine import params
+
+    return float(params("us_federal", tax_year)["retirement"]["elective_deferral_402g"])
+
 
 # The tax tables' currency of each country with a built-in regime.
 _CURRENCY = {"US": "USD", "CA": "CAD", "GB": "GBP", "DE": "EUR"}
@@ -110,7 +113,7 @@ def regime_estimate(country: str, offer: Offer, year_pay: YearPay, tax_year: int
     to_local = load_rates().rate(offer.currency, _CURRENCY[country])
     wages = taxable_wages(year_pay) * to_local
     deferral = year_pay.base * (offer.benefits.employee_401k_percent or 0.0) / 100 * to_local
-    limit = DEFERRAL_LIMIT_USD.get(tax_year) if country == "US" else None
+    limit = deferral_limit_usd(tax_year) if country == "US" else None
     if limit is not None and deferral > limit:
         notes.append(f"401(k) deferral capped at the {tax_year} limit of {limit:,.0f} (26 USC 402(g))")
         deferral = limit
