@@ -136,7 +136,7 @@ def _with_filing(offer: Offer, filing: str | None) -> Offer:
 
 
 def _estimate(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, tax_year: int) -> tuple[str, TaxResult]:
-    from .plugins import call_hook
+    from .plugins import BUILTIN_TAX_REGIMES, call_hook
 
     file = offer.path or offer.label
     try:
@@ -150,10 +150,14 @@ def _estimate(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, tax_year: in
         raise
     if not found:
         covered = ", ".join(SUPPORTED)
+        # "no regime covers 'US' (built-in regimes: US, ...)" reads as a contradiction after --without tax_us.
+        off = [name for name in BUILTIN_TAX_REGIMES if pm.is_blocked(name)]
+        if off:
+            covered += f"; {', '.join(off)} switched off with --without"
         raise OfferFileError(
             file,
             f"no tax regime covers country {offer.location.country!r} (built-in regimes: {covered}); "
-            "a plugin can add one, or compare without --after-tax",
+            "a plugin can add one, or leave out --after-tax",
             "location.country",
         )
     plugin, result = found[0]

@@ -40,6 +40,11 @@ COMPONENT_NAMES = {"base": "base", "bonus": "bonus", "sign_on": "sign-on", "equi
                    "benefits": "benefits"}
 
 
+def years_text(n: int) -> str:
+    """"1 year", "4 years": a horizon or a vesting period in running text."""
+    return "1 year" if n == 1 else f"{n} years"
+
+
 _SYMBOLS = {"USD": "$", "CAD": "CA$", "AUD": "A$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 
 
@@ -120,10 +125,12 @@ def benchmark_cell(e: Evaluation) -> str:
     """Which benchmark cell and factors the market figures use, for a point's source."""
     m = e.market
     b = m.benchmark
-    cell = ", ".join(x for x in (b.role, f"{b.experience} years" if b.experience else None, b.country) if x)
+    # Broad dimensions are named: an ask for a Tokyo offer must not read as if it came from a Japanese market.
+    cell = ", ".join(x for x in (b.role or "all roles", f"{b.experience} years" if b.experience else None,
+                                 b.country or "all countries") if x)
     factors = ", ".join(f"{a.adjustment.factor} x{a.adjustment.multiplier:.3f}" for a in m.adjustments
                         if a.adjustment.multiplier != 1)
-    return (f"{b.source_title}, {b.year}: {cell or 'all roles'}" + (f" (n={b.n})" if b.n else "")
+    return (f"{b.source_title}, {b.year}: {cell}" + (f" (n={b.n})" if b.n else "")
             + (f"; factors {factors} (all x{m.multiplier:.3f})" if factors else "; no factor adjustment"))
 
 

@@ -75,8 +75,11 @@ class Comparison:
 
     @property
     def ranked(self) -> tuple[Evaluation, ...]:
-        """Best first by horizon total (or net or real pay, per ``rank_by``); ties keep the input order."""
-        return tuple(sorted(self.evaluations, key=lambda e: -rank_value(e, self.rank_by)))
+        """Best first by horizon total (or net or real pay, per ``rank_by``).
+
+        Ties, and offers with no real value when ranking by real pay, go by horizon total, then input order.
+        """
+        return tuple(sorted(self.evaluations, key=lambda e: (-rank_value(e, self.rank_by), -e.total)))
 
 
 RANK_BY: tuple[str, ...] = ("total", "net", "real")
@@ -117,7 +120,7 @@ def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: st
     if not offers:
         raise ValueError("compare needs at least one offer")
     rates = rates or load_rates()
-    target = currency or offers[0].currency
+    target = currency.upper() if currency else offers[0].currency  # codes are capitals in every output
     jobs = (*offers, current) if current is not None else tuple(offers)
     evaluations = tuple(evaluate(o, years=years, currency=target, rates=rates) for o in jobs)
     if pm is not None:

@@ -88,7 +88,8 @@ def _notes(offer: Offer, months: int, full_years: int, part: int, repaid: float)
     if offer.equity is not None:
         plan = offer.equity.vesting_plan
         every = {1: "monthly", 3: "quarterly", 6: "every six months", 12: "yearly"}[plan.vest_every_months]
-        cliff = f"after a {plan.cliff_months}-month cliff" if plan.cliff_months else "with no cliff"
+        article = "an" if plan.cliff_months in (8, 11, 18) else "a"  # said "an eight", "an eleven", "an eighteen"
+        cliff = f"after {article} {plan.cliff_months}-month cliff" if plan.cliff_months else "with no cliff"
         notes.append(f"equity: vests {every} {cliff}")
         if months < plan.cliff_months:
             notes.append(f"equity: leaving before the {plan.cliff_months}-month cliff forfeits all of it")

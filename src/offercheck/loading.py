@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import re
@@ -26,8 +27,11 @@ if TYPE_CHECKING:
     import pluggy
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """Parse a TOML file, turning every I/O and syntax failure into an OfferFileError."""
+EMPTY_OFFER = "file is empty; an offer needs at least [offer] company and [salary] base"
+
+
+def read_toml(path: Path, empty: str = EMPTY_OFFER) -> dict[str, Any]:
+    """Parse a TOML file, turning every I/O and syntax failure into an OfferFileError (``empty``: for no content)."""
     name = str(path)
     try:
         raw = path.read_bytes()
@@ -45,7 +49,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as e:
         raise OfferFileError(name, f"not UTF-8 text (bad byte at offset {e.start})") from None
     if not text.strip():
-        raise OfferFileError(name, "file is empty; an offer needs at least [offer] company and [salary] base")
+        raise OfferFileError(name, empty)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -95,10 +99,12 @@ def validation_errors(
     name: str, error: ValidationError, model: type[BaseModel] = Offer
 ) -> list[OfferFileError]:
     """Render pydantic errors as ``file: dotted.field: message`` entries."""
+    errors = [(tuple(p for p in err["loc"] if p != "function-after"), err) for err in error.errors(include_url=False)]
+    # A typo'd required key gives "base: required" and "bse: unknown key; did you mean 'base'?": one problem,
+    # reported once, by the line that names both keys.
+    hinted: set[tuple[str | int, ...]] = set()
     out = []
-    for err in error.errors(include_url=False):
-        loc = [p for p in err["loc"] if p not in ("function-after",)]
-        field = ".".join(_dotted_part(p) for p in loc) or None
+    for loc, err in errors:
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             key = str(loc[-1])
@@ -107,10 +113,32 @@ def validation_errors(
             msg = "unknown key" + (f"; did you mean '{close[0]}'?" if close else "")
             if valid and not close:
                 msg += f" (valid: {', '.join(valid)})"
+            if close:
+                hinted.add((*loc[:-1], close[0]))
         elif err["type"] == "missing":
             msg = "required"
-        out.append(OfferFileError(name, msg, field))
-    return out
+        elif err["type"] == "model_type":
+            # pydantic's text names the model class ("... instance of OfferInfo"), which means nothing to a user.
+            msg = f"Input should be a table, not {_toml_kind(err['input'])}"
+        elif err["type"] == "tuple_type":  # arrays are tuples inside, "a valid tuple" is not TOML's word
+            msg = f"Input should be an array, not {_toml_kind(err['input'])}"
+        elif err["type"] == "string_pattern_mismatch":  # codes in capitals: "usd", "us"
+            fixed = str(err["input"]).strip().upper()
+            if re.fullmatch(err["ctx"]["pattern"], fixed):
+                msg += f"; did you mean '{fixed}'?"
+        elif err["type"] == "too_short" and any(len(other) > len(loc) and other[:len(loc)] == loc
+                                                for other, _ in errors):
+            continue  # "at least 1 item after validation, not 0": every item failed, and each says why
+        out.append((loc, OfferFileError(name, msg, ".".join(_dotted_part(p) for p in loc) or None)))
+    return [e for loc, e in out if not (e.detail == "required" and loc in hinted)]
+
+
+def _toml_kind(value: object) -> str:
+    """What a TOML value is, in TOML's words, for messages about a wrong type."""
+    kinds = ((bool, "a boolean"), (int, "an integer"), (float, "a number"), (str, "a string"),
+             (list, "an array"), (tuple, "an array"), (dict, "a table"), (datetime.date, "a date"),
+             (datetime.time, "a time"))
+    return next((name for t, name in kinds if isinstance(value, t)), "a value of another type")
 
 
 def parse_offer(data: dict[str, Any], name: str, pm: pluggy.PluginManager | None = None) -> Offer:
@@ -163,9 +191,9 @@ def check_plugin_tables(offer: Offer, name: str, pm: pluggy.PluginManager) -> No
         raise OfferFileErrors(problems)
 
 
-def read_toml_or_errors(path: Path) -> dict[str, Any]:
+def read_toml_or_errors(path: Path, empty: str = EMPTY_OFFER) -> dict[str, Any]:
     try:
-        return read_toml(path)
+        return read_toml(path, empty)
     except OfferFileError as e:
         raise OfferFileErrors([e]) from None
 
@@ -215,11 +243,12 @@ def load_offers(paths: Iterable[str | Path], pm: pluggy.PluginManager | None = N
 
 def load_profile(path: str | Path) -> Candidate:
     """A shared candidate profile: a TOML file with a ``[candidate]`` table (the offer file's format)."""
-    data = read_toml_or_errors(Path(path))
+    data = read_toml_or_errors(Path(path), "file is empty; a profile holds a [candidate] table")
     name = str(path)
     unknown = [k for k in data if k != "candidate"]
     if unknown:
-        raise OfferFileErrors([OfferFileError(name, "a profile holds only a [candidate] table",
+        hint = "; did you mean 'candidate'?" if difflib.get_close_matches(unknown[0], ["candidate"]) else ""
+        raise OfferFileErrors([OfferFileError(name, "a profile holds only a [candidate] table" + hint,
                                               _dotted_part(unknown[0]))])
     try:
         return Candidate.model_validate(data.get("candidate", {}))
@@ -240,10 +269,13 @@ def apply_profile(offer: Offer, profile: Candidate) -> Offer:
 def disambiguate_labels(offers: list[Offer]) -> list[Offer]:
     # Counted once: labels.count() per offer made loading quadratic in the number of offers.
     uses = Counter(o.label for o in offers)
+    # Files of the same name in different folders (a/offer.toml, b/offer.toml) are told apart by their paths.
+    stems = Counter(Path(o.path).stem for o in offers if o.path and uses[o.label] > 1)
     out = []
     for offer in offers:
         if uses[offer.label] > 1 and offer.path:
-            info = offer.offer.model_copy(update={"label": Path(offer.path).stem})
+            stem = Path(offer.path).stem
+            info = offer.offer.model_copy(update={"label": stem if stems[stem] == 1 else offer.path})
             out.append(offer.model_copy(update={"offer": info}))
         else:
             out.append(offer)

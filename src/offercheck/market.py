@@ -298,8 +298,10 @@ def load_benchmarks(path: Path | None = None) -> BenchmarkSet:
     path = Path(path)
     try:
         st = path.stat()
+    except FileNotFoundError:
+        raise BenchmarkFileError(str(path), "no such file") from None
     except OSError as e:
-        raise BenchmarkFileError(str(path), e.strerror or "cannot read the file") from e
+        raise BenchmarkFileError(str(path), f"cannot read the file: {e.strerror or e}") from e
     return _load_file(str(path.resolve()), st.st_mtime_ns, st.st_size, str(path))
 
 
@@ -316,8 +318,12 @@ def _load_file(resolved: str, mtime_ns: int, size: int, shown: str, *, eager: bo
         try:
             with path.open("rb") as f:
                 raw = tomllib.load(f)
-        except (OSError, UnicodeDecodeError) as e:
-            raise BenchmarkFileError(shown, f"cannot read the file: {e}") from e
+        except IsADirectoryError:
+            raise BenchmarkFileError(shown, "is a directory, not a benchmark file") from None
+        except OSError as e:
+            raise BenchmarkFileError(shown, f"cannot read the file: {e.strerror or e}") from e
+        except UnicodeDecodeError as e:  # the text is decoded as it is parsed
+            raise BenchmarkFileError(shown, "not UTF-8 text") from e
         except tomllib.TOMLDecodeError as e:
             raise BenchmarkFileError(shown, f"not valid TOML: {e}") from e
         return _parse(raw, shown, eager=eager)
@@ -365,7 +371,8 @@ def _file_error(name: str, e: ValidationError, prefix: str = "") -> BenchmarkFil
     parts = [prefix] if prefix else []
     parts += [f"[{p}]" if isinstance(p, int) else str(p) for p in err["loc"]]
     field = ".".join(parts).replace(".[", "[")
-    more = f" (and {e.error_count() - 1} more problems)" if e.error_count() > 1 else ""
+    others = e.error_count() - 1
+    more = f" (and {others} more problem{'s' if others > 1 else ''})" if others else ""
     return BenchmarkFileError(name, f"{err['msg']}{more}", field or None)
 
 

@@ -27,6 +27,7 @@ from .asks import (
     missing_sign_on,
     round_ask,
     sign_on_now,
+    years_text,
 )
 from .leave_early import LeaveEarly, leave_early_for
 from .talking_points import TalkingPoint, builtin_points, plugin_points, rank
@@ -170,7 +171,8 @@ def guidance(e: Evaluation, others: Sequence[Evaluation]) -> tuple[Guidance, ...
     n = len(e.years)
     parts = ", ".join(f"{name} {e.component_total(k) / e.total:.0%}" for k, name in COMPONENT_NAMES.items()
                       if e.component_total(k) > 0)
-    package = f"Weigh the whole package, not the base alone: over {n} years this offer pays {money(e.total)} ({parts})."
+    package = (f"Weigh the whole package, not the base alone: over {years_text(n)} this offer pays {money(e.total)} "
+               f"({parts}).")
     best = max(others, key=lambda o: o.total, default=None)
     if best is not None:
         walk = (f"Decide before you talk what you would accept; your best alternative here is {best.label} at "

@@ -81,8 +81,9 @@ def offer_place(offer: Offer) -> tuple[PriceLevel, str, str | None]:
 def _factor(place: PriceLevel, home: PriceLevel, c: Comparison) -> tuple[float | None, str | None]:
     factor = real_factor(place, home)
     if factor is None:
-        missing = place if place.ppp is None else home
-        return None, f"stays nominal: no PPP figure for {missing.name} ({missing.note or 'missing in the data'})"
+        if place.ppp is None:  # the place's own note (why it has no PPP) is shown with the place
+            return None, f"stays nominal: no PPP figure for {place.name}"
+        return None, f"stays nominal: no PPP figure for {home.name} ({home.note or 'missing in the data'})"
     try:
         # Display currency -> the place's own currency at the exchange rate, then prices do the rest.
         to_local = c.rates.rate(c.currency, place.currency)

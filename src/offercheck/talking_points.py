@@ -36,6 +36,7 @@ from .asks import (
     horizon_total,
     missing_sign_on,
     round_ask,
+    years_text,
 )
 from .comp import grant_value_per_percent
 from .current import FORFEITED_PARTS
@@ -126,9 +127,9 @@ def _equity_points(c: _Context) -> list[TalkingPoint]:
                   f"sign-on of {asks} to even that out."),
             amount=sum(evening), ask=f"extra sign-on {asks}",
             source=f"vesting schedule {split} and grant in the offer file"))
-    if plan.cliff_months:
-        at_cliff = sum(p * grant_value_per_percent(eq, j + 1)
-                       for j, p in enumerate(vested_by_year(plan, plan.cliff_months))) * fx
+    at_cliff = sum(p * grant_value_per_percent(eq, j + 1)
+                   for j, p in enumerate(vested_by_year(plan, plan.cliff_months))) * fx if plan.cliff_months else 0
+    if at_cliff > 0:  # options underwater at the cliff put nothing at stake: no point worth $0
         points.append(TalkingPoint(
             topic="vesting cliff",
             text=(f"Nothing vests before month {plan.cliff_months}: leaving earlier forfeits the {c.money(at_cliff)} "
@@ -143,7 +144,7 @@ def _equity_points(c: _Context) -> list[TalkingPoint]:
             topic="no equity refreshers",
             text=(f"There are no annual refreshers, so equity pay stops when the grant has vested. I would ask for "
                   f"refreshers of {c.money(annual * fx)} a year, the initial grant spread over its "
-                  f"{len(plan.schedule)} years."),
+                  f"{years_text(len(plan.schedule))}."),
             amount=gain, ask=f"refreshers {c.money(round_ask(annual * fx))} a year",
             source="initial grant value / vesting years, from the offer file"))
     if eq.kind == "options":
@@ -161,9 +162,9 @@ def _equity_points(c: _Context) -> list[TalkingPoint]:
         value = c.e.component_total("equity")
         points.append(TalkingPoint(
             topic="illiquid equity",
-            text=(f"The company is private, so the {c.money(value)} of equity over {n} years cannot be sold until "
-                  "a sale, listing or tender offer. Ask about tender offers and how long you have to exercise after "
-                  "leaving, or for more of the pay in cash."),
+            text=(f"The company is private, so the {c.money(value)} of equity over {years_text(n)} cannot be sold "
+                  "until a sale, listing or tender offer. Ask about tender offers and how long you have to exercise "
+                  "after leaving, or for more of the pay in cash."),
             amount=value, ask=None, source="[company] public = false in the offer file"))
     return points
 
@@ -208,7 +209,7 @@ def _benefit_points(c: _Context) -> list[TalkingPoint]:
             points.append(TalkingPoint(
                 topic=f"{topic} gap",
                 text=(f"{best.label} gives {100 * theirs:.3g}% of base in {topic}, this offer {100 * mine:.3g}%: "
-                      f"{c.money(gain)} over {c.years} years. I would ask to match it."),
+                      f"{c.money(gain)} over {years_text(c.years)}. I would ask to match it."),
                 amount=gain, ask=f"{topic} worth {100 * theirs:.3g}% of base", source=f"{best.label} offer file"))
     pto = c.e.offer.benefits.pto_days
     best = max(c.others, key=lambda o: o.offer.benefits.pto_days)
@@ -218,7 +219,7 @@ def _benefit_points(c: _Context) -> list[TalkingPoint]:
         points.append(TalkingPoint(
             topic="PTO gap",
             text=(f"{best.label} gives {best.offer.benefits.pto_days:g} days of paid time off, this offer {pto:g}: "
-                  f"{more:g} days a year are worth {c.money(gain)} of base over {c.years} years. I would ask for "
+                  f"{more:g} days a year are worth {c.money(gain)} of base over {years_text(c.years)}. I would ask for "
                   f"{best.offer.benefits.pto_days:g} days."),
             amount=gain, ask=f"{best.offer.benefits.pto_days:g} days PTO",
             source=f"{best.label} offer file; a day is base / {WORKING_DAYS} working days"))
@@ -263,7 +264,7 @@ def _competing_points(c: _Context) -> list[TalkingPoint]:
         points.append(TalkingPoint(
             topic=f"competing offer: {g.label}",
             text=(f"I have an offer from {g.label} that pays {c.money(g.year1_gap)} more in year 1 and "
-                  f"{c.money(g.average_gap)} a year more on average over {c.years} years, mostly in "
+                  f"{c.money(g.average_gap)} a year more on average over {years_text(c.years)}, mostly in "
                   f"{COMPONENT_NAMES[g.component]}.{match}"),
             amount=max(g.average_gap * c.years, g.year1_gap), ask=ask, source=f"{g.label} offer file"))
     return points

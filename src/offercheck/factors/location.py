@@ -58,7 +58,7 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     if loc.remote == "remote":
         return neutral("location", "fully remote: compared with the national market, not the employer's city")
     if loc.country != "US":
-        return _international(loc.city, loc.country)
+        return _international(loc.city, loc.country, benchmark.country)
     soc = soc_for(offer.offer.role)
     metros = table("location_us_metro")
     if loc.city:
@@ -78,7 +78,7 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     return None
 
 
-def _international(city: str | None, country: str) -> Adjustment | None:
+def _international(city: str | None, country: str, cell_country: str | None) -> Adjustment | None:
     if not city:
         return None
     t = table("location_international")
@@ -86,7 +86,9 @@ def _international(city: str | None, country: str) -> Adjustment | None:
                  None)
     if entry is None or "multiplier" not in entry:
         why = entry["multiplier_note"] if entry else "no city figure in the sources"
-        return neutral("location", f"{city}: {why}; the {country} country benchmark is used as is", cite(t))
+        # A country without cells of its own is scored against the all-countries cell: say which one is used.
+        used = f"the {cell_country} country benchmark" if cell_country else "the all-countries benchmark"
+        return neutral("location", f"{city}: {why}; {used} is used as is", cite(t))
     m = float(entry["multiplier"])
     reason = (f"{entry['city']} averages {entry['city_average']:,.0f} vs {entry['country_average']:,.0f} "
               f"for the country (seed article): x{m:.3f}")

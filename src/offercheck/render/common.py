@@ -18,6 +18,11 @@ def money(x: float) -> str:
     return f"{x:,.0f}"
 
 
+def markdown_text(text: str) -> str:
+    """``text`` for a markdown table cell or heading: a pipe would end the cell early, a line break the row."""
+    return " ".join(text.replace("|", "\\|").splitlines())
+
+
 def cents(x: float) -> float:
     return round(x + 0.0, 2)
 

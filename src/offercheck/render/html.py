@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import __version__
+from ..asks import years_text
 from ..leave_early import COMPONENTS as LEAVE_COMPONENTS
 from .common import COMPONENTS, money
 from .current import NOT_RANKED, everyone, forfeited_text, numbered
@@ -39,6 +40,7 @@ def environment() -> Environment:
     env.filters["money"] = money
     env.globals["money"] = money
     env.filters["compact"] = compact
+    env.filters["years"] = years_text
     env.filters["px"] = lambda x: f"{x:.1f}"  # fixed precision keeps golden files stable
     return env
 

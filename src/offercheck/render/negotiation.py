@@ -10,11 +10,11 @@ from typing import Any
 from tabulate import tabulate
 
 from .. import __version__
-from ..asks import COMPONENT_NAMES, Gap, format_money, sign_on_now
+from ..asks import COMPONENT_NAMES, Gap, format_money, sign_on_now, years_text
 from ..current import forfeited
 from ..negotiation import Negotiation
 from ..talking_points import TalkingPoint
-from .common import cents
+from .common import cents, markdown_text
 from .current import forfeited_dict
 from .leave_early import LEGEND, leave_early_dict, notes, table
 
@@ -122,8 +122,8 @@ def money_formatter(n: Negotiation) -> Callable[[float], str]:
 
 
 def footer(n: Negotiation) -> str:
-    return (f"Amounts in {n.currency}, whole units; each point's amount is its value over {n.horizon_years} years "
-            "(for a cliff or clawback: the amount at stake). Gaps are the other offer"
+    return (f"Amounts in {n.currency}, whole units; each point's amount is its value over "
+            f"{years_text(n.horizon_years)} (for a cliff or clawback: the amount at stake). Gaps are the other offer"
             + (" (or staying)" if n.stay is not None else "") + " minus this one. No point uses "
             "gender or any other protected attribute."
             + (f" Other currencies converted at {n.converted_at}." if n.converted_at else ""))
@@ -147,7 +147,7 @@ def render_text(n: Negotiation) -> str:
                      colalign=("left", "right", "right"))]
     if n.counter.basis:
         out.append("\n".join(para(b, "  - ", "    ") for b in n.counter.basis))
-    out.append(heading(f"Talking points, by value over {n.horizon_years} years"))
+    out.append(heading(f"Talking points, by value over {years_text(n.horizon_years)}"))
     for i, p in enumerate(n.talking_points, 1):
         indent = " " * len(f"{i}. ")
         lines = [_point_head(i, p, n), para(p.text, indent)]
@@ -173,15 +173,13 @@ def render_text(n: Negotiation) -> str:
 
 
 def render_markdown(n: Negotiation) -> str:
-    def esc(text: str) -> str:
-        return text.replace("|", "\\|")
-
+    esc = markdown_text
     out = [f"# Negotiating {esc(n.label)} ({n.currency}, {n.horizon_years}-year horizon)", "## Counter-offer",
            tabulate(counter_rows(n), ["", "Ask", "Now"], tablefmt="github", disable_numparse=True,
                     colalign=("left", "right", "right"))]
     if n.counter.basis:
         out.append("\n".join(f"- {b}" for b in n.counter.basis))
-    out.append(f"## Talking points, by value over {n.horizon_years} years")
+    out.append(f"## Talking points, by value over {years_text(n.horizon_years)}")
     points = []
     for i, p in enumerate(n.talking_points, 1):
         lines = [f"{i}. **{esc(p.topic[:1].upper() + p.topic[1:])}: {format_money(p.amount, n.currency)}**. "
@@ -210,7 +208,7 @@ def render_email(n: Negotiation) -> str:
     money = money_formatter(n)
     e, c = n.evaluation, n.counter
     company = e.offer.offer.company
-    role = e.offer.offer.role or "role"
+    position = f"the {e.offer.offer.role} position" if e.offer.offer.role else "this position"
     # One point per ask: a premium that only supports the base ask would repeat it.
     top: list[TalkingPoint] = []
     for p in n.talking_points:
@@ -232,13 +230,16 @@ def render_email(n: Negotiation) -> str:
         asks.append(f"a target bonus of {c.bonus_target_percent:g}% of base")
     if c.sign_on > sign_on_now(e) + 0.5:
         asks.append(f"sign-on bonuses of {money(c.sign_on)} in total")
+    thanks = f"Thank you for the offer for {position}. I am excited about the role and the team"
     parts = [
-        f"Subject: {company} offer: a counter-proposal",
-        f"Dear {company} team,",
-        wrap(f"Thank you for the offer for the {role} position. I am excited about the role and the team, and I "
-             "would like to find terms that work for both of us. Having looked closely at the whole package, a "
-             "few points stand out:"),
-        "\n".join(wrap(p.text, "- ") for p in top) if top else wrap("The offer is in line with the market."),
+        f"Subject: {company} offer: a counter-proposal", f"Dear {company} team,",
+        wrap(f"{thanks}, and I would like to find terms that work for both of us. Having looked closely at the "
+             "whole package, a few points stand out:"),
+        "\n".join(wrap(p.text, "- ") for p in top),
+    ] if top else [  # nothing to counter: no "a few points stand out:" followed by none
+        f"Subject: {company} offer: next steps", f"Dear {company} team,",
+        wrap(f"{thanks}. Having looked closely at the whole package, I find it in line with the market, and I "
+             "look forward to the next steps."),
     ]
     if asks:
         listed = ", ".join(asks[:-1]) + (" and " if len(asks) > 1 else "") + asks[-1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..asks import years_text
 from ..comparison import Comparison, Evaluation
 from .common import cents, money
 
@@ -162,7 +163,7 @@ def sections(c: Comparison, ranked: tuple[Evaluation, ...], *, tablefmt: str, he
                 rows.append([escape(e.label) if k == 0 else "", where if k == 0 else "", escape(name),
                              money(year1.get(name, 0.0)), money(total)])
             rows.append(["", "", "total tax", money(first.total), money(e.taxes.total)])
-        out.append(tabulate(rows, ["Offer", "Where", "Tax", "Year 1", f"{n} years"], tablefmt=tablefmt,
+        out.append(tabulate(rows, ["Offer", "Where", "Tax", "Year 1", years_text(n)], tablefmt=tablefmt,
                             colalign=("left", "left", "left", "right", "right"), disable_numparse=True))
         notes = dict.fromkeys(f"{e.taxes.filing_status} filer" for e in taxed)
         lines = [f"Notes on the tax estimates ({', '.join(notes)}; {year} tax year):",
@@ -184,10 +185,10 @@ def sections(c: Comparison, ranked: tuple[Evaluation, ...], *, tablefmt: str, he
                  "Bank PPPs between countries)."]
         for e in real:
             r = e.real
-            factor = "stays nominal" if r.factor is None else f"x{r.factor:.4f}"
-            detail = "; ".join(x for x in (r.reason, r.place.note) if x)
-            lines.append(f"- {escape(e.label)}: {r.place.name} ({_describe(r.place)}, from {r.basis}): {factor}"
-                         + (f"; {escape(detail)}" if detail else ""))
+            # Without a factor the reason says "stays nominal: why"; saying "stays nominal" before it too repeated it.
+            factor = [] if r.factor is None else [f"x{r.factor:.4f}"]
+            detail = "; ".join([*factor, *(escape(x) for x in (r.reason, r.place.note) if x)])
+            lines.append(f"- {escape(e.label)}: {r.place.name} ({_describe(r.place)}, from {r.basis}): {detail}")
         lines += [f"- source: {s}" for s in dict.fromkeys(x.source for x in (home, *(e.real.place for e in real)))]
         out.append("\n".join(lines))
     return out

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from tabulate import tabulate
 
 from ..comparison import Comparison, Evaluation
-from .common import COMPONENTS, money
+from .common import COMPONENTS, markdown_text, money
 from .current import NOT_RANKED, everyone, numbered
 from .current import sections as current_sections
 from .leave_early import sections as leave_early_sections
@@ -18,8 +18,7 @@ RANK_TITLES = {"total": "total", "net": "net pay", "real": "real pay"}
 
 
 def _escape(text: str, tablefmt: str) -> str:
-    # A literal pipe would end a markdown cell early.
-    return text.replace("|", "\\|") if tablefmt == "github" else text
+    return markdown_text(text) if tablefmt == "github" else text
 
 
 def _adjustments(e: Evaluation, tablefmt: str) -> str:
