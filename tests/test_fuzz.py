@@ -223,7 +223,7 @@ def valid_equity(rng: random.Random, maybe: Callable[..., bool]) -> dict[str, An
     elif r < 0.7:
         equity["schedule"] = schedule(rng)
     if maybe(0.3):
-        equity["cliff_months"] = rng.randint(0, 60)
+        equity["cliff_months"] = rng.randint(0, 12)  # longer cliffs need zeros in the schedule
     if maybe(0.3):
         equity["vest_every_months"] = rng.choice([1, 3, 6, 12])
     if maybe():

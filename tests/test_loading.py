@@ -57,6 +57,11 @@ BAD = [
         None,
     ),
     (
+        HEAD + "[salary]\nbase = 100\n[equity]\ngrant_value = 10\ncliff_months = 18\n",
+        "equity: with cliff_months = 18 nothing vests in year 1, but the vesting schedule gives year 1 25%",
+        None,
+    ),
+    (
         HEAD + '[salary]\nbase = 100\n[equity]\nkind = "options"\nshares = 100\n',
         "equity: options need shares, strike and fmv (missing: strike, fmv)",
         None,
@@ -135,3 +140,16 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.toml"
     path.write_bytes(b"\xef\xbb\xbf" + HEAD.encode() + b"[salary]\nbase = 100\n")
     assert load_offer(path).salary.base == 100
+
+
+def test_a_long_cliff_with_zeros_before_it_is_consistent(write_offer: Callable[..., Path]) -> None:
+    from offercheck.comp import pay_by_year
+    from offercheck.leave_early import leave_early
+
+    path = write_offer(HEAD + "[salary]\nbase = 100\n[equity]\ngrant_value = 1000\nschedule = [0, 50, 25, 25]\n"
+                       "cliff_months = 24\n")
+    offer = load_offer(path)
+    assert [y.equity for y in pay_by_year(offer, 2)] == [0, 500]
+    # Leaving at month 23 vests nothing; at month 24 the cliff releases year 2's 50%.
+    assert leave_early(offer, 23).equity == 0
+    assert leave_early(offer, 24).equity == 500

@@ -68,7 +68,7 @@ vesting = st.one_of(
     st.fixed_dictionaries({"vesting": st.sampled_from(sorted(VESTING_PRESETS))}),
     st.fixed_dictionaries({"schedule": schedules()}),
 )
-vesting_detail = optional(cliff_months=st.integers(0, 60), vest_every_months=st.sampled_from([1, 3, 6, 12]),
+vesting_detail = optional(cliff_months=st.integers(0, 12), vest_every_months=st.sampled_from([1, 3, 6, 12]),
                           annual_growth_percent=percents(200, lo=-90), refresh_annual=amounts())
 equity_value = st.one_of(
     st.fixed_dictionaries({"kind": st.sampled_from(["rsu", None]), "grant_value": amounts()}),

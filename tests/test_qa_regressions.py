@@ -222,7 +222,10 @@ def test_the_schema_directive_the_readme_suggests_is_accepted(write_offer: Calla
 @pytest.mark.parametrize(("cliff", "said"), [(18, "an 18-month cliff"), (8, "an 8-month cliff"),
                                              (6, "a 6-month cliff")])
 def test_the_cliff_note_uses_the_right_article(write_offer: Callable[..., Path], cliff: int, said: str) -> None:
-    path = write_offer(OFFER + f'[equity]\ngrant_value = 1000\nvesting = "4y-even"\ncliff_months = {cliff}\n')
+    # A cliff past year 1 needs nothing vesting in year 1 (see models.Equity).
+    schedule = "schedule = [0, 50, 25, 25]" if cliff > 12 else 'vesting = "4y-even"'
+    path = write_offer(OFFER + f"[equity]\ngrant_value = 1000\n{schedule}\ncliff_months = {cliff}\n"
+                       "vest_every_months = 3\n")
     code, out, _ = run("compare", path, "--leave-after", "24")
     assert code == 0 and f"vests quarterly after {said}." in out
 

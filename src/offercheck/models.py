@@ -171,7 +171,21 @@ class Equity(_Table):
                 raise ValueError(f"options need shares, strike and fmv (missing: {', '.join(missing)})")
             if self.grant_value is not None or self.share_price is not None:
                 raise ValueError("options take shares, strike and fmv, not grant_value or share_price")
+        self._cliff_fits_schedule()
         return self
+
+    def _cliff_fits_schedule(self) -> None:
+        # Yearly pay follows the schedule, leaving early follows the cliff: they must agree. A cliff ending after
+        # year 1 means nothing can vest in the years wholly before it.
+        plan = self.vesting_plan
+        before = math.ceil(plan.cliff_months / 12) - 1
+        if before > 0 and any(plan.schedule[:before]):
+            years = "year 1" if before == 1 else f"years 1-{before}"
+            raise ValueError(
+                f"with cliff_months = {plan.cliff_months} nothing vests in {years}, but the vesting schedule gives "
+                f"{years} {sum(plan.schedule[:before]):g}%: give {'it' if before == 1 else 'them'} 0 in `schedule` "
+                f"(e.g. schedule = [0, 50, 25, 25] with cliff_months = 24)"
+            )
 
     @property
     def vesting_plan(self) -> Vesting:

@@ -760,8 +760,7 @@ def toml_value(value: object) -> str:
             raise ValueError(f"cannot write {value} to TOML")
         return repr(round(value, 6))
     if isinstance(value, str):
-        out = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-        return f'"{out}"'
+        return _toml_string(value)
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, Mapping):
@@ -771,6 +770,11 @@ def toml_value(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
     raise TypeError(f"cannot write {type(value).__name__} to TOML")
+
+
+def _toml_string(value: str) -> str:
+    out = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{out}"'
 
 
 @cache  # a benchmark file repeats the same few keys thousands of times
@@ -868,7 +872,7 @@ def cell_lines(cells: Iterable[Cell], *, source_id: str, year: int, bonus_norm: 
         lines += (f"source = {text(c.source or source_id)}", year_line, f"base = {base}", f"total = {total}",
                   f"method = {text(c.method)}")
         if c.fallback:
-            lines.append(f"fallback = {toml_value(c.fallback)}")
+            lines.append(f"fallback = {_toml_string(c.fallback)}")
         lines.append("")
     return lines
 
@@ -916,11 +920,13 @@ def build_benchmarks(
     common work year when it has a year column, else the build year. Raises :class:`SurveyFormatError` when
     no row is usable or no cell reaches ``min_sample`` rows.
     """
-    reader = _Reader(path, mapping, employment_types, min_year)
-    # Pay by raw (title, level, country) as read: a row costs a lookup and an append, all in C.
-    by_raw: defaultdict[tuple[str, str, str], list[float]] = defaultdict(list)
-    raw_years: Counter[str] = Counter()
+    # The garbage collector stays paused until the cells are written out and freed (see _gc_paused), so
+    # it never walks the thousands of lists and cells built here.
     with _gc_paused():
+        reader = _Reader(path, mapping, employment_types, min_year)
+        # Pay by raw (title, level, country) as read: a row costs a lookup and an append, all in C.
+        by_raw: defaultdict[tuple[str, str, str], list[float]] = defaultdict(list)
+        raw_years: Counter[str] = Counter()
         for b in reader.batches(progress):
             keys = zip(b[reader.i_role], b[reader.i_band], b[reader.i_country], strict=True)
             _consume(map(list.append, map(by_raw.__getitem__, keys), b.base))
@@ -940,19 +946,20 @@ def build_benchmarks(
         if not stats.rows_used:
             raise SurveyFormatError(f"{path}: no usable rows: {stats.summary()}")
         cells = _cells(exact, min_sample=min_sample, roles=None, countries=None)
-    if not cells:
-        raise SurveyFormatError(
-            f"{path}: no group reaches the minimum sample of {min_sample} rows ({stats.rows_used:,} rows used)")
-    # The range load_benchmarks accepts: a stray year must not make the file unloadable. Counting raw values
-    # in order of first appearance keeps most_common's tie-break: the year that appears first.
-    years: Counter[int] = Counter()
-    for value, n in raw_years.items():
-        year = reader.years[value]
-        if year is not None and 1900 <= year <= 2200:
-            years[year] += n
-    source = _AIJOBS_SOURCE if stats.format == "ai-jobs" else {}
-    title = f"{source['title']} ({stats.name})" if source else None
-    text = benchmark_text(cells, stats, name=name, title=title, url=source.get("url"),
-                          licence=source.get("licence"), year=years.most_common(1)[0][0] if years else None,
-                          built=built)
+        if not cells:
+            raise SurveyFormatError(
+                f"{path}: no group reaches the minimum sample of {min_sample} rows ({stats.rows_used:,} rows used)")
+        # The range load_benchmarks accepts: a stray year must not make the file unloadable. Counting raw values
+        # in order of first appearance keeps most_common's tie-break: the year that appears first.
+        years: Counter[int] = Counter()
+        for value, n in raw_years.items():
+            year = reader.years[value]
+            if year is not None and 1900 <= year <= 2200:
+                years[year] += n
+        source = _AIJOBS_SOURCE if stats.format == "ai-jobs" else {}
+        title = f"{source['title']} ({stats.name})" if source else None
+        text = benchmark_text(cells, stats, name=name, title=title, url=source.get("url"),
+                              licence=source.get("licence"), year=years.most_common(1)[0][0] if years else None,
+                              built=built)
+        del cells, exact, by_raw  # freed while the collector is still paused
     return text, stats
