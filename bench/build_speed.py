@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import subprocess
 import sys
@@ -86,12 +87,25 @@ def best(runs: int, **fns: Callable[[], None]) -> dict[str, float]:
     return {name: min(t) for name, t in times.items()}
 
 
+def machine() -> str:
+    """The facts bench/README.md records with the figures (Linux; others say "unknown")."""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+        load = Path("/proc/loadavg").read_text().split()[:3]
+    except (OSError, StopIteration):
+        cpu, load = "unknown", ["unknown"]
+    return (f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; nproc {os.cpu_count()}; {cpu}; "
+            f"Python {sys.version.split()[0]}; load average {' '.join(load)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sizes", default="250000,500000,1000000")
     parser.add_argument("--survey", type=Path, default=AIJOBS)
     args = parser.parse_args()
+    print(machine())
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "bench.toml"
         if args.survey.exists():
@@ -122,6 +136,7 @@ def main() -> None:
                   f"{sizes[0]:,} rows: build {per_row[size] / per_row[sizes[0]]:.2f}, "
                   f"csv pass {csv_per_row[size] / csv_per_row[sizes[0]]:.2f}")
         print("  (1.00 = linear; the csv pass shows how much the machine alone drifts at that size)")
+    print(f"done: {machine()}")
 
 
 if __name__ == "__main__":

@@ -88,7 +88,6 @@ _LEVEL_WORDS = {
 _AIJOBS_COLUMNS = ("work_year", "experience_level", "employment_type", "job_title", "salary_in_usd",
                    "employee_residence", "remote_ratio", "company_size")
 _T = TypeVar("_T")
-_K = TypeVar("_K")
 _MAPPING_KEYS = frozenset({"base", "role", "experience", "years", "country", "remote", "size", "year",
                            "employment"})
 
@@ -191,19 +190,19 @@ _BATCH = 1_000
 _PROGRESS = 10_000
 
 
-class _Memo(dict[_K, _T]):
+class _Memo(dict[str, _T]):
     """Per-distinct-value cache: a hit is a plain dict lookup; ``fn`` runs once per new value."""
 
-    def __init__(self, fn: Callable[[_K], _T]) -> None:
+    def __init__(self, fn: Callable[[str], _T]) -> None:
         super().__init__()
         self.fn = fn
 
-    def __missing__(self, key: _K) -> _T:
+    def __missing__(self, key: str) -> _T:
         value = self[key] = self.fn(key)
         return value
 
 
-class _Const(_Memo[str, _T]):
+class _Const(_Memo[_T]):
     """Stands in for a column the file does not have: every lookup answers ``value``, nothing is stored."""
 
     def __init__(self, value: _T) -> None:
@@ -336,10 +335,10 @@ class _Reader:
         self.i_size, self.i_year = cols.get("size", base), cols.get("year", base)
         self.i_emp = cols.get("employment", base)
         # Each column takes few distinct values: interpret each value once.
-        self.has_role, self.has_year = "role" in cols, "year" in cols
-        self.titles: Mapping[str, str] = _Memo(str.strip) if self.has_role else _Const("")
+        has_role, self.has_year = "role" in cols, "year" in cols
+        self.titles: Mapping[str, str] = _Memo(str.strip) if has_role else _Const("")
         self.roles: Mapping[str, str | None] = (
-            _Memo(lambda t: normalise_role(t) if t.strip() else None) if self.has_role else _Const(None))
+            _Memo(lambda t: normalise_role(t) if t.strip() else None) if has_role else _Const(None))
         self.bands: Mapping[str, str | None] = (
             _Memo(_band) if "experience" in cols else _Memo(_years_band) if "years" in cols else _Const(None))
         self.countries: Mapping[str, str | None] = (
@@ -694,7 +693,7 @@ def _cells(
     if countries is None:
         countries = sorted(k for k, v in country_n.items() if v >= min_sample)
     # A thin cell's fallback names its scale factors; each depends only on the role or the band: format once.
-    role_scale = {k: (m, f"x {m:.3f} role pay ratio (n={n})")
+    role_scale = {k: (m, [f"x {m:.3f} role pay ratio (n={n})"])
                   for k, (m, n) in _relative(exact, groups, by_band=False, min_sample=min_sample).items()}
     band_scale = {k: (m, f"x {m:.3f} {k}y pay ratio (n={n})")
                   for k, (m, n) in _relative(exact, groups, by_band=True, min_sample=min_sample).items()}
@@ -708,43 +707,44 @@ def _cells(
     method = "survey base pay, type-7 quantiles"
     scaled_method = f"{method}, broader cell scaled by pay ratios (see fallback)"
 
-    def cell(role: str | None, band: str | None, country: str | None) -> Cell | None:
-        # In a cell, None means "all"; in a group key that is _ALL (None there is "no value").
-        r, b, c = (_ALL if role is None else role, _ALL if band is None else band,
-                   _ALL if country is None else country)
-        own = groups.get((r, b, c), none)
-        if len(own) >= min_sample:
-            return Cell(role, band, country, len(own), _quantiles(raw((r, b, c))), method)
-        scale, why = 1.0, []
-        if role is not None:
-            if role not in role_scale:
-                return None
-            m, text = role_scale[role]
-            scale *= m
-            why.append(text)
+    def pool(band: str | None, country: str | None) -> tuple[_Group, float, list[str]] | None:
+        """Where a thin cell of this band and country falls back to, whatever its role: the pooled group, the
+        band's scale factor (1.0 if none) and what the fallback says; None if nowhere."""
+        b, c = _ALL if band is None else band, _ALL if country is None else country
         where = "all countries" if country is None else country
-        key: _Group = (_ALL, b, c)
-        pool = groups.get(key, none)
-        if len(pool) >= min_sample:
-            used = f"n={len(own)} < {min_sample}: used all roles x {f'{band}y' if band else 'all bands'} x {where}"
-        else:
-            key = (_ALL, _ALL, c)
-            pool = groups.get(key, none)
-            if len(pool) < min_sample:
-                return None
-            if band is not None:
-                if band not in band_scale:
-                    return None
-                m, text = band_scale[band]
-                scale *= m
-                why.append(text)
-            used = f"n={len(own)} < {min_sample}: used all roles x all bands x {where}"
-        return Cell(role, band, country, len(pool), _quantiles(raw(key), scale), scaled_method,
-                    fallback="; ".join([used, *why]))
+        if len(groups.get((_ALL, b, c), none)) >= min_sample:
+            return (_ALL, b, c), 1.0, [f"used all roles x {f'{band}y' if band else 'all bands'} x {where}"]
+        if len(groups.get((_ALL, _ALL, c), none)) < min_sample:
+            return None
+        if band is None:
+            return (_ALL, _ALL, c), 1.0, [f"used all roles x all bands x {where}"]
+        if band not in band_scale:
+            return None
+        m, text = band_scale[band]
+        return (_ALL, _ALL, c), m, [f"used all roles x all bands x {where}", text]
 
-    cells = (cell(role, band, country) for country in [*countries, None] for role in [*roles, None]
-             for band in [*EXPERIENCE_BANDS, None])
-    return [c for c in cells if c is not None]
+    bands = [*EXPERIENCE_BANDS, None]
+    cells: list[Cell] = []
+    for country in [*countries, None]:
+        pools = [pool(band, country) for band in bands]  # the same for every role
+        # In a cell, None means "all"; in a group key that is _ALL (None there is "no value").
+        c = _ALL if country is None else country
+        for role in [*roles, None]:
+            r = _ALL if role is None else role
+            role_m, role_why = (1.0, []) if role is None else role_scale.get(role, (0.0, None))
+            for band, fallback in zip(bands, pools, strict=True):
+                key: _Group = (r, _ALL if band is None else band, c)
+                own = groups.get(key, none)
+                if len(own) >= min_sample:
+                    cells.append(Cell(role, band, country, len(own), _quantiles(raw(key)), method))
+                elif fallback is not None and role_why is not None:
+                    key, band_m, (used, *band_why) = fallback
+                    # The same product, in the same order, as scaling by the role's ratio and then the band's.
+                    scale = 1.0 * role_m * band_m
+                    why = "; ".join([f"n={len(own)} < {min_sample}: {used}", *role_why, *band_why])
+                    cells.append(Cell(role, band, country, len(groups[key]), _quantiles(raw(key), scale),
+                                      scaled_method, fallback=why))
+    return cells
 
 
 # --- writing -------------------------------------------------------------------------------------------
