@@ -134,9 +134,21 @@ def benchmark_cell(e: Evaluation) -> str:
             + (f"; factors {factors} (all x{m.multiplier:.3f})" if factors else "; no factor adjustment"))
 
 
-def base_target(e: Evaluation, percentile: float) -> float | None:
-    """The market base at ``percentile`` of the offer's adjusted benchmark (None when not scored)."""
+def market_applies(e: Evaluation) -> bool:
+    """Whether the offer's benchmark describes its own country's market.
+
+    An offer in a country without benchmark cells is scored against the all-countries table (mostly US pay, and
+    the output says so), but asking a Tokyo employer for a US market figure would not be a defensible number.
+    """
     if e.market is None:
+        return False
+    return e.market.benchmark.country is not None or e.offer.location.country is None
+
+
+def base_target(e: Evaluation, percentile: float) -> float | None:
+    """The market base at ``percentile`` of the offer's adjusted benchmark (None when not scored, or when the
+    benchmark is not for the offer's country)."""
+    if not market_applies(e):
         return None
     # Imported here: plugins import this module for TalkingPoint, and scoring pulls in the plugin machinery.
     from .scoring import value_at
@@ -201,7 +213,7 @@ def missing_sign_on(e: Evaluation, gaps: Sequence[Gap], percentile: float) -> Sh
     if has_sign_on(e.offer):
         return None
     reasons = []
-    if e.market is not None:
+    if market_applies(e):
         from .scoring import value_at
 
         reasons.append(Shortfall(value_at(percentile, e.market.expected_total) - e.year1,

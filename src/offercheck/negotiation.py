@@ -23,6 +23,7 @@ from .asks import (
     evening_sign_on,
     format_money,
     gap_to,
+    market_applies,
     match_base,
     missing_sign_on,
     round_ask,
@@ -163,9 +164,13 @@ def guidance(e: Evaluation, others: Sequence[Evaluation]) -> tuple[Guidance, ...
     def money(x: float) -> str:
         return format_money(x, e.currency)
 
-    if e.market is not None:
+    if market_applies(e):
         research = (f"Check the benchmark against other sources for your location: these asks use "
                     f"{benchmark_cell(e)}.")
+    elif e.market is not None:
+        research = (f"There is no benchmark for {e.offer.location.country} here, so no ask uses the market (the "
+                    f"score compares with {benchmark_cell(e)}): research salary ranges for this role and location "
+                    "first.")
     else:
         research = "No market benchmark was used here: research salary ranges for this role and location first."
     n = len(e.years)
