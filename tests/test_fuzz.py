@@ -213,10 +213,15 @@ def valid_equity(rng: random.Random, maybe: Callable[..., bool]) -> dict[str, An
         if maybe():
             equity["kind"] = "rsu"
     elif kind == "rsu-shares":
-        equity = {"shares": rng.choice([1, 1e9, rng.randint(1, 100_000)]), "share_price": money(rng, positive=True)}
+        price = money(rng, positive=True)
+        # shares x price may not exceed what a grant may be worth (models.Equity).
+        shares = rng.choice([1, 1e9, rng.randint(1, 100_000)])
+        equity = {"shares": max(1, min(shares, MAX_MONEY // price)), "share_price": price}
     else:
-        equity = {"kind": "options", "shares": rng.choice([0.5, 1e9, rng.randint(1, 1_000_000)]),
-                  "strike": money(rng), "fmv": money(rng)}
+        fmv = money(rng)
+        shares = rng.choice([0.5, 1e9, rng.randint(1, 1_000_000)])
+        equity = {"kind": "options", "shares": min(shares, MAX_MONEY // fmv) if fmv > 0 else shares,
+                  "strike": money(rng), "fmv": fmv}
     r = rng.random()
     if r < 0.4:
         equity["vesting"] = rng.choice(sorted(VESTING_PRESETS))

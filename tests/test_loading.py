@@ -57,6 +57,10 @@ BAD = [
         None,
     ),
     (
+        HEAD + "[salary]\nbase = 100\n[equity]\nshares = 1e9\nshare_price = 1e8\n",
+        "equity: shares x share_price = 100,000,000,000,000,000, above the 100,000,000 a grant may be worth",
+        None,
+    ),    (
         HEAD + "[salary]\nbase = 100\n[equity]\ngrant_value = 10\ncliff_months = 18\n",
         "equity: with cliff_months = 18 nothing vests in year 1, but the vesting schedule gives year 1 25%",
         None,

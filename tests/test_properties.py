@@ -72,9 +72,10 @@ vesting_detail = optional(cliff_months=st.integers(0, 12), vest_every_months=st.
                           annual_growth_percent=percents(200, lo=-90), refresh_annual=amounts())
 equity_value = st.one_of(
     st.fixed_dictionaries({"kind": st.sampled_from(["rsu", None]), "grant_value": amounts()}),
-    st.fixed_dictionaries({"shares": amounts(0, 1e9, positive=True), "share_price": amounts(positive=True)}),
-    st.fixed_dictionaries({"kind": st.just("options"), "shares": amounts(0, 1e9, positive=True),
-                           "strike": amounts(), "fmv": amounts()}),
+    # shares x price stays within what a grant may be worth (models.Equity): 1e4 x 1e4 = MAX_MONEY.
+    st.fixed_dictionaries({"shares": amounts(0, 1e4, positive=True), "share_price": amounts(0, 1e4, positive=True)}),
+    st.fixed_dictionaries({"kind": st.just("options"), "shares": amounts(0, 1e4, positive=True),
+                           "strike": amounts(), "fmv": amounts(0, 1e4)}),
 )
 
 

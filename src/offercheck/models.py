@@ -171,8 +171,16 @@ class Equity(_Table):
                 raise ValueError(f"options need shares, strike and fmv (missing: {', '.join(missing)})")
             if self.grant_value is not None or self.share_price is not None:
                 raise ValueError("options take shares, strike and fmv, not grant_value or share_price")
+        self._grant_is_plausible()
         self._cliff_fits_schedule()
         return self
+
+    def _grant_is_plausible(self) -> None:
+        # grant_value is capped like every amount; a grant given as shares x price must be too (a typo in either).
+        price, name = (self.fmv, "fmv") if self.kind == "options" else (self.share_price, "share_price")
+        if self.shares is not None and price is not None and self.shares * price > MAX_MONEY:
+            raise ValueError(f"shares x {name} = {self.shares * price:,.0f}, above the {MAX_MONEY:,.0f} a grant may "
+                             "be worth; check both numbers")
 
     def _cliff_fits_schedule(self) -> None:
         # Yearly pay follows the schedule, leaving early follows the cliff: they must agree. A cliff ending after
