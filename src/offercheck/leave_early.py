@@ -132,7 +132,7 @@ def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
 
 def leave_early_for(e: Evaluation, months: int) -> LeaveEarly:
     """:func:`leave_early` for an evaluated offer, in its display currency (at the rate the evaluation used)."""
-    return leave_early(e.offer, months, fx=e.years[0].base / e.offer.salary.base)
+    return leave_early(e.offer, months, fx=e.fx)
 
 
 def with_leave_early(c: Comparison, months: int) -> Comparison:

@@ -202,7 +202,7 @@ def negotiate(e: Evaluation, others: Sequence[Evaluation] = (), *, pm: pluggy.Pl
         raise ValueError("target_percentile must be between 0 and 100")
     others = tuple(others)
     gaps = tuple(gap_to(e, o) for o in others)
-    points = builtin_points(e, others, target_percentile=target_percentile, current=current)
+    points = builtin_points(e, others, target_percentile=target_percentile, current=current, gaps=gaps)
     if pm is not None:
         points += plugin_points(pm, e, others)
     alternatives = (*others, current) if current is not None else others  # staying is one way to walk away

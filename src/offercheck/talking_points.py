@@ -293,10 +293,14 @@ _BUILTIN = (_base_point, _bonus_point, _equity_points, _sign_on_points, _benefit
 
 def builtin_points(e: Evaluation, others: Sequence[Evaluation] = (), *,
                    target_percentile: float = DEFAULT_TARGET_PERCENTILE,
-                   current: Evaluation | None = None) -> list[TalkingPoint]:
-    """offercheck's own talking points for ``e`` (unranked); ``current``: the job held now, for the buyout."""
+                   current: Evaluation | None = None, gaps: Sequence[Gap] | None = None) -> list[TalkingPoint]:
+    """offercheck's own talking points for ``e`` (unranked); ``current``: the job held now, for the buyout.
+
+    ``gaps`` to ``others`` (as :func:`offercheck.asks.gap_to` gives them) are computed unless the caller has them.
+    """
     others = tuple(others)
-    return _points(_Context(e, others, tuple(gap_to(e, o) for o in others), target_percentile, current))
+    gaps = tuple(gap_to(e, o) for o in others) if gaps is None else tuple(gaps)
+    return _points(_Context(e, others, gaps, target_percentile, current))
 
 
 def _points(c: _Context) -> list[TalkingPoint]:
