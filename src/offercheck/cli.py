@@ -262,7 +262,7 @@ def evaluate_offer_set(paths: tuple[str, ...], *, years: int, currency: str | No
     pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
     loaded = load_with_profile(paths, profile, pm, current)
     stay = loaded.pop() if current is not None else None
-    result = run_compare(loaded, years=years, currency=currency and currency.upper(), rates=rates, pm=pm,
+    result = run_compare(loaded, years=years, currency=currency, rates=rates, pm=pm,
                          benchmarks=market_for(pm, benchmarks), current=stay)
     return result, pm
 
