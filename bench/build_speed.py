@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 AIJOBS = REPO.parent / "shared" / "data" / "aijobs_salaries_2025-01-19.csv"
 sys.path.insert(0, str(REPO / "src"))
 
-from offercheck.survey import build_benchmarks  # noqa: E402  (import after making src importable)
+from offercheck.market.survey.build import build_benchmarks  # noqa: E402  (import after making src importable)
 
 HEADER = ("work_year,experience_level,employment_type,job_title,salary,salary_currency,salary_in_usd,"
           "employee_residence,remote_ratio,company_location,company_size")

@@ -24,7 +24,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from offercheck.survey import (  # noqa: E402  (import after making src importable)
+from offercheck.market.survey.build import (  # noqa: E402  (import after making src importable)
     EXPERIENCE_BANDS,
     QUANTILE_METHOD,
     Cell,

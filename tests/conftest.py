@@ -103,7 +103,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
     """
     import os
 
-    from offercheck.cli import cli
+    from offercheck.cli.main import cli
 
     before = os.getcwd()
     os.chdir(REPO)

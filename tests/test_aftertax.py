@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from offercheck import cli as cli_module
-from offercheck.aftertax import taxable_wages
-from offercheck.cli import cli
-from offercheck.comp import pay_in_year
-from offercheck.comparison import RANK_BY
-from offercheck.loading import load_offer
+from offercheck.cli import main as cli_module
+from offercheck.cli.main import cli
+from offercheck.offer.loading import load_offer
+from offercheck.pay.comp import pay_in_year
+from offercheck.results import RANK_BY
 from offercheck.tax import TAX_YEARS
+from offercheck.tax.aftertax import taxable_wages
 
 from .conftest import REPO
 
@@ -248,12 +248,12 @@ def test_every_format_says_taxes_are_estimates(runner: CliRunner) -> None:
 def test_start_up_without_after_tax_imports_no_tax_or_price_code() -> None:
     code = textwrap.dedent("""
         import sys
-        from offercheck.cli import main
+        from offercheck.cli.main import main
         try:
             main(["compare", "examples/bigtech-sf.toml"])
         except SystemExit:
             pass
-        heavy = ("offercheck.tax", "offercheck.aftertax", "offercheck.prices", "offercheck.realterms")
+        heavy = ("offercheck.tax", "offercheck.tax.aftertax", "offercheck.real.places", "offercheck.real.realterms")
         print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)
     """)
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)

@@ -18,8 +18,8 @@ import pytest
 import tomllib
 from click.testing import CliRunner
 
-from offercheck.cli import cli
-from offercheck.market import load_benchmarks
+from offercheck.cli.main import cli
+from offercheck.market.benchmarks import load_benchmarks
 from offercheck.plugins import BUILTIN_FACTORS
 
 from .conftest import REPO, SHARED

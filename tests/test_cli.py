@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from offercheck import __version__
-from offercheck.cli import main
-from offercheck.comp import pay_by_year
-from offercheck.loading import load_offer
+from offercheck.cli.main import main
+from offercheck.offer.loading import load_offer
+from offercheck.pay.comp import pay_by_year
 
 from .conftest import EXAMPLES, REPO, check_golden, invoke
 
@@ -142,12 +142,12 @@ def test_version_and_short_help(runner: CliRunner) -> None:
 def test_main_turns_internal_errors_into_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import offercheck.comparison
+    import offercheck.results
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(offercheck.comparison, "compare", boom)
+    monkeypatch.setattr(offercheck.results, "compare", boom)
     with pytest.raises(SystemExit) as info:
         main(["compare", EXAMPLE_FILES[0]])
     assert info.value.code == 1

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from offercheck.comp import pay_by_year, pay_in_year
-from offercheck.models import VESTING_PRESETS, Offer
+from offercheck.offer.models import VESTING_PRESETS, Offer
+from offercheck.pay.comp import pay_by_year, pay_in_year
 
 
 def make(**tables: Any) -> Offer:

@@ -1,4 +1,4 @@
-"""Tests for the dated exchange-rate table (offercheck.currency)."""
+"""Tests for the dated exchange-rate table (offercheck.pay.currency)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from offercheck.currency import RateTable, UnknownCurrency, load_rates
+from offercheck.pay.currency import RateTable, UnknownCurrency, load_rates
 
 try:
     import tomllib

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from offercheck.adjustments import Adjustment
-from offercheck.factors import SEED_PREMIUM_CAP
-from offercheck.market import load_benchmarks
-from offercheck.models import Offer
+from offercheck.builtins.factors import SEED_PREMIUM_CAP
+from offercheck.market.adjustments import Adjustment
+from offercheck.market.benchmarks import load_benchmarks
+from offercheck.offer.models import Offer
 
 from .conftest import REPO, SHARED
 
@@ -37,7 +37,7 @@ def offer(**tables: Any) -> Offer:
 
 
 def adjust(factor: str, o: Offer, benchmark: Any = None) -> Adjustment | None:
-    module = __import__(f"offercheck.factors.{factor}", fromlist=["offercheck_adjust"])
+    module = __import__(f"offercheck.builtins.factors.{factor}", fromlist=["offercheck_adjust"])
     if benchmark is None:
         benchmark = load_benchmarks().lookup(
             role=o.offer.role, years_experience=o.candidate.years_experience, country=o.location.country
@@ -149,7 +149,7 @@ def test_experience_and_role_apply_to_a_role_agnostic_benchmark() -> None:
 
 def test_no_protected_attribute_can_be_given(write_offer: Any) -> None:
     from offercheck.errors import OfferFileErrors
-    from offercheck.loading import load_offer
+    from offercheck.offer.loading import load_offer
 
     for key in ("gender", "sex", "age", "race", "ethnicity", "religion", "nationality"):
         path = write_offer(

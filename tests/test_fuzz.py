@@ -33,9 +33,9 @@ from typing import Any, get_args
 import pytest
 from pydantic import BaseModel
 
-from offercheck.cli import main
-from offercheck.currency import load_rates
-from offercheck.models import MAX_MONEY, VESTING_PRESETS, Offer
+from offercheck.cli.main import main
+from offercheck.offer.models import MAX_MONEY, VESTING_PRESETS, Offer
+from offercheck.pay.currency import load_rates
 from offercheck.plugins import BUILTIN_FACTORS
 
 if sys.version_info >= (3, 11):

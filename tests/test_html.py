@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from offercheck import __version__
-from offercheck.comp import YearPay
+from offercheck.pay.comp import YearPay
 from offercheck.render.svg import MarketRow, compact, market_charts, nice_step, stacked_bars
 
 from .conftest import REPO, check_golden, invoke
@@ -223,8 +223,8 @@ def test_labels_are_left_out_when_bars_are_narrow() -> None:
 
 
 def test_market_chart_without_p10_p90() -> None:
-    from offercheck.market import Quantiles
-    from offercheck.scoring import Percentile
+    from offercheck.market.benchmarks import Quantiles
+    from offercheck.market.scoring import Percentile
 
     q = Quantiles(p25=100_000, p50=120_000, p75=150_000)
     (chart,) = market_charts([("A", [MarketRow("base", "Base", 90_000, q, Percentile(25, "below"))])])

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from offercheck.cli import cli
-from offercheck.leave_early import leave_early
-from offercheck.loading import load_offer
-from offercheck.models import Offer
+from offercheck.cli.main import cli
+from offercheck.offer.loading import load_offer
+from offercheck.offer.models import Offer
+from offercheck.pay.leave_early import leave_early
 
 from .conftest import REPO
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from offercheck.errors import OfferFileErrors
-from offercheck.loading import load_offer, load_offers
+from offercheck.offer.loading import load_offer, load_offers
 
 HEAD = '[offer]\ncompany = "Acme"\n'
 
@@ -147,8 +147,8 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 
 
 def test_a_long_cliff_with_zeros_before_it_is_consistent(write_offer: Callable[..., Path]) -> None:
-    from offercheck.comp import pay_by_year
-    from offercheck.leave_early import leave_early
+    from offercheck.pay.comp import pay_by_year
+    from offercheck.pay.leave_early import leave_early
 
     path = write_offer(HEAD + "[salary]\nbase = 100\n[equity]\ngrant_value = 1000\nschedule = [0, 50, 25, 25]\n"
                        "cliff_months = 24\n")

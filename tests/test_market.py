@@ -1,4 +1,4 @@
-"""Tests for benchmark loading and lookup (offercheck.market) and the packaged data files.
+"""Tests for benchmark loading and lookup (offercheck.market.benchmarks) and the packaged data files.
 
 Expected figures are computed here from the shared CSV files with the csv module, independently of the
 build script and the module under test.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from offercheck.market import (
+from offercheck.market.benchmarks import (
     Benchmark,
     BenchmarkFileError,
     BenchmarkSet,
@@ -236,7 +236,7 @@ def test_build_script_reproduces_the_packaged_files(tmp_path: Path) -> None:
 def test_market_for_overlays_registered_benchmarks(tmp_path: Path) -> None:
     from offercheck.errors import PluginError
     from offercheck.hookspecs import hookimpl
-    from offercheck.market import market_for
+    from offercheck.market.benchmarks import market_for
     from offercheck.plugins import get_plugin_manager
 
     path = tmp_path / "acme.toml"

@@ -11,18 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from offercheck.adjustments import Adjustment
-from offercheck.comparison import Evaluation, evaluate
-from offercheck.loading import load_offer
-from offercheck.market import Benchmark, Quantiles
-from offercheck.negotiation import (
+from offercheck.market.adjustments import Adjustment
+from offercheck.market.benchmarks import Benchmark, Quantiles
+from offercheck.market.scoring import AppliedAdjustment, market_position
+from offercheck.negotiate.counter import (
     TalkingPoint,
     builtin_points,
     format_money,
     match_base,
     negotiate,
 )
-from offercheck.scoring import AppliedAdjustment, market_position
+from offercheck.offer.loading import load_offer
+from offercheck.results import Evaluation, evaluate
 
 from .conftest import SHARED
 
@@ -104,7 +104,7 @@ def test_bonus_below_norm(write_offer: Write, body: str, gain: float) -> None:
 
 
 def test_bonus_norm_quote_is_in_the_seed() -> None:
-    from offercheck.asks import BONUS_SOURCE
+    from offercheck.negotiate.asks import BONUS_SOURCE
 
     quote = BONUS_SOURCE.split(': "', 1)[1].rstrip('"')
     assert quote in (SHARED / "seeds" / "002_85987d39cf31c29d.txt").read_text(encoding="utf-8")

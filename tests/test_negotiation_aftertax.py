@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from offercheck.cli import cli
+from offercheck.cli.main import cli
 from offercheck.tax import estimate_tax
 
 OFFER = """

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from offercheck.cli import cli
+from offercheck.cli.main import cli
 
 from .conftest import check_golden, invoke
 from .test_cli import EXAMPLE_FILES

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from offercheck import __version__
-from offercheck.cli import cli, main
+from offercheck.cli.main import cli, main
 from offercheck.plugins import BUILTIN_FACTORS, BUILTIN_PLUGINS
 
 from .conftest import EXAMPLES

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from offercheck import Offer, compare, load_offers
-from offercheck.cli import main
+from offercheck.cli.main import main
 from offercheck.plugins import get_plugin_manager
 
 from .conftest import EXAMPLES

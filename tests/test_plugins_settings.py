@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from offercheck.cli import cli
+from offercheck.cli.main import cli
 from offercheck.errors import PluginError
-from offercheck.loading import load_offer
+from offercheck.offer.loading import load_offer
 from offercheck.plugins import get_plugin_manager, settings_models
 
 BANDS = """

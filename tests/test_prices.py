@@ -1,4 +1,4 @@
-"""Tests for price levels and real-terms factors (offercheck.prices).
+"""Tests for price levels and real-terms factors (offercheck.real.places).
 
 Expected numbers are read straight from the shared CSV extracts with the csv module, independently of
 the generated prices.toml and the module under test.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from offercheck.prices import PriceLevel, UnknownPlace, parse_home, real_factor, resolve_place
+from offercheck.real.places import PriceLevel, UnknownPlace, parse_home, real_factor, resolve_place
 
 REPO = Path(__file__).resolve().parents[1]
 COL = Path(__file__).resolve().parents[2] / "shared" / "data" / "col"
@@ -276,7 +276,7 @@ def test_price_level_is_frozen() -> None:
 
 def test_nothing_loads_at_import() -> None:
     code = (
-        "import offercheck.prices as p, offercheck.currency as c\n"
+        "import offercheck.real.places as p, offercheck.pay.currency as c\n"
         "print(p._data.cache_info().currsize, c._default_rates.cache_info().currsize)\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}

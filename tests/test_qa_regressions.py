@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from offercheck.cli import cli
+from offercheck.cli.main import cli
 
 HEAD = '[offer]\ncompany = "Acme"\n'
 OFFER = HEAD + "[salary]\nbase = 100000\n"

@@ -9,7 +9,7 @@ import shlex
 import pytest
 from click.testing import CliRunner
 
-from offercheck.cli import cli
+from offercheck.cli.main import cli
 
 from .conftest import REPO
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from offercheck.cli import cli
+from offercheck.cli.main import cli
 
 from .conftest import REPO, SHARED
 
@@ -157,7 +157,7 @@ def test_unknown_places_are_errors_with_close_matches(runner: CliRunner, write_o
 
 def test_start_up_is_unchanged_by_lives_in(write_offer: Callable[..., Path]) -> None:
     # lives_in is checked when used (--real), so loading alone reads no price table.
-    from offercheck.loading import load_offer
+    from offercheck.offer.loading import load_offer
 
     offer = load_offer(write_offer(OFFER.format(company="R", currency="USD", base=1, location="")
                                    + '[candidate]\nlives_in = "nowhere at all"\n'))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from offercheck.cli import cli
+from offercheck.cli.main import cli
 from offercheck.scaffold import PluginNames, write_plugin_package
 
 if sys.version_info >= (3, 11):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from offercheck.market import Quantiles
-from offercheck.scoring import Percentile, percentile_of, value_at
+from offercheck.market.benchmarks import Quantiles
+from offercheck.market.scoring import Percentile, percentile_of, value_at
 
 Q = Quantiles(p10=80, p25=100, p50=120, p75=150, p90=200)
 
@@ -51,7 +51,7 @@ def test_compare_json_benchmark_and_score(runner: object) -> None:
 
     from click.testing import CliRunner
 
-    from offercheck.cli import cli
+    from offercheck.cli.main import cli
 
     from .conftest import REPO
 

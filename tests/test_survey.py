@@ -1,4 +1,4 @@
-"""Tests for the survey reader and cell builder (offercheck.survey).
+"""Tests for the survey reader and cell builder (offercheck.market.survey.build).
 
 Expected figures for the real ai-jobs file are computed here with the csv module, independently of the code
 under test.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from offercheck.survey import (
+from offercheck.market.survey.build import (
     EXPERIENCE_BANDS,
     SurveyFormatError,
     SurveyRow,
@@ -208,7 +208,7 @@ def test_build_cells_falls_back_and_says_so() -> None:
 
 
 def test_benchmark_text_round_trips(tmp_path: Path) -> None:
-    from offercheck.market import load_benchmarks
+    from offercheck.market.benchmarks import load_benchmarks
 
     survey = tmp_path / "s.csv"
     lines = ["pay,title,years,country"] + [f"{100_000 + i * 1000},Data Scientist,4,US" for i in range(35)]
@@ -225,7 +225,7 @@ def test_benchmark_text_round_trips(tmp_path: Path) -> None:
 
 
 def test_survey_without_country_or_experience(tmp_path: Path) -> None:
-    from offercheck.market import load_benchmarks
+    from offercheck.market.benchmarks import load_benchmarks
 
     survey = tmp_path / "bands.csv"
     lines = ["title,pay"] + [f"Data Engineer,{90_000 + i * 500}" for i in range(30)]

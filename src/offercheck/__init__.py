@@ -9,22 +9,22 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from offercheck._version import __version__
 
 _EXPORTS: dict[str, str] = {
     "hookimpl": "hookspecs",
     "hookspec": "hookspecs",
-    "Adjustment": "adjustments",
-    "TalkingPoint": "talking_points",
-    "Offer": "models",
-    "YearPay": "comp",
-    "pay_by_year": "comp",
-    "load_offer": "loading",
-    "load_offers": "loading",
-    "compare": "comparison",
-    "evaluate": "comparison",
-    "Comparison": "comparison",
-    "Evaluation": "comparison",
+    "Adjustment": "market.adjustments",
+    "TalkingPoint": "negotiate.points",
+    "Offer": "offer.models",
+    "YearPay": "pay.comp",
+    "pay_by_year": "pay.comp",
+    "load_offer": "offer.loading",
+    "load_offers": "offer.loading",
+    "compare": "results",
+    "evaluate": "results",
+    "Comparison": "results",
+    "Evaluation": "results",
     "get_plugin_manager": "plugins",
     "OffercheckError": "errors",
 }
@@ -49,15 +49,15 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .adjustments import Adjustment
-    from .comp import YearPay, pay_by_year
-    from .comparison import Comparison, Evaluation, compare, evaluate
-    from .errors import OffercheckError
-    from .hookspecs import hookimpl, hookspec
-    from .loading import load_offer, load_offers
-    from .models import Offer
-    from .plugins import get_plugin_manager
-    from .talking_points import TalkingPoint
+    from offercheck.errors import OffercheckError
+    from offercheck.hookspecs import hookimpl, hookspec
+    from offercheck.market.adjustments import Adjustment
+    from offercheck.negotiate.points import TalkingPoint
+    from offercheck.offer.loading import load_offer, load_offers
+    from offercheck.offer.models import Offer
+    from offercheck.pay.comp import YearPay, pay_by_year
+    from offercheck.plugins import get_plugin_manager
+    from offercheck.results import Comparison, Evaluation, compare, evaluate
 
 
 def __getattr__(name: str) -> Any:

@@ -1,3 +1,3 @@
-from offercheck.cli import main
+from offercheck.cli.main import main
 
 main(prog_name="offercheck")

@@ -48,7 +48,7 @@ def cached(name: str, key: str, compute: Callable[[], T], expect: type[T]) -> T:
     The entry stores its full key and is used only on an exact match, so a hash collision in the file name
     can only cost a recomputation. Errors from ``compute`` propagate and nothing is cached for them.
     """
-    from . import __version__
+    from offercheck._version import __version__
 
     full_key = f"{_FORMAT}\0{__version__}\0{sys.version}\0{key}"
     # crc32 rather than a cryptographic hash: hashlib's import alone costs milliseconds at start-up.

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
     import click
 
-    from .adjustments import Adjustment
-    from .comp import YearPay
-    from .models import Offer
+    from offercheck.market.adjustments import Adjustment
+    from offercheck.offer.models import Offer
+    from offercheck.pay.comp import YearPay
 
 hookspec = pluggy.HookspecMarker("offercheck")
 hookimpl = pluggy.HookimplMarker("offercheck")
@@ -28,8 +28,8 @@ hookimpl = pluggy.HookimplMarker("offercheck")
 def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     """Adjust the market benchmark for one aspect of ``offer`` (a *factor*).
 
-    ``benchmark`` is the :class:`offercheck.market.Benchmark` cell chosen for the offer (its ``keyed_by`` says
-    which dimensions it is already specific to, so a factor does not count them twice). Return an
+    ``benchmark`` is the :class:`offercheck.market.benchmarks.Benchmark` cell chosen for the offer (its
+    ``keyed_by`` says which dimensions it is already specific to, so a factor does not count them twice). Return an
     :class:`offercheck.Adjustment`, or None when this factor has nothing to say about this offer.
     Never adjust by gender or any other protected attribute.
     """
@@ -49,8 +49,8 @@ def offercheck_talking_points(offer: Offer, evaluation: Any, others: Sequence[An
 def offercheck_register_benchmarks(register: Callable[[Any], None]) -> None:
     """Provide benchmark tables, e.g. a company's internal salary bands.
 
-    Call ``register(benchmark_set)`` with an :class:`offercheck.market.BenchmarkSet` (or the path of a benchmark
-    TOML file); registered cells take precedence over the built-in ones.
+    Call ``register(benchmark_set)`` with an :class:`offercheck.market.benchmarks.BenchmarkSet`
+    (or the path of a benchmark TOML file); registered cells take precedence over the built-in ones.
     """
 
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from . import hookspecs
-from .datafiles import cached
-from .errors import OffercheckError, PluginError
+from offercheck import hookspecs
+from offercheck.datafiles import cached
+from offercheck.errors import OffercheckError, PluginError
 
 if TYPE_CHECKING:
     import click
@@ -39,8 +39,8 @@ BUILTIN_FACTORS: tuple[str, ...] = (
 # Built-in tax regimes (offercheck_estimate_tax): plugins like the factors (so --without works), but not factors.
 BUILTIN_TAX_REGIMES: tuple[str, ...] = ("tax_us", "tax_canada", "tax_uk", "tax_germany")
 BUILTIN_PLUGINS: dict[str, str] = {
-    **{name: f"offercheck.factors.{name}" for name in BUILTIN_FACTORS},
-    **{name: f"offercheck.regimes.{name.removeprefix('tax_')}" for name in BUILTIN_TAX_REGIMES},
+    **{name: f"offercheck.builtins.factors.{name}" for name in BUILTIN_FACTORS},
+    **{name: f"offercheck.builtins.regimes.{name.removeprefix('tax_')}" for name in BUILTIN_TAX_REGIMES},
 }
 
 
@@ -269,7 +269,7 @@ def plugin_infos(pm: PluginManager) -> list[PluginInfo]:
         if name in pm.distributions:
             package, version = pm.distributions[name]
         elif builtin:
-            from . import __version__
+            from offercheck._version import __version__
 
             package, version = "offercheck", __version__
         else:

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from offercheck import Offer, evaluate, get_plugin_manager
-from offercheck.cli import cli
-from offercheck.currency import load_rates
+from offercheck.cli.main import cli
+from offercheck.pay.currency import load_rates
 from offercheck.plugins import call_hook
 
 import offercheck_pay_range as pay_range

@@ -8,9 +8,9 @@ from typing import Any
 
 from tabulate import tabulate
 
-from ..benchmark_view import BenchmarkView
-from ..market import BenchmarkCell, Quantiles
-from .common import money
+from offercheck.market.benchmarks import BenchmarkCell, Quantiles
+from offercheck.market.view import BenchmarkView
+from offercheck.render.common import money
 
 _Q = ("p10", "p25", "p50", "p75", "p90")
 

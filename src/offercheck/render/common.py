@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..comp import YearPay
+from offercheck.pay.comp import YearPay
 
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("base", "Base"),

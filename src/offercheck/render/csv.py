@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
-from ..comparison import Comparison
-from .common import COMPONENTS, cents
-from .current import csv_cells as current_cells
-from .current import csv_headers as current_headers
-from .current import numbered
-from .netreal import csv_cells, csv_headers
+from offercheck.render.common import COMPONENTS, cents
+from offercheck.render.current import csv_cells as current_cells
+from offercheck.render.current import csv_headers as current_headers
+from offercheck.render.current import numbered
+from offercheck.render.netreal import csv_cells, csv_headers
+from offercheck.results import Comparison
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -7,9 +7,9 @@ from typing import Any
 
 from tabulate import tabulate
 
-from ..comparison import Comparison, Evaluation
-from ..current import FORFEITED_PARTS, Forfeited, forfeited, versus_current
-from .common import cents, money
+from offercheck.pay.current import FORFEITED_PARTS, Forfeited, forfeited, versus_current
+from offercheck.render.common import cents, money
+from offercheck.results import Comparison, Evaluation
 
 NOT_RANKED = "The Stay row is your current job: the baseline each offer is measured against, not ranked."
 

@@ -12,19 +12,19 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .. import __version__
-from ..asks import years_text
-from ..leave_early import COMPONENTS as LEAVE_COMPONENTS
-from .common import COMPONENTS, money
-from .current import NOT_RANKED, everyone, forfeited_text, numbered
-from .leave_early import LEGEND as LEAVE_LEGEND
-from .netreal import summary_columns
-from .svg import MarketRow, compact, market_charts, stacked_bars
+from offercheck._version import __version__
+from offercheck.negotiate.asks import years_text
+from offercheck.pay.leave_early import COMPONENTS as LEAVE_COMPONENTS
+from offercheck.render.common import COMPONENTS, money
+from offercheck.render.current import NOT_RANKED, everyone, forfeited_text, numbered
+from offercheck.render.leave_early import LEGEND as LEAVE_LEGEND
+from offercheck.render.netreal import summary_columns
+from offercheck.render.svg import MarketRow, compact, market_charts, stacked_bars
 
 if TYPE_CHECKING:
-    from ..comparison import Comparison, Evaluation
-    from ..negotiation import Negotiation
-    from ..scoring import MarketPosition
+    from offercheck.market.scoring import MarketPosition
+    from offercheck.negotiate.counter import Negotiation
+    from offercheck.results import Comparison, Evaluation
 
 
 @functools.cache
@@ -57,13 +57,13 @@ def tax_notes(taxed: list[Evaluation]) -> tuple[str, ...]:
     """The general caveats of tax estimates, then every regime's own notes, once each."""
     if not taxed:
         return ()
-    from ..aftertax import SIMPLIFICATIONS  # the tax engine loads only when taxes were asked for
+    from offercheck.tax.aftertax import SIMPLIFICATIONS  # the tax engine loads only when taxes were asked for
 
     return tuple(dict.fromkeys((*SIMPLIFICATIONS, *(note for e in taxed for note in e.taxes.notes))))
 
 
 def compare_context(c: Comparison) -> dict[str, Any]:
-    from ..current import versus_current
+    from offercheck.pay.current import versus_current
 
     ranked = c.ranked
     rows = everyone(c, ranked)  # with compare --current, the current job last: the baseline, not ranked
@@ -102,8 +102,8 @@ def render(c: Comparison) -> str:
 
 def negotiation_context(n: Negotiation) -> dict[str, Any]:
     # The negotiate renderers' own rows and footer, so that every format of `negotiate` says the same thing.
-    from ..scoring import percentile_of
-    from .negotiation import counter_rows, footer, gap_heading, gap_table, money_formatter
+    from offercheck.market.scoring import percentile_of
+    from offercheck.render.negotiation import counter_rows, footer, gap_heading, gap_table, money_formatter
 
     e = n.evaluation
     m: MarketPosition | None = e.market

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import __version__
-from ..comparison import Comparison, Evaluation
-from ..scoring import MarketPosition
-from .common import cents, year_dict
-from .current import current_members
-from .current import offer_members as current_offer_members
-from .leave_early import offer_members as leave_early_members
-from .netreal import comparison_members, offer_members, year_members
+from offercheck._version import __version__
+from offercheck.market.scoring import MarketPosition
+from offercheck.render.common import cents, year_dict
+from offercheck.render.current import current_members
+from offercheck.render.current import offer_members as current_offer_members
+from offercheck.render.leave_early import offer_members as leave_early_members
+from offercheck.render.netreal import comparison_members, offer_members, year_members
+from offercheck.results import Comparison, Evaluation
 
 
 def evaluation_dict(e: Evaluation) -> dict[str, Any]:

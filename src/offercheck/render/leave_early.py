@@ -7,9 +7,9 @@ from typing import Any
 
 from tabulate import tabulate
 
-from ..comparison import Comparison, Evaluation
-from ..leave_early import COMPONENTS, LeaveEarly
-from .common import cents, money
+from offercheck.pay.leave_early import COMPONENTS, LeaveEarly
+from offercheck.render.common import cents, money
+from offercheck.results import Comparison, Evaluation
 
 
 def leave_early_dict(le: LeaveEarly) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 from tabulate import tabulate
 
-from ..plugins import PluginInfo
+from offercheck.plugins import PluginInfo
 
 FACTOR_HOOK = "offercheck_adjust"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..comparison import Comparison
-from .tables import comparison_sections
+from offercheck.render.tables import comparison_sections
+from offercheck.results import Comparison
 
 
 def render(c: Comparison) -> str:

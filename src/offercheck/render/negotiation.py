@@ -9,14 +9,14 @@ from typing import Any
 
 from tabulate import tabulate
 
-from .. import __version__
-from ..asks import COMPONENT_NAMES, Gap, format_money, sign_on_now, years_text
-from ..current import forfeited
-from ..negotiation import Negotiation
-from ..talking_points import TalkingPoint
-from .common import cents, markdown_text
-from .current import forfeited_dict
-from .leave_early import LEGEND, leave_early_dict, notes, table
+from offercheck._version import __version__
+from offercheck.negotiate.asks import COMPONENT_NAMES, Gap, format_money, sign_on_now, years_text
+from offercheck.negotiate.counter import Negotiation
+from offercheck.negotiate.points import TalkingPoint
+from offercheck.pay.current import forfeited
+from offercheck.render.common import cents, markdown_text
+from offercheck.render.current import forfeited_dict
+from offercheck.render.leave_early import LEGEND, leave_early_dict, notes, table
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "json", "email", "html")
 WIDTH = 88  # wrap for a terminal; tables keep their own width
@@ -31,7 +31,7 @@ def render(n: Negotiation, fmt: str) -> str:
 
 
 def render_html(n: Negotiation) -> str:
-    from .html import render_negotiation  # jinja2 is imported only when HTML is asked for
+    from offercheck.render.html import render_negotiation  # jinja2 is imported only when HTML is asked for
 
     return render_negotiation(n)
 

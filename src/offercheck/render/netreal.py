@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..asks import years_text
-from ..comparison import Comparison, Evaluation
-from .common import cents, money
+from offercheck.negotiate.asks import years_text
+from offercheck.render.common import cents, money
+from offercheck.results import Comparison, Evaluation
 
 
 def _rounded(x: float | None) -> float | None:
@@ -78,7 +78,7 @@ def comparison_members(c: Comparison) -> dict[str, Any]:
     if first.taxes is not None or c.home is not None or c.rank_by != "total":
         out["rank_by"] = c.rank_by
     if first.taxes is not None:
-        from ..aftertax import SIMPLIFICATIONS  # only reached with --after-tax
+        from offercheck.tax.aftertax import SIMPLIFICATIONS  # only reached with --after-tax
 
         out["after_tax"] = {"tax_year": first.taxes.tax_year, "estimate": list(SIMPLIFICATIONS)}
     if c.home is not None:
@@ -144,7 +144,7 @@ def sections(c: Comparison, ranked: tuple[Evaluation, ...], *, tablefmt: str, he
     out: list[str] = []
     taxed = [e for e in ranked if e.taxes is not None]
     if taxed:
-        from ..aftertax import SIMPLIFICATIONS  # only reached with --after-tax
+        from offercheck.tax.aftertax import SIMPLIFICATIONS  # only reached with --after-tax
 
         year = taxed[0].taxes.tax_year
         out.append(heading(f"After tax: net pay by year ({c.currency}, estimated with {year} tax rules)"))

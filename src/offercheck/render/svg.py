@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .common import COMPONENTS
+from offercheck.render.common import COMPONENTS
 
 if TYPE_CHECKING:
-    from ..comp import YearPay
-    from ..market import Quantiles
-    from ..scoring import Percentile
+    from offercheck.market.benchmarks import Quantiles
+    from offercheck.market.scoring import Percentile
+    from offercheck.pay.comp import YearPay
 
 # Plot margins in px; the left margin holds the axis labels.
 _TOP, _BOTTOM, _LEFT, _RIGHT = 28.0, 62.0, 64.0, 16.0

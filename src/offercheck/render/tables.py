@@ -6,13 +6,13 @@ from collections.abc import Callable
 
 from tabulate import tabulate
 
-from ..comparison import Comparison, Evaluation
-from .common import COMPONENTS, markdown_text, money
-from .current import NOT_RANKED, everyone, numbered
-from .current import sections as current_sections
-from .leave_early import sections as leave_early_sections
-from .netreal import sections as netreal_sections
-from .netreal import summary_columns
+from offercheck.render.common import COMPONENTS, markdown_text, money
+from offercheck.render.current import NOT_RANKED, everyone, numbered
+from offercheck.render.current import sections as current_sections
+from offercheck.render.leave_early import sections as leave_early_sections
+from offercheck.render.netreal import sections as netreal_sections
+from offercheck.render.netreal import summary_columns
+from offercheck.results import Comparison, Evaluation
 
 RANK_TITLES = {"total": "total", "net": "net pay", "real": "real pay"}
 

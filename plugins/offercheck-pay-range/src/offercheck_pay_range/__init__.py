@@ -58,7 +58,7 @@ def posted_range(offer: Offer) -> PayRange | None:
     posted = PayRange.model_validate(table)
     if posted.currency is None or posted.currency == offer.currency:
         return posted
-    from offercheck.currency import load_rates
+    from offercheck.pay.currency import load_rates
 
     fx = load_rates().rate(posted.currency, offer.currency)
     return posted.model_copy(update={"min": posted.min * fx, "max": posted.max * fx, "currency": offer.currency})

@@ -1,0 +1,1 @@
+"""Built-in plugins: factors and tax regimes, registered like third-party ones."""

@@ -1,0 +1,95 @@
+"""Location factor: metro (or state) pay against the national figure in the US; seed city figures elsewhere.
+
+Policy for fully remote offers: they are compared with the national market, not the employer's metro,
+because a remote employer can hire anywhere in the country (the remote factor then applies its own figure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from offercheck.builtins.factors import cite, neutral, table
+from offercheck.hookspecs import hookimpl
+from offercheck.market.adjustments import Adjustment
+from offercheck.offer.models import Offer
+
+# Nicknames and suburbs -> a principal city in the BLS area title.
+CITY_ALIASES = {
+    "sf": "san francisco", "bay area": "san francisco", "sf bay area": "san francisco",
+    "menlo park": "san francisco", "redwood city": "san francisco", "san mateo": "san francisco",
+    "silicon valley": "san jose", "palo alto": "san jose", "mountain view": "san jose", "cupertino": "san jose",
+    "nyc": "new york", "new york city": "new york", "manhattan": "new york", "brooklyn": "new york",
+    "la": "los angeles", "santa monica": "los angeles", "dc": "washington", "washington dc": "washington",
+    "redmond": "bellevue", "kirkland": "bellevue", "cambridge": "boston",
+}  # fmt: skip
+DATA_ROLES = {"data scientist", "data analyst", "analytics engineer", "business intelligence"}
+FALLBACK_SOC = "15-0000"
+
+
+def soc_for(role: str | None) -> str:
+    """The OEWS occupation whose geography best fits the role: data science or software development."""
+    return "15-2051" if role and " ".join(role.lower().split()) in DATA_ROLES else "15-1252"
+
+
+def find_metro(city: str, state: str | None, areas: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    key = " ".join(city.lower().replace(".", "").split())
+    key = CITY_ALIASES.get(key, key)
+    for area in areas:
+        if state and state.upper() not in area["states"]:
+            continue
+        if key in (c.lower() for c in area["cities"]):
+            return area
+    return None
+
+
+def _area_adjustment(area: Mapping[str, Any], t: Mapping[str, Any], soc: str, where: str) -> Adjustment:
+    code = soc if soc in area["multiplier"] else FALLBACK_SOC
+    m = float(area["multiplier"][code])
+    occupation = t["occupations"][code]
+    reason = (f"{where} pays x{m:.3f} the US median for {occupation} "
+              f"({area['median'][code]:,.0f} vs {t['national_median'][code]:,.0f})")
+    return Adjustment(factor="location", multiplier=m, reason=reason, source=cite(t))
+
+
+@hookimpl
+def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
+    loc = offer.location
+    if loc.remote == "remote":
+        return neutral("location", "fully remote: compared with the national market, not the employer's city")
+    if loc.country != "US":
+        return _international(loc.city, loc.country, benchmark.country)
+    soc = soc_for(offer.offer.role)
+    metros = table("location_us_metro")
+    if loc.city:
+        area = find_metro(loc.city, loc.state, metros["areas"])
+        if area is not None:
+            return _area_adjustment(area, metros, soc, area["title"])
+    if loc.state:
+        states = table("location_us_state")
+        area = next((a for a in states["areas"] if a["state"] == loc.state.upper()), None)
+        if area is not None:
+            prefix = f"no BLS metro for {loc.city!r}; " if loc.city else ""
+            adj = _area_adjustment(area, states, soc, area["title"])
+            return adj.model_copy(update={"reason": prefix + adj.reason})
+    if loc.city:
+        return neutral("location", f"no BLS metro or state found for {loc.city!r}; national market used",
+                       cite(metros))
+    return None
+
+
+def _international(city: str | None, country: str, cell_country: str | None) -> Adjustment | None:
+    if not city:
+        return None
+    t = table("location_international")
+    entry = next((c for c in t["cities"] if c["city"].lower() == city.strip().lower() and c["country"] == country),
+                 None)
+    if entry is None or "multiplier" not in entry:
+        why = entry["multiplier_note"] if entry else "no city figure in the sources"
+        # A country without cells of its own is scored against the all-countries cell: say which one is used.
+        used = f"the {cell_country} country benchmark" if cell_country else "the all-countries benchmark"
+        return neutral("location", f"{city}: {why}; {used} is used as is", cite(t))
+    m = float(entry["multiplier"])
+    reason = (f"{entry['city']} averages {entry['city_average']:,.0f} vs {entry['country_average']:,.0f} "
+              f"for the country (seed article): x{m:.3f}")
+    return Adjustment(factor="location", multiplier=m, reason=reason, source=cite(t))

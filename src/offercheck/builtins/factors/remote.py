@@ -1,0 +1,18 @@
+"""Remote-work factor: onsite, hybrid or fully remote."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from offercheck.builtins.factors import keyed_multiplier, table
+from offercheck.hookspecs import hookimpl
+from offercheck.market.adjustments import Adjustment
+from offercheck.offer.models import Offer
+
+
+@hookimpl
+def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
+    mode = offer.location.remote
+    if mode is None:
+        return None
+    return keyed_multiplier("remote", table("remote"), mode, "work mode", "all work modes in the same country and band")

@@ -1,0 +1,23 @@
+"""Role factor: relative pay of the offer's role, where the benchmark is not already by role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from offercheck.builtins.factors import already_in_benchmark, keyed_multiplier, table
+from offercheck.hookspecs import hookimpl
+from offercheck.market.adjustments import Adjustment
+from offercheck.offer.models import Offer
+
+
+@hookimpl
+def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
+    role = offer.offer.role
+    if not role:
+        return None
+    from offercheck.offer.roles import normalise_role
+
+    key = normalise_role(role) or " ".join(role.lower().split())
+    return already_in_benchmark("role", benchmark, "role", benchmark.role) or keyed_multiplier(
+        "role", table("role"), key, "role", "all roles in the same country and band"
+    )

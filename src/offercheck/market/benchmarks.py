@@ -1,0 +1,410 @@
+"""Market benchmarks: load benchmark files (with provenance), look up the cell for an offer.
+
+A benchmark file (the packaged ``data/benchmarks.toml``, or one written by ``offercheck benchmarks build``)
+holds base- and total-pay quantiles per (role, experience band, country) cell; a missing key means "all".
+The schema is described at the top of the packaged file. Lookups never fail for an unknown role or country:
+they fall back to a broader cell and say so in ``Benchmark.note``. Files are read lazily and cached.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import sys
+from collections.abc import Mapping, Sequence
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from offercheck.datafiles import load_cached, load_toml, packaged
+from offercheck.errors import OfferFileError
+from offercheck.offer.roles import EXPERIENCE_BANDS, experience_band, normalise_role
+
+# A version check rather than try/except: mypy (run for 3.10) understands it and checks the tomli branch.
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+if TYPE_CHECKING:
+    import pluggy
+
+__all__ = [
+    "Benchmark",
+    "BenchmarkCell",
+    "BenchmarkFileError",
+    "BenchmarkMeta",
+    "BenchmarkSet",
+    "BenchmarkSource",
+    "Quantiles",
+    "experience_band",
+    "load_benchmarks",
+    "load_factor_tables",
+    "market_for",
+]
+
+_KEYS = ("role", "experience", "country")
+
+
+class BenchmarkFileError(OfferFileError, ValueError):
+    """A benchmark file that cannot be used; the message names the file and the field.
+
+    Also a click exception, so the CLI prints it as one ``Error:`` line with exit code 1.
+    """
+
+
+class Quantiles(BaseModel):
+    """Pay quantiles per year. p10 and p90 are optional (a source may give only the middle)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    p10: float | None = None
+    p25: float
+    p50: float
+    p75: float
+    p90: float | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Quantiles:
+        values = [v for v in (self.p10, self.p25, self.p50, self.p75, self.p90) if v is not None]
+        if not all(math.isfinite(v) and v > 0 for v in values):
+            raise ValueError("quantiles must be positive finite numbers")
+        if any(a > b for a, b in pairwise(values)):
+            raise ValueError("quantiles must not decrease from p10 to p90")
+        return self
+
+    def scaled(self, m: float) -> Quantiles:
+        """Every quantile times ``m`` (> 0): scaling preserves the order, so no re-validation is needed."""
+        if not (math.isfinite(m) and m > 0):
+            raise ValueError(f"scale factor must be a positive finite number, got {m!r}")
+        return Quantiles.model_construct(
+            p10=None if self.p10 is None else self.p10 * m, p25=self.p25 * m, p50=self.p50 * m,
+            p75=self.p75 * m, p90=None if self.p90 is None else self.p90 * m)
+
+
+class Benchmark(BaseModel):
+    """The market distribution chosen for one offer, with where it came from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    role: str | None
+    experience: str | None
+    country: str | None
+    currency: str = "USD"
+    base: Quantiles
+    total: Quantiles
+    n: int | None
+    source: str
+    source_title: str
+    year: int
+    method: str
+    # Dimensions the cell is specific to, e.g. ("role", "experience", "country"): a factor for one of these
+    # must not adjust again.
+    keyed_by: tuple[str, ...]
+    note: str | None = None  # why the lookup used a broader cell than asked for
+    fallback: str | None = None  # how the cell itself was derived, when not from its own rows
+
+
+class BenchmarkMeta(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="allow")
+
+    name: str = "benchmarks"
+    built: dt.date | None = None
+    currency: str = Field("USD", pattern=r"^[A-Z]{3}$")
+    description: str | None = None
+
+
+class BenchmarkSource(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="allow")
+
+    id: str = Field(min_length=1)
+    title: str
+    year: int = Field(ge=1900, le=2200)
+    url: str | None = None
+    licence: str | None = None
+
+
+class BenchmarkCell(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    role: str | None = None
+    experience: str | None = None
+    country: str | None = Field(None, pattern=r"^[A-Z]{2}$")
+    n: int | None = Field(None, ge=1)
+    source: str | None = None  # a [[sources]] id; may be left out when the file has one source
+    currency: str | None = Field(None, pattern=r"^[A-Z]{3}$")  # default: meta.currency
+    year: int | None = Field(None, ge=1900, le=2200)
+    base: Quantiles
+    total: Quantiles
+    method: str | None = None
+    fallback: str | None = None
+
+    @field_validator("role")
+    @classmethod
+    def _role(cls, v: str | None) -> str | None:
+        return None if v is None else " ".join(v.lower().split()) or None
+
+    @field_validator("experience")
+    @classmethod
+    def _band(cls, v: str | None) -> str | None:
+        if v is not None and v not in EXPERIENCE_BANDS:
+            raise ValueError(f"must be one of {', '.join(EXPERIENCE_BANDS)}")
+        return v
+
+    @property
+    def key(self) -> tuple[str | None, str | None, str | None]:
+        return (self.role, self.experience, self.country)
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    meta: BenchmarkMeta = BenchmarkMeta()
+    sources: list[BenchmarkSource] = Field(min_length=1)
+    seed_figures: dict[str, Any] | None = None
+    # Validated one by one (see BenchmarkSet): the packaged file has hundreds of cells and a lookup needs one.
+    cells: list[dict[str, Any]] = Field(min_length=1)
+
+
+def _raw_key(cell: BenchmarkCell | Mapping[str, Any]) -> tuple[str | None, str | None, str | None]:
+    if isinstance(cell, BenchmarkCell):
+        return cell.key
+    role = cell.get("role")
+    plain = " ".join(role.lower().split()) or None if isinstance(role, str) else None
+    return (plain, cell.get("experience"), cell.get("country"))
+
+
+class BenchmarkSet:
+    """Benchmark cells with their sources; :meth:`lookup` picks the cell for an offer.
+
+    Cells may be given as validated models or as raw tables from a file; raw ones are validated when first
+    used, so that start-up does not pay for the hundreds a run never looks at.
+    """
+
+    def __init__(self, meta: BenchmarkMeta, sources: Mapping[str, BenchmarkSource],
+                 cells: Sequence[BenchmarkCell | Mapping[str, Any]], *, origin: str = "<memory>") -> None:
+        self.meta = meta
+        self.sources = dict(sources)
+        self.origin = origin
+        self._only_source = next(iter(sources)) if len(sources) == 1 else None
+        self._entries: list[BenchmarkCell | Mapping[str, Any]] = list(cells)
+        self._index = {_raw_key(c): i for i, c in enumerate(self._entries)}
+        named = {c.source if isinstance(c, BenchmarkCell) else c.get("source") for c in self._entries}
+        unknown = named - set(sources) - {None}
+        if unknown:
+            raise ValueError(f"cells name unknown sources: {', '.join(sorted(map(str, unknown)))}")
+        self.roles = tuple(sorted({k[0] for k in self._index if k[0] is not None}))
+        self.countries = tuple(sorted({k[2] for k in self._index if k[2] is not None}))
+
+    def cell(self, i: int) -> BenchmarkCell:
+        """Cell ``i``, validated, with its source and currency filled in (so they survive an overlay)."""
+        entry = self._entries[i]
+        if not isinstance(entry, BenchmarkCell):
+            entry = BenchmarkCell.model_validate(entry)
+        if not (entry.source and entry.currency):
+            entry = entry.model_copy(update={"source": entry.source or self._only_source,
+                                             "currency": entry.currency or self.meta.currency})
+        self._entries[i] = entry
+        return entry
+
+    @property
+    def cells(self) -> tuple[BenchmarkCell, ...]:
+        return tuple(self.cell(i) for i in range(len(self._entries)))
+
+    def __repr__(self) -> str:
+        return f"BenchmarkSet({self.origin!r}, {len(self.cells)} cells)"
+
+    def overlay(self, other: BenchmarkSet) -> BenchmarkSet:
+        """This set with ``other``'s cells added, replacing cells with the same key (other wins)."""
+        cells = {**{c.key: c for c in self.cells}, **{c.key: c for c in other.cells}}
+        sources = {**self.sources, **other.sources}
+        return BenchmarkSet(self.meta, sources, list(cells.values()), origin=f"{self.origin} + {other.origin}")
+
+    def lookup(self, *, role: str | None, years_experience: float | None, country: str | None) -> Benchmark:
+        """The most specific cell for this role, experience and country; never raises for unknown keys.
+
+        An unknown role or country is replaced by "all roles" / "all countries"; when a cell is missing the
+        search widens in this order: drop experience, drop role, drop both, then the same without country.
+        ``Benchmark.note`` says what was used instead of what was asked.
+        """
+        notes: list[str] = []
+        r = self._role(role, notes)
+        c = self._country(country, notes)
+        b = experience_band(years_experience) if years_experience is not None else None
+        candidates = dict.fromkeys([(r, b, c), (r, None, c), (None, b, c), (None, None, c),
+                                    (r, b, None), (r, None, None), (None, b, None), (None, None, None)])
+        found = next((self._index[k] for k in candidates if k in self._index), None)
+        cell = None if found is None else self.cell(found)
+        if cell is None:
+            cell = max(self.cells, key=lambda x: x.n or 0)
+            notes.append(f"no cell matches; used the largest table ({_describe(cell.key)})")
+        else:
+            wanted = (r, b, c)
+            if any(w is not None and got is None for w, got in zip(wanted, cell.key, strict=True)):
+                notes.append(f"no {_describe(wanted)} cell; used {_describe(cell.key)}")
+        source = self.sources[cell.source or ""]
+        return Benchmark(
+            role=cell.role, experience=cell.experience, country=cell.country,
+            currency=cell.currency or self.meta.currency,
+            base=cell.base, total=cell.total, n=cell.n, source=source.id, source_title=source.title,
+            year=cell.year or source.year, method=cell.method or "not stated", keyed_by=_keyed(cell.key),
+            note="; ".join(notes) or None, fallback=cell.fallback,
+        )
+
+    def _role(self, role: str | None, notes: list[str]) -> str | None:
+        if role is None or not role.strip():
+            return None
+        plain = " ".join(role.lower().split())
+        if plain in self.roles:
+            return plain
+        mapped = normalise_role(role)
+        if mapped in self.roles:
+            return mapped
+        notes.append(f"no benchmark for role {role!r}; used the role-agnostic table "
+                     f"(known roles: {', '.join(self.roles) or 'none, the table is not by role'})")
+        return None
+
+    def _country(self, country: str | None, notes: list[str]) -> str | None:
+        if country is None or not country.strip():
+            return None
+        code = country.strip().upper()
+        if code in self.countries:
+            return code
+        notes.append(f"no benchmark for country {country!r}; used the all-countries table "
+                     f"(known countries: {', '.join(self.countries) or 'none, the table is not by country'})")
+        return None
+
+
+def _keyed(key: tuple[str | None, ...]) -> tuple[str, ...]:
+    return tuple(name for name, v in zip(_KEYS, key, strict=True) if v is not None)
+
+
+def _describe(key: tuple[str | None, str | None, str | None]) -> str:
+    role, band, country = key
+    return " / ".join([role or "all roles", f"{band} years" if band else "all experience",
+                       country or "all countries"])
+
+
+# --- loading -------------------------------------------------------------------------------------------
+
+def load_benchmarks(path: Path | None = None) -> BenchmarkSet:
+    """The packaged benchmarks (``path`` None) or a benchmark TOML file; cached until the file changes."""
+    if path is None:
+        return _packaged()
+    path = Path(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise BenchmarkFileError(str(path), "no such file") from None
+    except OSError as e:
+        raise BenchmarkFileError(str(path), f"cannot read the file: {e.strerror or e}") from e
+    return _load_file(str(path.resolve()), st.st_mtime_ns, st.st_size, str(path))
+
+
+@cache
+def _packaged() -> BenchmarkSet:
+    # The packaged file is checked cell by cell in the test suite, so it is validated lazily.
+    return _load_file(str(packaged("benchmarks.toml")), 0, 0, "offercheck/data/benchmarks.toml", eager=False)
+
+
+@cache
+def _load_file(resolved: str, mtime_ns: int, size: int, shown: str, *, eager: bool = True) -> BenchmarkSet:
+    # mtime_ns and size are only part of the in-process cache key; load_cached keys its on-disk cache itself.
+    def parse(path: Path) -> BenchmarkSet:
+        try:
+            with path.open("rb") as f:
+                raw = tomllib.load(f)
+        except IsADirectoryError:
+            raise BenchmarkFileError(shown, "is a directory, not a benchmark file") from None
+        except OSError as e:
+            raise BenchmarkFileError(shown, f"cannot read the file: {e.strerror or e}") from e
+        except UnicodeDecodeError as e:  # the text is decoded as it is parsed
+            raise BenchmarkFileError(shown, "not UTF-8 text") from e
+        except tomllib.TOMLDecodeError as e:
+            raise BenchmarkFileError(shown, f"not valid TOML: {e}") from e
+        return _parse(raw, shown, eager=eager)
+
+    try:
+        # The parsed set (cells still raw where lazy) is cached whole: its index is rebuilt for nothing.
+        return load_cached(Path(resolved), "benchmarks-eager" if eager else "benchmarks", parse, BenchmarkSet)
+    except OSError as e:
+        raise BenchmarkFileError(shown, f"cannot read the file: {e.strerror or e}") from e
+
+
+def _parse(raw: dict[str, Any], name: str, *, eager: bool = True) -> BenchmarkSet:
+    """Validate a benchmark file; ``eager`` checks every cell now (a user's file) rather than on first use."""
+    try:
+        data = _File.model_validate(raw)
+    except ValidationError as e:
+        raise _file_error(name, e) from e
+    sources = {s.id: s for s in data.sources}
+    seen: dict[tuple[str | None, str | None, str | None], int] = {}
+    for i, cell in enumerate(data.cells):
+        source = cell.get("source")
+        if source is not None and source not in sources:
+            raise BenchmarkFileError(name, f"unknown source {source!r}; [[sources]] ids: "
+                                           f"{', '.join(sources)}", f"cells[{i}].source")
+        if source is None and len(sources) > 1:
+            raise BenchmarkFileError(name, "required when the file has more than one source",
+                                     f"cells[{i}].source")
+        key = _raw_key(cell)
+        if key in seen:
+            raise BenchmarkFileError(name, f"same role/experience/country as cells[{seen[key]}]", f"cells[{i}]")
+        seen[key] = i
+    benchmarks = BenchmarkSet(data.meta, sources, data.cells, origin=name)
+    if eager:
+        for i in range(len(data.cells)):
+            try:
+                benchmarks.cell(i)
+            except ValidationError as e:
+                raise _file_error(name, e, prefix=f"cells[{i}]") from e
+    return benchmarks
+
+
+def _file_error(name: str, e: ValidationError, prefix: str = "") -> BenchmarkFileError:
+    # An unknown key is usually a typo and the cause of the other problems ([[cell]] -> cells missing).
+    err = min(e.errors(), key=lambda x: x["type"] != "extra_forbidden")
+    parts = [prefix] if prefix else []
+    parts += [f"[{p}]" if isinstance(p, int) else str(p) for p in err["loc"]]
+    field = ".".join(parts).replace(".[", "[")
+    others = e.error_count() - 1
+    more = f" (and {others} more problem{'s' if others > 1 else ''})" if others else ""
+    return BenchmarkFileError(name, f"{err['msg']}{more}", field or None)
+
+
+@cache
+def load_factor_tables() -> Mapping[str, Any]:
+    """The packaged factor tables (``data/factors.toml``): multipliers with source, year and method.
+
+    Read once and shared: treat the result as read-only.
+    """
+    return MappingProxyType(load_toml(packaged("factors.toml")))
+
+
+def market_for(pm: pluggy.PluginManager, path: Path | None = None) -> BenchmarkSet:
+    """The benchmarks in ``path`` (default: the packaged ones) overlaid with every set plugins register.
+
+    Registered cells win: a plugin's sets (e.g. a company's own bands) are more specific than any survey.
+    """
+    from offercheck.plugins import call_hook
+
+    registered: list[BenchmarkSet] = []
+
+    def register(benchmarks: BenchmarkSet | str | Path) -> None:
+        if isinstance(benchmarks, BenchmarkSet):
+            registered.append(benchmarks)
+        elif isinstance(benchmarks, (str, Path)):
+            registered.append(load_benchmarks(Path(benchmarks)))
+        else:
+            raise TypeError(f"register() takes a BenchmarkSet or a file path, not {type(benchmarks).__name__}")
+
+    call_hook(pm, "offercheck_register_benchmarks", register=register)
+    market = load_benchmarks(path)
+    for extra in registered:
+        market = market.overlay(extra)
+    return market
+

@@ -1,0 +1,1 @@
+"""Benchmark files built from salary surveys."""

@@ -1,0 +1,81 @@
+"""Choose the benchmark cells ``offercheck benchmarks show`` prints, with their sources.
+
+Policy for the filters: a role, country or experience the file has no cell for at all is an error that lists
+the known keys (a typo should not silently print something else). A known role and country whose combination
+has no cell of its own shows the cell that ``compare`` would use instead, with the lookup's note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from offercheck.errors import OffercheckError
+from offercheck.market.benchmarks import BenchmarkCell, BenchmarkSet, BenchmarkSource
+from offercheck.offer.roles import EXPERIENCE_BANDS, experience_band, normalise_role
+
+__all__ = ["BenchmarkView", "UnknownBenchmarkKey", "select_cells"]
+
+# A number of years inside each band, to ask BenchmarkSet.lookup for a band.
+_BAND_YEARS = {"0-2": 0.0, "3-5": 3.0, "6-9": 6.0, "10+": 10.0}
+
+
+class UnknownBenchmarkKey(OffercheckError):
+    """A --role, --country or --experience the benchmark file has no cell for."""
+
+    def __init__(self, origin: str, option: str, value: str, known: tuple[str, ...]) -> None:
+        super().__init__(f"{origin}: no benchmark for {option} {value!r}; known: {', '.join(known) or 'none'}")
+
+
+@dataclass(frozen=True)
+class BenchmarkView:
+    """What ``benchmarks show`` prints: the chosen cells and every source they (or the file) name."""
+
+    origin: str
+    currency: str
+    cells: tuple[BenchmarkCell, ...]
+    sources: tuple[BenchmarkSource, ...]
+    note: str | None = None  # set when the cells are a fallback for a combination with no cell of its own
+
+
+def _band(value: str) -> str | None:
+    if value in EXPERIENCE_BANDS:
+        return value
+    try:
+        return experience_band(float(value))
+    except ValueError:
+        return None
+
+
+def select_cells(benchmarks: BenchmarkSet, *, role: str | None = None, country: str | None = None,
+                 experience: str | None = None) -> BenchmarkView:
+    """The cells matching every filter given (None: any), in file order; see the module docstring."""
+    origin = benchmarks.origin
+    want_role = want_country = want_band = None
+    if role is not None:
+        plain = " ".join(role.lower().split())
+        want_role = plain if plain in benchmarks.roles else normalise_role(role)
+        if want_role not in benchmarks.roles:
+            raise UnknownBenchmarkKey(origin, "role", role, benchmarks.roles)
+    if country is not None:
+        want_country = country.strip().upper()
+        if want_country not in benchmarks.countries:
+            raise UnknownBenchmarkKey(origin, "country", country, benchmarks.countries)
+    if experience is not None:
+        want_band = _band(experience.strip())
+        if want_band is None:
+            raise UnknownBenchmarkKey(origin, "experience", experience, (*EXPERIENCE_BANDS, "or a number of years"))
+
+    wanted = (want_role, want_band, want_country)
+    cells = tuple(c for c in benchmarks.cells
+                  if all(w is None or w == got for w, got in zip(wanted, c.key, strict=True)))
+    note = None
+    if not cells:
+        # Known keys, but no cell for this combination: show what compare would fall back to.
+        found = benchmarks.lookup(role=want_role, country=want_country,
+                                  years_experience=None if want_band is None else _BAND_YEARS[want_band])
+        key = (found.role, found.experience, found.country)
+        cells = tuple(c for c in benchmarks.cells if c.key == key)
+        note = found.note
+    used = {c.source for c in cells}
+    sources = tuple(s for s in benchmarks.sources.values() if s.id in used)
+    return BenchmarkView(origin, benchmarks.meta.currency, cells, sources, note)

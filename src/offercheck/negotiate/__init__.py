@@ -1,0 +1,1 @@
+"""Negotiation: asks, talking points, the counter-offer."""

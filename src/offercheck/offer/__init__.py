@@ -1,0 +1,1 @@
+"""The offer file: models, loading, roles."""

@@ -1,0 +1,282 @@
+"""Read offer files: TOML -> validated models, with every problem named by file and dotted field."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ValidationError
+
+from offercheck.errors import OfferFileError, OfferFileErrors
+from offercheck.offer.models import Candidate, Offer
+from offercheck.pay.current import STAY_PREFIX, current_job_problems, offer_problems
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+if TYPE_CHECKING:
+    import pluggy
+
+
+EMPTY_OFFER = "file is empty; an offer needs at least [offer] company and [salary] base"
+
+
+def read_toml(path: Path, empty: str = EMPTY_OFFER) -> dict[str, Any]:
+    """Parse a TOML file, turning every I/O and syntax failure into an OfferFileError (``empty``: for no content)."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise OfferFileError(name, "no such file") from None
+    except IsADirectoryError:
+        raise OfferFileError(name, "is a directory, not an offer file") from None
+    except PermissionError:
+        raise OfferFileError(name, "permission denied") from None
+    except OSError as e:
+        raise OfferFileError(name, f"cannot read: {e.strerror or e}") from None
+    try:
+        # utf-8-sig: editors on Windows start UTF-8 files with a byte-order mark.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise OfferFileError(name, f"not UTF-8 text (bad byte at offset {e.start})") from None
+    if not text.strip():
+        raise OfferFileError(name, empty)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise OfferFileError(name, f"invalid TOML: {e}") from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively: a few hundred `[` exhaust the stack.
+        raise OfferFileError(name, "invalid TOML: arrays or inline tables nested too deeply") from None
+
+
+def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """Valid keys of the table at ``loc`` (for 'did you mean' hints)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        annotation = field.annotation
+        candidates = [a for a in getattr(annotation, "__args__", (annotation,)) if isinstance(a, type)]
+        nested = [a for a in candidates if issubclass(a, BaseModel)]
+        if not nested:
+            return []
+        current = nested[0]
+    return list(current.model_fields)
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _dotted_part(part: str | int) -> str:
+    """One part of a dotted field path, quoted as TOML quotes keys when it is not a bare key.
+
+    An unknown key can hold a newline or a dot; unquoted, it would split the one-line error message or pass
+    for a path (`"salary.base" = 1` is not `salary.base`).
+    """
+    text = str(part)
+    if isinstance(part, int) or _BARE_KEY.fullmatch(text):
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)  # escapes quotes, backslashes and control characters
+    # Also escape what json leaves alone but a terminal or str.splitlines() may break on (U+2028, U+0085, ...).
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}"
+                   for c in quoted)
+
+
+def validation_errors(
+    name: str, error: ValidationError, model: type[BaseModel] = Offer
+) -> list[OfferFileError]:
+    """Render pydantic errors as ``file: dotted.field: message`` entries."""
+    errors = [(tuple(p for p in err["loc"] if p != "function-after"), err) for err in error.errors(include_url=False)]
+    # A typo'd required key gives "base: required" and "bse: unknown key; did you mean 'base'?": one problem,
+    # reported once, by the line that names both keys.
+    hinted: set[tuple[str | int, ...]] = set()
+    out = []
+    for loc, err in errors:
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            key = str(loc[-1])
+            valid = _fields_at(model, loc[:-1])
+            close = difflib.get_close_matches(key, valid, n=1)
+            msg = "unknown key" + (f"; did you mean '{close[0]}'?" if close else "")
+            if valid and not close:
+                msg += f" (valid: {', '.join(valid)})"
+            if close:
+                hinted.add((*loc[:-1], close[0]))
+        elif err["type"] == "missing":
+            msg = "required"
+        elif err["type"] == "model_type":
+            # pydantic's text names the model class ("... instance of OfferInfo"), which means nothing to a user.
+            msg = f"Input should be a table, not {_toml_kind(err['input'])}"
+        elif err["type"] == "tuple_type":  # arrays are tuples inside, "a valid tuple" is not TOML's word
+            msg = f"Input should be an array, not {_toml_kind(err['input'])}"
+        elif err["type"] == "string_pattern_mismatch":  # codes in capitals: "usd", "us"
+            fixed = str(err["input"]).strip().upper()
+            if re.fullmatch(err["ctx"]["pattern"], fixed):
+                msg += f"; did you mean '{fixed}'?"
+        elif err["type"] == "too_short" and any(len(other) > len(loc) and other[:len(loc)] == loc
+                                                for other, _ in errors):
+            continue  # "at least 1 item after validation, not 0": every item failed, and each says why
+        out.append((loc, OfferFileError(name, msg, ".".join(_dotted_part(p) for p in loc) or None)))
+    return [e for loc, e in out if not (e.detail == "required" and loc in hinted)]
+
+
+def _toml_kind(value: object) -> str:
+    """What a TOML value is, in TOML's words, for messages about a wrong type."""
+    kinds = ((bool, "a boolean"), (int, "an integer"), (float, "a number"), (str, "a string"),
+             (list, "an array"), (tuple, "an array"), (dict, "a table"), (datetime.date, "a date"),
+             (datetime.time, "a time"))
+    return next((name for t, name in kinds if isinstance(value, t)), "a value of another type")
+
+
+def parse_offer(data: dict[str, Any], name: str, pm: pluggy.PluginManager | None = None) -> Offer:
+    """Validate parsed TOML; raises OfferFileErrors listing every problem.
+
+    With a plugin manager, each ``[plugins.NAME]`` table is checked too (see :func:`check_plugin_tables`).
+    """
+    from offercheck.pay.currency import UnknownCurrency, load_rates
+
+    try:
+        offer = Offer.model_validate(data)
+    except ValidationError as e:
+        raise OfferFileErrors(validation_errors(name, e)) from None
+    try:
+        load_rates().rate(offer.currency, "USD")
+    except UnknownCurrency as e:
+        raise OfferFileErrors([OfferFileError(name, str(e), "offer.currency")]) from None
+    offer._path = name
+    if pm is not None:
+        check_plugin_tables(offer, name, pm)
+    return offer
+
+
+def check_plugin_tables(offer: Offer, name: str, pm: pluggy.PluginManager) -> None:
+    """Validate each ``[plugins.NAME]`` table with the model plugin NAME declares; NAME must be a loaded plugin.
+
+    A plugin blocked with ``--without NAME`` keeps its table: the user turned it off, the file is not wrong.
+    """
+    if not offer.plugins:
+        return
+    from offercheck.plugins import settings_models
+
+    models = settings_models(pm)
+    loaded = sorted({n for n, p in pm.list_name_plugin() if p is not None} | set(models))
+    problems: list[OfferFileError] = []
+    for key, table in offer.plugins.items():
+        field = f"plugins.{_dotted_part(key)}"
+        model = models.get(key)
+        if model is not None:
+            try:
+                model.model_validate(table)
+            except ValidationError as e:
+                problems.extend(OfferFileError(name, x.detail, f"{field}.{x.field}" if x.field else field)
+                                for x in validation_errors(name, e, model))
+        elif pm.get_plugin(key) is None and not pm.is_blocked(key):
+            close = difflib.get_close_matches(key, loaded, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else " (install it, or see `offercheck plugins`)"
+            problems.append(OfferFileError(name, f"no plugin named {key!r} is loaded{hint}", field))
+    if problems:
+        raise OfferFileErrors(problems)
+
+
+def read_toml_or_errors(path: Path, empty: str = EMPTY_OFFER) -> dict[str, Any]:
+    try:
+        return read_toml(path, empty)
+    except OfferFileError as e:
+        raise OfferFileErrors([e]) from None
+
+
+def load_offer(path: str | Path, pm: pluggy.PluginManager | None = None) -> Offer:
+    """Read and validate one offer file (and its ``[plugins.NAME]`` tables, given the plugin manager).
+
+    A ``[leaving]`` table is an error here: it belongs to the current job (:func:`load_current`).
+    """
+    offer = parse_offer(read_toml_or_errors(Path(path)), str(path), pm)
+    problems = offer_problems(offer, str(path))
+    if problems:
+        raise OfferFileErrors(problems)
+    return offer
+
+
+def load_current(path: str | Path, pm: pluggy.PluginManager | None = None) -> Offer:
+    """Read the current-job file (``--current``): an offer file without ``[sign_on]``, optionally with ``[leaving]``.
+
+    Its label becomes "Stay: <label>" so that every table tells the baseline from the offers.
+    """
+    name = str(path)
+    job = parse_offer(read_toml_or_errors(Path(path)), name, pm)
+    problems = current_job_problems(job, name)
+    if problems:
+        raise OfferFileErrors(problems)
+    return job.model_copy(update={"offer": job.offer.model_copy(update={"label": STAY_PREFIX + job.label})})
+
+
+def load_offers(paths: Iterable[str | Path], pm: pluggy.PluginManager | None = None) -> list[Offer]:
+    """Load several offers, collecting the problems of all files before failing.
+
+    Labels must tell offers apart: where two collide, each colliding offer is labelled by its file stem.
+    ``pm``: see :func:`load_offer`.
+    """
+    offers: list[Offer] = []
+    problems: list[OfferFileError] = []
+    for path in paths:
+        try:
+            offers.append(load_offer(path, pm))
+        except OfferFileErrors as e:
+            problems.extend(e.errors)
+    if problems:
+        raise OfferFileErrors(problems)
+    return disambiguate_labels(offers)
+
+
+def load_profile(path: str | Path) -> Candidate:
+    """A shared candidate profile: a TOML file with a ``[candidate]`` table (the offer file's format)."""
+    data = read_toml_or_errors(Path(path), "file is empty; a profile holds a [candidate] table")
+    name = str(path)
+    unknown = [k for k in data if k != "candidate"]
+    if unknown:
+        hint = "; did you mean 'candidate'?" if difflib.get_close_matches(unknown[0], ["candidate"]) else ""
+        raise OfferFileErrors([OfferFileError(name, "a profile holds only a [candidate] table" + hint,
+                                              _dotted_part(unknown[0]))])
+    try:
+        return Candidate.model_validate(data.get("candidate", {}))
+    except ValidationError as e:
+        errors = validation_errors(name, e, Candidate)
+        # An error about the table itself (`candidate = 5`) has no field of its own.
+        raise OfferFileErrors(
+            [OfferFileError(name, x.detail, f"candidate.{x.field}" if x.field else "candidate") for x in errors]
+        ) from None
+
+
+def apply_profile(offer: Offer, profile: Candidate) -> Offer:
+    """The offer with its ``[candidate]`` filled from ``profile`` where the offer file leaves a key unset."""
+    own = {k: getattr(offer.candidate, k) for k in offer.candidate.model_fields_set}
+    return offer.model_copy(update={"candidate": profile.model_copy(update=own)})
+
+
+def disambiguate_labels(offers: list[Offer]) -> list[Offer]:
+    # Counted once: labels.count() per offer made loading quadratic in the number of offers.
+    uses = Counter(o.label for o in offers)
+    # Files of the same name in different folders (a/offer.toml, b/offer.toml) are told apart by their paths.
+    stems = Counter(Path(o.path).stem for o in offers if o.path and uses[o.label] > 1)
+    out = []
+    for offer in offers:
+        if uses[offer.label] > 1 and offer.path:
+            stem = Path(offer.path).stem
+            info = offer.offer.model_copy(update={"label": stem if stems[stem] == 1 else offer.path})
+            out.append(offer.model_copy(update={"offer": info}))
+        else:
+            out.append(offer)
+    return out

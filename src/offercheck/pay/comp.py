@@ -1,0 +1,116 @@
+"""Year-by-year total compensation: pure functions of an Offer (DESIGN.md section 2). No I/O."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from offercheck.offer.models import Equity, Offer
+
+
+@dataclass(frozen=True)
+class YearPay:
+    """Pay in one year, in one currency. ``total`` excludes nothing that is money: PTO is reported elsewhere.
+
+    A dataclass rather than a pydantic model: it is computed, never parsed, and start-up time matters.
+    """
+
+    year: int
+    base: float
+    bonus: float
+    sign_on: float  # includes relocation
+    equity: float  # initial grant and refreshers vesting this year, at this year's price
+    benefits: float  # retirement_match + health + espp + other_benefits
+    # Detail of the components above, for negotiation and tax.
+    relocation: float = 0.0
+    equity_refresh: float = 0.0
+    retirement_match: float = 0.0
+    health: float = 0.0
+    espp: float = 0.0
+    other_benefits: float = 0.0
+
+    @property
+    def total(self) -> float:
+        return self.base + self.bonus + self.sign_on + self.equity + self.benefits
+
+    def scaled(self, factor: float) -> YearPay:
+        """The same pay in another currency (every amount times ``factor``)."""
+        amounts = {f.name: getattr(self, f.name) * factor for f in dataclasses.fields(self) if f.name != "year"}
+        return dataclasses.replace(self, **amounts)
+
+
+def base_in_year(offer: Offer, year: int) -> float:
+    return offer.salary.base * (1 + offer.salary.annual_raise_percent / 100) ** (year - 1)
+
+
+def bonus_in_year(offer: Offer, year: int, base: float) -> float:
+    if offer.bonus.target_percent is not None:
+        return base * offer.bonus.target_percent / 100
+    return offer.bonus.amount or 0.0
+
+
+def grant_value_per_percent(equity: Equity, year: int) -> float:
+    """Value, in ``year``, of 1% of the initial grant vesting then."""
+    growth = (1 + equity.annual_growth_percent / 100) ** (year - 1)
+    if equity.kind == "options":
+        # Intrinsic value: an underwater option is worth nothing, never a negative amount.
+        assert equity.shares is not None and equity.fmv is not None and equity.strike is not None
+        return equity.shares / 100 * max(equity.fmv * growth - equity.strike, 0.0)
+    if equity.grant_value is not None:
+        return equity.grant_value / 100 * growth
+    assert equity.shares is not None and equity.share_price is not None
+    return equity.shares * equity.share_price / 100 * growth
+
+
+def equity_in_year(equity: Equity | None, year: int) -> tuple[float, float]:
+    """(initial grant + refreshers, refreshers alone) vesting in ``year``.
+
+    A refresher granted at the start of year k vests schedule[j] of its value in year k + j, at the price
+    grown for j years since its grant.
+    """
+    if equity is None:
+        return 0.0, 0.0
+    schedule = equity.vesting_plan.schedule
+    initial = schedule[year - 1] * grant_value_per_percent(equity, year) if year <= len(schedule) else 0.0
+    g = 1 + equity.annual_growth_percent / 100
+    refresh = 0.0
+    if equity.refresh_annual:
+        for granted in range(2, year + 1):
+            j = year - granted
+            if j < len(schedule):
+                refresh += equity.refresh_annual * schedule[j] / 100 * g**j
+    return initial + refresh, refresh
+
+
+def pay_in_year(offer: Offer, year: int) -> YearPay:
+    """Every component of ``offer`` paid in ``year`` (1-based), in the offer's own currency."""
+    base = base_in_year(offer, year)
+    relocation = offer.sign_on.relocation if year == 1 else 0.0
+    equity, refresh = equity_in_year(offer.equity, year)
+    b = offer.benefits
+    # A match is paid only on what the employee defers: when the deferral is known, it caps the match.
+    match_percent = min(b.retirement_match_percent, 100 if b.employee_401k_percent is None else b.employee_401k_percent)
+    match = base * match_percent / 100
+    contribution = base * b.espp_contribution_percent / 100
+    discount = b.espp_discount_percent / 100
+    # Buying at (1 - d) of the price, a contribution C buys shares worth C / (1 - d): the gain is C * d / (1 - d).
+    espp = contribution * discount / (1 - discount)
+    return YearPay(
+        year=year,
+        base=base,
+        bonus=bonus_in_year(offer, year, base),
+        sign_on=offer.sign_on.in_year(year) + relocation,
+        equity=equity,
+        benefits=match + b.health_annual + espp + b.other_annual,
+        relocation=relocation,
+        equity_refresh=refresh,
+        retirement_match=match,
+        health=b.health_annual,
+        espp=espp,
+        other_benefits=b.other_annual,
+    )
+
+
+def pay_by_year(offer: Offer, years: int) -> list[YearPay]:
+    """Years 1..``years`` of pay, in the offer's own currency."""
+    return [pay_in_year(offer, y) for y in range(1, years + 1)]

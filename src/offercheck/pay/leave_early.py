@@ -1,0 +1,140 @@
+"""What an offer has paid if the person leaves after N months: salary, bonus, vested equity, sign-on kept.
+
+Pure functions of an Offer. Conventions (each is stated in ``LeaveEarly.notes`` so a reader sees it):
+- salary accrues monthly: a twelfth of that year's base per month worked;
+- a bonus is paid for each completed year; for the unfinished year only if ``[bonus] prorated = true`` (the
+  policy says so), then pro rata by months;
+- equity: each year's percentage vests in equal parts every ``vest_every_months`` within that year, valued at that
+  year's price; nothing vests before ``cliff_months`` and what was held back vests at the cliff. Refreshers are
+  granted at the start of each year from year 2 and vest on the same terms from their grant date;
+- sign-on amounts are paid at the start of their year; leaving before ``[sign_on] clawback_months`` repays every
+  sign-on amount received and the relocation (the file has one clawback, so it is taken to cover both);
+- benefits (retirement match, health, ESPP) are left out: they are not a lump one keeps or repays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from offercheck.offer.models import Equity, Offer, Vesting
+from offercheck.pay.comp import base_in_year, bonus_in_year, grant_value_per_percent
+
+if TYPE_CHECKING:
+    from offercheck.results import Comparison, Evaluation
+
+__all__ = ["LeaveEarly", "leave_early", "leave_early_for", "vested_by_year", "with_leave_early"]
+
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("salary", "Salary"),
+    ("bonus", "Bonus"),
+    ("equity", "Equity"),
+    ("sign_on", "Sign-on"),
+    ("relocation", "Relocation"),
+)
+
+
+@dataclass(frozen=True)
+class LeaveEarly:
+    """Money received by the end of month ``months`` of one offer, net of clawbacks, in one currency."""
+
+    label: str
+    months: int
+    salary: float
+    bonus: float
+    equity: float
+    sign_on: float  # paid minus repaid
+    relocation: float  # paid minus repaid
+    repaid: float  # sign-on and relocation clawed back
+    notes: tuple[str, ...]
+
+    @property
+    def total(self) -> float:
+        return self.salary + self.bonus + self.equity + self.sign_on + self.relocation
+
+
+def vested_by_year(plan: Vesting, months: float) -> list[float]:
+    """Percent of a grant vested after ``months`` from its grant, per schedule year (index 0 = first year)."""
+    every = plan.vest_every_months
+    per_year = 12 // every
+    out = []
+    for j, percent in enumerate(plan.schedule):
+        # Vest dates in year j are 12j + every, 12j + 2*every, ...; one held back by the cliff vests at the cliff.
+        events = sum(1 for k in range(1, per_year + 1) if max(12 * j + every * k, plan.cliff_months) <= months)
+        out.append(percent * events / per_year)
+    return out
+
+
+def _equity(equity: Equity, months: int) -> float:
+    plan = equity.vesting_plan
+    value = sum(p * grant_value_per_percent(equity, j + 1) for j, p in enumerate(vested_by_year(plan, months)))
+    g = 1 + equity.annual_growth_percent / 100
+    granted = 12  # refreshers from the start of year 2, one a year
+    while equity.refresh_annual and granted < months:
+        value += sum(equity.refresh_annual * p / 100 * g**j
+                     for j, p in enumerate(vested_by_year(plan, months - granted)))
+        granted += 12
+    return value
+
+
+def _notes(offer: Offer, months: int, full_years: int, part: int, repaid: float) -> tuple[str, ...]:
+    notes = []
+    bonus_paid = offer.bonus.target_percent is not None or bool(offer.bonus.amount)
+    if bonus_paid and part:
+        if offer.bonus.prorated:
+            notes.append(f"bonus: pro rata for {part} months of year {full_years + 1} (the policy says so)")
+        else:
+            notes.append(f"bonus: none for the unfinished year {full_years + 1} (no pro-rata policy in the offer)")
+    if offer.equity is not None:
+        plan = offer.equity.vesting_plan
+        every = {1: "monthly", 3: "quarterly", 6: "every six months", 12: "yearly"}[plan.vest_every_months]
+        article = "an" if plan.cliff_months in (8, 11, 18) else "a"  # said "an eight", "an eleven", "an eighteen"
+        cliff = f"after {article} {plan.cliff_months}-month cliff" if plan.cliff_months else "with no cliff"
+        notes.append(f"equity: vests {every} {cliff}")
+        if months < plan.cliff_months:
+            notes.append(f"equity: leaving before the {plan.cliff_months}-month cliff forfeits all of it")
+    if repaid:
+        notes.append(f"sign-on and relocation repaid: leaving before the {offer.sign_on.clawback_months}-month "
+                     "clawback")
+    return tuple(notes)
+
+
+def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
+    """What ``offer`` has paid by the end of month ``months``, times ``fx`` (its currency -> the display one)."""
+    if months < 1:
+        raise ValueError("months must be at least 1")
+    full_years, part = divmod(months, 12)
+    salary = sum(base_in_year(offer, y) for y in range(1, full_years + 1))
+    bonus = sum(bonus_in_year(offer, y, base_in_year(offer, y)) for y in range(1, full_years + 1))
+    if part:
+        partial_base = base_in_year(offer, full_years + 1)
+        salary += partial_base * part / 12
+        if offer.bonus.prorated:
+            bonus += bonus_in_year(offer, full_years + 1, partial_base) * part / 12
+    equity = _equity(offer.equity, months) if offer.equity is not None else 0.0
+    # Year y's sign-on is paid at its start, month 12 (y - 1): it has been paid when more months than that passed.
+    sign_on = sum(offer.sign_on.in_year(y) for y in range(1, (months - 1) // 12 + 2))
+    relocation = offer.sign_on.relocation
+    repaid = sign_on + relocation if months < offer.sign_on.clawback_months else 0.0
+    kept = 0.0 if repaid else 1.0
+    return LeaveEarly(
+        label=offer.label,
+        months=months,
+        salary=salary * fx,
+        bonus=bonus * fx,
+        equity=equity * fx,
+        sign_on=sign_on * kept * fx,
+        relocation=relocation * kept * fx,
+        repaid=repaid * fx,
+        notes=_notes(offer, months, full_years, part, repaid),
+    )
+
+
+def leave_early_for(e: Evaluation, months: int) -> LeaveEarly:
+    """:func:`leave_early` for an evaluated offer, in its display currency (at the rate the evaluation used)."""
+    return leave_early(e.offer, months, fx=e.fx)
+
+
+def with_leave_early(c: Comparison, months: int) -> Comparison:
+    """``c`` with every evaluation's ``leave_early`` set for leaving after ``months``."""
+    return replace(c, evaluations=tuple(replace(e, leave_early=leave_early_for(e, months)) for e in c.evaluations))

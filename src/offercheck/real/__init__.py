@@ -1,0 +1,1 @@
+"""Real terms: places and price levels."""
