@@ -119,10 +119,10 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 def library_call(paths: list[str]) -> Callable[[], str]:
+    from offercheck.api import compare
     from offercheck.offer.loading import load_offers
     from offercheck.plugins import get_plugin_manager
     from offercheck.render.json import render
-    from offercheck.results import compare
 
     def run() -> str:
         # The plugin manager is built per call, as each CLI run does.

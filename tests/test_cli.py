@@ -142,12 +142,12 @@ def test_version_and_short_help(runner: CliRunner) -> None:
 def test_main_turns_internal_errors_into_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import offercheck.results
+    import offercheck.api
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(offercheck.results, "compare", boom)
+    monkeypatch.setattr(offercheck.api, "compare", boom)
     with pytest.raises(SystemExit) as info:
         main(["compare", EXAMPLE_FILES[0]])
     assert info.value.code == 1

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from offercheck.api import compare
 from offercheck.errors import OfferFileErrors
 from offercheck.offer.loading import load_current, load_offer
 from offercheck.pay.current import forfeited, versus_current
-from offercheck.results import compare
 
 from .conftest import REPO, check_golden, invoke
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from offercheck.api import compare
 from offercheck.cli.main import cli
 from offercheck.negotiate.counter import builtin_points
 from offercheck.offer.loading import load_current, load_offer
-from offercheck.results import compare
 
 from .test_current import CURRENT, LEAVING, OFFER, usd_per
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from offercheck.api import evaluate
 from offercheck.market.adjustments import Adjustment
 from offercheck.market.benchmarks import Benchmark, Quantiles
 from offercheck.market.scoring import AppliedAdjustment, market_position
@@ -22,7 +23,7 @@ from offercheck.negotiate.counter import (
     negotiate,
 )
 from offercheck.offer.loading import load_offer
-from offercheck.results import Evaluation, evaluate
+from offercheck.results import Evaluation
 
 from .conftest import SHARED
 
@@ -49,7 +50,7 @@ def ev(write_offer: Write, body: str = "", *, base: float = 100000, market: bool
        ) -> Evaluation:
     o = load_offer(write_offer(f'[offer]\ncompany = "{company}"\n[salary]\nbase = {base}\n{body}', name))
     e = evaluate(o, years=years)
-    return replace(e, market=market_position(e, BENCH, adjustments, 1.0)) if market else e
+    return replace(e, market=market_position(e.years, BENCH, adjustments, 1.0)) if market else e
 
 
 def topics(points: list[TalkingPoint]) -> dict[str, TalkingPoint]:

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from offercheck import TalkingPoint, hookimpl
+from offercheck.api import evaluate
 from offercheck.errors import PluginError
 from offercheck.negotiate.counter import negotiate
 from offercheck.offer.loading import load_offer
 from offercheck.plugins import get_plugin_manager
-from offercheck.results import evaluate
 
 from .conftest import REPO, check_golden, invoke
 

@@ -16,13 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from offercheck.api import compare, evaluate
 from offercheck.market.benchmarks import Quantiles
 from offercheck.market.scoring import Percentile, percentile_of, value_at
 from offercheck.offer.models import MAX_MONEY, VESTING_PRESETS, Offer
 from offercheck.pay.comp import YearPay, pay_by_year
 from offercheck.pay.currency import load_rates
 from offercheck.render.json import render as render_json
-from offercheck.results import compare, evaluate
 
 RATES = load_rates()
 CODES = RATES.codes

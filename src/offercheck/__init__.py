@@ -21,8 +21,8 @@ _EXPORTS: dict[str, str] = {
     "pay_by_year": "pay.comp",
     "load_offer": "offer.loading",
     "load_offers": "offer.loading",
-    "compare": "results",
-    "evaluate": "results",
+    "compare": "api",
+    "evaluate": "api",
     "Comparison": "results",
     "Evaluation": "results",
     "get_plugin_manager": "plugins",
@@ -49,6 +49,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from offercheck.api import compare, evaluate
     from offercheck.errors import OffercheckError
     from offercheck.hookspecs import hookimpl, hookspec
     from offercheck.market.adjustments import Adjustment
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
     from offercheck.offer.models import Offer
     from offercheck.pay.comp import YearPay, pay_by_year
     from offercheck.plugins import get_plugin_manager
-    from offercheck.results import Comparison, Evaluation, compare, evaluate
+    from offercheck.results import Comparison, Evaluation
 
 
 def __getattr__(name: str) -> Any:

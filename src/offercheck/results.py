@@ -1,20 +1,18 @@
-"""Compare offers: pay by year in one display currency, horizon totals and the ranking."""
+"""The result types of a comparison: each offer's pay in the display currency, horizon totals, the ranking."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from offercheck.offer.models import Offer
-from offercheck.pay.comp import YearPay, pay_by_year
-from offercheck.pay.currency import RateTable, load_rates
+from offercheck.pay.comp import YearPay
+from offercheck.pay.currency import RateTable
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    import pluggy
 
 DEFAULT_YEARS = 4
 
@@ -97,39 +95,3 @@ def rank_value(e: Evaluation, rank_by: str) -> float:
             raise ValueError("rank_by='real' needs real terms: see offercheck.real.realterms.in_real_terms")
         return -math.inf if e.real.total is None else float(e.real.total)
     return e.total
-
-
-def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None = None,
-             rates: RateTable | None = None) -> Evaluation:
-    """Pay by year for one offer, converted to ``currency`` (default: the offer's own)."""
-    if years < 1:
-        raise ValueError("years must be at least 1")
-    target = currency or offer.currency
-    factor = (rates or load_rates()).rate(offer.currency, target)
-    return Evaluation(offer, target, tuple(y.scaled(factor) for y in pay_by_year(offer, years)), fx=factor)
-
-
-def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: str | None = None,
-            rates: RateTable | None = None, pm: pluggy.PluginManager | None = None,
-            benchmarks: Any = None, current: Offer | None = None) -> Comparison:
-    """Evaluate every offer in one display currency (default: the first offer's).
-
-    With a plugin manager, each offer is also scored against the market: ``benchmarks`` (default: the built-in
-    tables plus any that plugins register) adjusted by every factor plugin. ``current``, the job held now (see
-    ``offercheck.offer.loading.load_current``), is evaluated and scored the same way and kept apart as the baseline.
-    """
-    if not offers:
-        raise ValueError("compare needs at least one offer")
-    rates = rates or load_rates()
-    target = currency.upper() if currency else offers[0].currency  # codes are capitals in every output
-    jobs = (*offers, current) if current is not None else tuple(offers)
-    evaluations = tuple(evaluate(o, years=years, currency=target, rates=rates) for o in jobs)
-    if pm is not None:
-        from offercheck.market.benchmarks import market_for
-        from offercheck.market.scoring import score
-
-        market = benchmarks if benchmarks is not None else market_for(pm)
-        evaluations = tuple(replace(e, market=score(e, pm, market, rates)) for e in evaluations)
-    if current is not None:
-        return Comparison(target, rates, years, evaluations[:-1], current=evaluations[-1])
-    return Comparison(target, rates, years, evaluations)

@@ -239,7 +239,7 @@ def negotiate(offer: str, against: tuple[str, ...], target_percentile: float, ye
     With --after-tax, the gaps to competing offers (and to staying) are also given in estimated net pay.
     """
     from offercheck.negotiate.counter import negotiate as run_negotiate
-    from offercheck.render.negotiation import render
+    from offercheck.render.negotiate import render
 
     check_tax_options(after_tax, tax_year, filing)
     result, pm = evaluate_offer_set((offer, *against), years=years, currency=currency, **offer_set)
@@ -254,9 +254,9 @@ def evaluate_offer_set(paths: tuple[str, ...], *, years: int, currency: str | No
                        current: str | None, plugins_dirs: tuple[Path, ...], without: tuple[str, ...],
                        benchmarks: Path | None) -> tuple[Comparison, pluggy.PluginManager]:
     """Load the offers (and the current job), evaluate them in one currency and score them against the market."""
+    from offercheck.api import compare as run_compare
     from offercheck.market.benchmarks import market_for
     from offercheck.plugins import get_plugin_manager
-    from offercheck.results import compare as run_compare
 
     rates = display_rates(currency)
     pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
     from offercheck.market.benchmarks import Benchmark, Quantiles
     from offercheck.offer.models import Offer
+    from offercheck.pay.comp import YearPay
     from offercheck.pay.currency import RateTable
-    from offercheck.results import Evaluation
 
 QUANTILES: tuple[tuple[int, str], ...] = ((10, "p10"), (25, "p25"), (50, "p50"), (75, "p75"), (90, "p90"))
 
@@ -114,26 +114,29 @@ def collect_adjustments(pm: pluggy.PluginManager, offer: Offer, benchmark: Bench
     return tuple(out)
 
 
-def market_position(evaluation: Evaluation, benchmark: Benchmark, adjustments: Sequence[AppliedAdjustment],
+def market_position(years: Sequence[YearPay], benchmark: Benchmark, adjustments: Sequence[AppliedAdjustment],
                     fx: float) -> MarketPosition:
-    """Percentiles of the offer's year-1 base, year-1 total and average total in the adjusted distribution."""
+    """Percentiles of the offer's year-1 base, year-1 total and average total in the adjusted distribution.
+
+    ``years`` are in the display currency; ``fx`` converts the benchmark's currency to it.
+    """
     mult = math.prod(a.adjustment.multiplier for a in adjustments) * fx
     base_q, total_q = benchmark.base.scaled(mult), benchmark.total.scaled(mult)
     return MarketPosition(
         benchmark=benchmark,
         adjustments=tuple(adjustments),
         fx=fx,
-        base=percentile_of(evaluation.years[0].base, base_q),
-        year1_total=percentile_of(evaluation.year1, total_q),
-        total=percentile_of(evaluation.annual_average, total_q),
+        base=percentile_of(years[0].base, base_q),
+        year1_total=percentile_of(years[0].total, total_q),
+        total=percentile_of(sum(y.total for y in years) / len(years), total_q),
     )
 
 
-def score(evaluation: Evaluation, pm: pluggy.PluginManager, benchmarks: Any, rates: RateTable) -> MarketPosition:
-    """Look up the offer's benchmark, apply every factor plugin, and place the offer in the result."""
-    offer = evaluation.offer
+def score(offer: Offer, years: Sequence[YearPay], currency: str, pm: pluggy.PluginManager, benchmarks: Any,
+          rates: RateTable) -> MarketPosition:
+    """Look up the offer's benchmark, apply every factor plugin, and place ``years`` (in ``currency``) in it."""
     benchmark = benchmarks.lookup(
         role=offer.offer.role, years_experience=offer.candidate.years_experience, country=offer.location.country
     )
-    fx = rates.rate(benchmark.currency, evaluation.currency)
-    return market_position(evaluation, benchmark, collect_adjustments(pm, offer, benchmark), fx)
+    fx = rates.rate(benchmark.currency, currency)
+    return market_position(years, benchmark, collect_adjustments(pm, offer, benchmark), fx)

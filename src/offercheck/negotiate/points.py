@@ -1,8 +1,8 @@
 """Talking points: what to ask for, the sentence to say it with, its value over the horizon and its source.
 
-Built-in kinds are templates filled with the numbers from :mod:`offercheck.negotiate.asks`;
-plugins add their own through ``offercheck_talking_points``, and all are ranked together by value. No point ever uses gender or another
-protected attribute: none is read here.
+Built-in kinds are templates filled with the numbers from :mod:`offercheck.negotiate.asks`; plugins add their
+own through ``offercheck_talking_points``, and all are ranked together by value. No point ever uses gender or
+another protected attribute: none is read here.
 """
 
 from __future__ import annotations

@@ -18,22 +18,8 @@ from offercheck.render.common import cents, markdown_text
 from offercheck.render.current import forfeited_dict
 from offercheck.render.leave_early import LEGEND, leave_early_dict, notes, table
 
-FORMATS: tuple[str, ...] = ("text", "markdown", "json", "email", "html")
 WIDTH = 88  # wrap for a terminal; tables keep their own width
 EMAIL_POINTS = 3
-
-
-def render(n: Negotiation, fmt: str) -> str:
-    renderers: dict[str, Callable[[Negotiation], str]] = {
-        "text": render_text, "markdown": render_markdown, "json": render_json, "email": render_email,
-        "html": render_html}
-    return renderers[fmt](n)
-
-
-def render_html(n: Negotiation) -> str:
-    from offercheck.render.html import render_negotiation  # jinja2 is imported only when HTML is asked for
-
-    return render_negotiation(n)
 
 
 def negotiation_dict(n: Negotiation) -> dict[str, Any]:

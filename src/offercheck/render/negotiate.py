@@ -1,0 +1,22 @@
+"""The formats of ``offercheck negotiate``: dispatch only, so each format's module imports what it needs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from offercheck.negotiate.counter import Negotiation
+
+FORMATS: tuple[str, ...] = ("text", "markdown", "json", "email", "html")
+
+
+def render(n: Negotiation, fmt: str) -> str:
+    if fmt == "html":
+        from offercheck.render.html import render_negotiation  # jinja2 is imported only when HTML is asked for
+
+        return render_negotiation(n)
+    from offercheck.render import negotiation
+
+    renderers = {"text": negotiation.render_text, "markdown": negotiation.render_markdown,
+                 "json": negotiation.render_json, "email": negotiation.render_email}
+    return renderers[fmt](n)
