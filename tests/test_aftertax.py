@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from offercheck.cli import main as cli_module
+from offercheck.cli import options as cli_module
 from offercheck.cli.main import cli
 from offercheck.offer.loading import load_offer
 from offercheck.pay.comp import pay_in_year

@@ -1,0 +1,86 @@
+"""``offercheck benchmarks show|build``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+
+
+    pass
+
+from offercheck.cli.options import benchmarks_option, check_output, output_options, write_output
+
+
+@click.group("benchmarks")
+def benchmarks_group() -> None:
+    """Market benchmarks: show the tables offers are scored against, or build your own from a salary survey."""
+
+
+@benchmarks_group.command("show")
+@click.option("--role", metavar="ROLE", help="Only this role (a role key or a job title, e.g. 'ML Engineer').")
+@click.option("--country", metavar="CC", help="Only this country (ISO 3166 alpha-2, e.g. US).")
+@click.option("--experience", metavar="BAND", help="Only this experience band (0-2, 3-5, 6-9, 10+) or years.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
+              show_default=True, help="Output format.")
+@benchmarks_option
+@output_options
+def benchmarks_show(role: str | None, country: str | None, experience: str | None, fmt: str,
+                    benchmarks: Path | None, output: str | None, force: bool) -> None:
+    """Print benchmark cells (p10-p90 of base and total pay, n, method) and their sources."""
+    from offercheck.market.benchmarks import load_benchmarks
+    from offercheck.market.view import select_cells
+    from offercheck.render.benchmarks import render_benchmarks
+
+    view = select_cells(load_benchmarks(benchmarks), role=role, country=country, experience=experience)
+    write_output(render_benchmarks(view, fmt), output, force)
+
+
+def _mapping(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str] | None:
+    pairs = [v.partition("=") for v in values]
+    bad = [v for v, (k, eq, col) in zip(values, pairs, strict=True) if not (k.strip() and eq and col.strip())]
+    if bad:
+        raise click.BadParameter(f"expected KEY=COLUMN, got {bad[0]!r}")
+    return {k.strip(): col.strip() for k, _, col in pairs} or None
+
+
+@benchmarks_group.command("build")
+@click.argument("survey", metavar="SURVEY.csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", metavar="FILE", required=True, help="The benchmark file to write (- for stdout).")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("--map", "mapping", multiple=True, metavar="KEY=COLUMN", callback=_mapping,
+              help="Column of a non-ai-jobs CSV (repeatable): base (required), role, experience or years, "
+                   "country, remote, size, year, employment.")
+@click.option("--min-sample", type=click.IntRange(min=1), default=30, show_default=True,
+              help="Cells with fewer rows fall back to a broader cell, scaled, and say so.")
+@click.option("--all-employment", is_flag=True, help="Keep part-time, contract and freelance rows (default: FT only).")
+@click.option("--min-year", type=int, metavar="YEAR", help="Drop responses from before YEAR.")
+def benchmarks_build(survey: Path, output: str, force: bool, mapping: dict[str, str] | None, min_sample: int,
+                     all_employment: bool, min_year: int | None) -> None:
+    """Build a benchmark file from a salary survey CSV (ai-jobs.net format, or any CSV with --map)."""
+    from offercheck.errors import OffercheckError
+    from offercheck.market.survey.build import SurveyFormatError, build_benchmarks
+
+    if output != "-":
+        check_output(output, force)  # before reading a survey that may take a while
+
+    def progress(rows: int) -> None:
+        if rows % 100_000 == 0:
+            click.echo(f"... {rows:,} rows", err=True)
+
+    try:
+        text, stats = build_benchmarks(
+            survey, name="benchmarks" if output == "-" else Path(output).stem, mapping=mapping,
+            min_sample=min_sample, employment_types=None if all_employment else ("FT",), min_year=min_year,
+            progress=progress)
+    except SurveyFormatError as e:
+        raise OffercheckError(str(e)) from e
+    except OSError as e:
+        raise OffercheckError(f"{survey}: cannot read: {e.strerror or e}") from e
+    click.echo(stats.summary(), err=True)
+    write_output(text, output, force)
+
+

@@ -1,0 +1,60 @@
+"""``offercheck negotiate``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+
+
+    pass
+
+from offercheck.cli.offers import evaluate_offer_set
+from offercheck.cli.options import (
+    apply_tax_options,
+    check_tax_options,
+    horizon_options,
+    leave_after_option,
+    offer_set_options,
+    output_options,
+    tax_options,
+    write_output,
+)
+
+
+@click.command()
+@click.argument("offer", metavar="OFFER.toml")
+@click.option("--against", multiple=True, metavar="OTHER.toml",
+              help="A competing offer (repeatable): the gap to it and the base that would match it.")
+@click.option("-p", "--target-percentile", type=click.FloatRange(1, 99), default=60, show_default=True,
+              help="Percentile of the adjusted market benchmark to ask for.")
+@horizon_options
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "markdown", "json", "email", "html"]),
+              default="text", show_default=True,
+              help="Output format; email is a counter-offer draft built from the top points; html is one "
+                   "self-contained page (use -o FILE, or pipe it).")
+@leave_after_option(12)
+@tax_options
+@offer_set_options
+@output_options
+def negotiate(offer: str, against: tuple[str, ...], target_percentile: float, years: int, currency: str | None,
+              fmt: str, leave_after: int, after_tax: bool, tax_year: str | None, filing: str | None,
+              output: str | None, force: bool, **offer_set: Any) -> None:
+    """Talking points, counter-offer numbers and an email draft for OFFER, ranked by dollar impact.
+
+    With --after-tax, the gaps to competing offers (and to staying) are also given in estimated net pay.
+    """
+    from offercheck.negotiate.counter import negotiate as run_negotiate
+    from offercheck.render.negotiate import render
+
+    check_tax_options(after_tax, tax_year, filing)
+    result, pm = evaluate_offer_set((offer, *against), years=years, currency=currency, **offer_set)
+    result = apply_tax_options(result, pm, after_tax, tax_year, filing)
+    mine, *others = result.evaluations
+    plan = run_negotiate(mine, others, pm=pm, target_percentile=target_percentile, leave_after=leave_after,
+                         rates=result.rates, current=result.current)
+    write_output(render(plan, fmt), output, force)
+
+
