@@ -1,0 +1,1 @@
+"""Pay year by year."""
