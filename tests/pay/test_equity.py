@@ -20,6 +20,7 @@ from offercheck.pay.equity import (
     exercise_cost,
     load_defaults,
     preferred_price_note,
+    published_exercise_windows,
     risk_factor,
     scenarios,
     views,
@@ -283,3 +284,10 @@ def test_defaults_file_records_a_source_for_every_default() -> None:
         d = defaults.get(key)
         assert d.value is not None
         assert "http" in d.source, key
+
+
+def test_published_exercise_windows_for_negotiation() -> None:
+    verified = published_exercise_windows(verified_only=True)
+    assert [(w.company, w.window_years) for w in verified] == [("Coinbase", 7), ("Pinterest", 7)]
+    assert all(w.url.startswith("https://") for w in published_exercise_windows())
+    assert ("Quora", 10) in [(w.company, w.window_years) for w in published_exercise_windows()]

@@ -31,9 +31,10 @@ else:  # pragma: no cover - Python 3.10: the declared backport
     import tomli as tomllib
 
 __all__ = [
-    "TERM_KEYS", "VIEWS", "Default", "Defaults", "EquityViews", "ExerciseCash", "PrivateTerms", "Provenance",
-    "ResolvedTerms", "RiskFactor", "Scenario", "View", "exercise_cash_needed", "exercise_cost", "load_defaults",
-    "money", "preferred_price_note", "risk_factor", "scenarios", "views",
+    "TERM_KEYS", "VIEWS", "Default", "Defaults", "EquityViews", "ExerciseCash", "ExerciseWindowPolicy",
+    "PrivateTerms", "Provenance", "ResolvedTerms", "RiskFactor", "Scenario", "View", "exercise_cash_needed",
+    "exercise_cost", "load_defaults", "money", "preferred_price_note", "published_exercise_windows",
+    "risk_factor", "scenarios", "views",
 ]
 
 View = Literal["paper", "risk"]
@@ -95,17 +96,43 @@ def _parse_defaults(data: Mapping[str, Any]) -> Defaults:
 
 
 @lru_cache(maxsize=1)
-def _packaged_defaults() -> Defaults:
+def _packaged() -> Mapping[str, Any]:
     text = resources.files("offercheck").joinpath("data").joinpath("equity_defaults.toml").read_text(encoding="utf-8")
-    return _parse_defaults(tomllib.loads(text))
+    return MappingProxyType(tomllib.loads(text))
+
+
+def _read(path: Path | None) -> Mapping[str, Any]:
+    if path is None:
+        return _packaged()
+    with path.open("rb") as f:
+        return tomllib.load(f)
 
 
 def load_defaults(path: Path | None = None) -> Defaults:
     """The defaults in ``path`` (a TOML file shaped like ``data/equity_defaults.toml``), else the packaged ones."""
-    if path is None:
-        return _packaged_defaults()
-    with path.open("rb") as f:
-        return _parse_defaults(tomllib.load(f))
+    return _parse_defaults(_read(path))
+
+
+@dataclass(frozen=True)
+class ExerciseWindowPolicy:
+    """A company's published post-termination exercise window, for the negotiation points."""
+
+    company: str
+    window_years: float
+    condition: str
+    source: str
+    url: str
+    verified: bool  # True: read in the company's own text; False: only in a list that cites it
+
+
+def published_exercise_windows(path: Path | None = None, *, verified_only: bool = False,
+                               ) -> tuple[ExerciseWindowPolicy, ...]:
+    """Companies' published exercise windows longer than 90 days, longest first."""
+    rows = [ExerciseWindowPolicy(r["company"], r["window_years"], r["condition"], r["source"], r["url"],
+                                 r["verified"] == "publisher")
+            for r in _read(path).get("extended_exercise_windows", [])]
+    rows.sort(key=lambda r: (-r.window_years, r.company))
+    return tuple(r for r in rows if r.verified or not verified_only)
 
 
 @dataclass(frozen=True)
