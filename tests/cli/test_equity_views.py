@@ -120,3 +120,13 @@ def test_bad_private_terms_are_one_line_errors(write_offer: Callable[..., Path],
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0]
     assert "Traceback" not in err
+
+
+def test_leaving_early_needs_cash_to_keep_vested_options(write_offer: Callable[..., Path]) -> None:
+    code, out, err = invoke("compare", _offer(write_offer, "exercise_window_days = 90"), "--leave-after", "18")
+    assert code == 0, err
+    # 4y-cliff-1y vests 25% at the 12-month cliff, then monthly: after 18 months 25 + 25 x 6/12 = 37.5%,
+    # 0.375 x 60,000 = 22,500 options. Cash: 22,500 x 2.10 = 47,250 within the 90 days.
+    assert "pay 22,500 x 2.10 = 47,250 within 90 days of leaving" in out
+    # Unpaid, they are lost: at year 2's 409A price 6.50 x 1.2 = 7.80, 22,500 x (7.80 - 2.10) = 128,250.
+    assert "22,500 x max(7.80 - 2.10, 0) = 128,250 lost" in out

@@ -11,19 +11,22 @@ from dataclasses import dataclass
 
 from offercheck.offer.models import Equity, Offer
 from offercheck.pay.equity import (
+    ExerciseCash,
     PrivateTerms,
     ResolvedTerms,
     RiskFactor,
     Scenario,
     View,
+    exercise_cash_needed,
     exercise_cost,
     preferred_price_note,
     risk_factor,
     scenarios,
 )
+from offercheck.pay.equity_timing import price_in_year
 
-__all__ = ["EquityReport", "equity_factor", "equity_report", "is_private", "private_terms", "resolved_terms",
-           "vested_shares_by_year"]
+__all__ = ["EquityReport", "equity_factor", "equity_report", "exercise_on_leaving", "is_private", "private_terms",
+           "resolved_terms", "vested_shares_by_year"]
 
 
 def is_private(offer: Offer) -> bool:
@@ -62,6 +65,18 @@ def vested_shares_by_year(equity: Equity, years: int) -> tuple[float, ...]:
         return (0.0,) * years
     schedule = equity.vesting_plan.schedule
     return tuple(equity.shares * schedule[y - 1] / 100 if y <= len(schedule) else 0.0 for y in range(1, years + 1))
+
+
+def exercise_on_leaving(offer: Offer, vested_percent: float, year: int) -> ExerciseCash | None:
+    """Keeping the private options vested (``vested_percent`` of the grant) when leaving in ``year``: the cash to
+    pay within the exercise window, and what is lost without it (in the offer's currency). None: nothing to keep."""
+    eq = offer.equity
+    if eq is None or eq.kind != "options" or not is_private(offer) or not vested_percent:
+        return None
+    assert eq.shares is not None and eq.strike is not None and eq.fmv is not None  # options are validated so
+    window = resolved_terms(eq).values.exercise_window_days
+    fmv = price_in_year(eq.fmv, eq.annual_growth_percent, year)
+    return exercise_cash_needed(eq.shares * vested_percent / 100, eq.strike, int(window or 0), fmv=fmv)
 
 
 @dataclass(frozen=True)
