@@ -130,3 +130,12 @@ def test_leaving_early_needs_cash_to_keep_vested_options(write_offer: Callable[.
     assert "pay 22,500 x 2.10 = 47,250 within 90 days of leaving" in out
     # Unpaid, they are lost: at year 2's 409A price 6.50 x 1.2 = 7.80, 22,500 x (7.80 - 2.10) = 128,250.
     assert "22,500 x max(7.80 - 2.10, 0) = 128,250 lost" in out
+
+
+def test_readme_worked_example_by_hand(in_repo: None) -> None:
+    code, out, _ = invoke("compare", "examples/equity/tensorloom-at-risk.toml", "-f", "json")
+    o = json.loads(out)["offers"][0]
+    # 0.3 x 0.85^2 = 0.21675; 397,380 x 0.21675 = 86,132.12; exit at 20: 60,000 x (20 x 0.7225 - 2.10) = 741,000.
+    assert code == 0 and o["private_equity"]["risk_factor"] == 0.21675
+    assert sum(y["equity"] for y in o["years"]) == pytest.approx(86_132.12, abs=0.05)
+    assert [s["value"] for s in o["private_equity"]["scenarios"]] == pytest.approx([0, 741_000, 2_041_500])

@@ -120,7 +120,7 @@ def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
     repaid = sign_on + relocation if months < offer.sign_on.clawback_months else 0.0
     kept = 0.0 if repaid else 1.0
     keep = None if offer.equity is None else exercise_on_leaving(
-        offer, sum(vested_by_year(offer.equity.vesting_plan, months)), full_years + 1)
+        offer, sum(vested_by_year(offer.equity.vesting_plan, months)), (months - 1) // 12 + 1)
     return LeaveEarly(
         label=offer.label,
         months=months,
