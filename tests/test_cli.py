@@ -27,7 +27,8 @@ EXAMPLE_FILES = sorted(str(p.relative_to(REPO)) for p in EXAMPLES.glob("*.toml")
 
 @pytest.mark.parametrize(("fmt", "golden"), [("table", "compare.txt"), ("markdown", "compare.md")])
 def test_compare_golden(runner: CliRunner, fmt: str, golden: str) -> None:
-    code, out, _ = invoke("compare", *EXAMPLE_FILES, "--currency", "USD", "--format", fmt)
+    # The paper view reproduces the output from before the risk view (issue 17): the goldens are unchanged.
+    code, out, _ = invoke("compare", *EXAMPLE_FILES, "--currency", "USD", "--format", fmt, "--equity", "paper")
     assert code == 0
     check_golden(golden, out)
 
@@ -42,7 +43,9 @@ def test_compare_json_contract(runner: CliRunner) -> None:
     offers = {o["label"]: o for o in doc["offers"]}
     sf = offers["Bigtech SF — Senior MLE"]
     assert sf["file"] == "examples/bigtech-sf.toml" and sf["company"] == "Bigtech Inc."
-    assert [set(y) for y in sf["years"]] == [{"year", "base", "bonus", "sign_on", "equity", "benefits", "total"}] * 3
+    keys = {"year", "base", "bonus", "sign_on", "equity", "equity_paper", "benefits", "total"}
+    assert [set(y) for y in sf["years"]] == [keys] * 3
+    assert sf["equity_view"] == "risk" and sf["exercise_cost"] == 0  # RSUs: nothing to exercise
     # Independent check of year 1 of the SF offer from its file: 212,000 base, 15% bonus, 60,000 + 10,000
     # sign-on and relocation, 5% of 400,000 RSUs, 4% match + 9,000 health + ESPP 10% at 15% + 2,000.
     y1 = sf["years"][0]

@@ -191,7 +191,8 @@ def test_html_has_the_stay_row_and_differences(runner: CliRunner, write_offer: C
 
 
 def test_golden_table(runner: CliRunner) -> None:
-    code, out, _ = invoke("compare", BIGTECH, STARTUP, "--current", CURRENT_EXAMPLE, "--currency", "USD")
+    code, out, _ = invoke("compare", BIGTECH, STARTUP, "--current", CURRENT_EXAMPLE, "--currency", "USD",
+                          "--equity", "paper")
     assert code == 0
     # The example's Stay row by hand. Year 1: 178,000 base + 10% bonus 17,800 + half of the 96,000 grant 48,000
     # + 5% match 8,900 + health 7,000 + ESPP 10% of base at 15%: 17,800 * 0.15 / 0.85 = 3,141.18 -> 262,841.

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("in_repo")
 
 def test_golden_table_after_tax_real(runner: CliRunner) -> None:
     code, out, _ = invoke("compare", *EXAMPLE_FILES, "--currency", "USD", "--after-tax", "--real",
-                       "--home", "Austin, TX")
+                       "--home", "Austin, TX", "--equity", "paper")
     assert code == 0
     check_golden("compare_aftertax_real.txt", out)
 

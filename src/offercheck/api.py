@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from offercheck.offer.models import Offer
 from offercheck.pay.comp import pay_by_year
 from offercheck.pay.currency import RateTable, load_rates
+from offercheck.pay.equity import View
+from offercheck.pay.equity_offer import equity_report
 from offercheck.results import DEFAULT_YEARS, Comparison, Evaluation
 
 if TYPE_CHECKING:
@@ -18,18 +20,23 @@ __all__ = ["compare", "evaluate"]
 
 
 def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None = None,
-             rates: RateTable | None = None) -> Evaluation:
-    """Pay by year for one offer, converted to ``currency`` (default: the offer's own)."""
+             rates: RateTable | None = None, equity_view: View = "risk") -> Evaluation:
+    """Pay by year for one offer, converted to ``currency`` (default: the offer's own).
+
+    ``equity_view``: private equity at paper or at risk (DESIGN.md section 5); public grants are the same in both.
+    """
     if years < 1:
         raise ValueError("years must be at least 1")
     target = currency or offer.currency
     factor = (rates or load_rates()).rate(offer.currency, target)
-    return Evaluation(offer, target, tuple(y.scaled(factor) for y in pay_by_year(offer, years)), fx=factor)
+    pay = tuple(y.scaled(factor) for y in pay_by_year(offer, years, equity_view))
+    return Evaluation(offer, target, pay, fx=factor, equity_view=equity_view,
+                      equity=equity_report(offer, equity_view, years, factor))
 
 
 def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: str | None = None,
             rates: RateTable | None = None, pm: pluggy.PluginManager | None = None,
-            benchmarks: Any = None, current: Offer | None = None) -> Comparison:
+            benchmarks: Any = None, current: Offer | None = None, equity_view: View = "risk") -> Comparison:
     """Evaluate every offer in one display currency (default: the first offer's).
 
     With a plugin manager, each offer is also scored against the market: ``benchmarks`` (default: the built-in
@@ -41,7 +48,8 @@ def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: st
     rates = rates or load_rates()
     target = currency.upper() if currency else offers[0].currency  # codes are capitals in every output
     jobs = (*offers, current) if current is not None else tuple(offers)
-    evaluations = tuple(evaluate(o, years=years, currency=target, rates=rates) for o in jobs)
+    evaluations = tuple(evaluate(o, years=years, currency=target, rates=rates, equity_view=equity_view)
+                        for o in jobs)
     if pm is not None:
         from offercheck.market.benchmarks import market_for
         from offercheck.market.scoring import score

@@ -33,6 +33,9 @@ class Evaluation:
     real: Any = None
     # Set by offercheck.pay.leave_early.with_leave_early: offercheck.pay.leave_early.LeaveEarly.
     leave_early: Any = None
+    equity_view: str = "paper"  # how private equity counts in ``years`` (DESIGN.md section 5)
+    # offercheck.pay.equity_offer.EquityReport for a private grant, else None.
+    equity: Any = None
 
     @property
     def label(self) -> str:

@@ -16,6 +16,7 @@ from offercheck.cli.options import (
     RANK_BY,
     apply_tax_options,
     check_tax_options,
+    equity_view_option,
     horizon_options,
     leave_after_option,
     offer_set_options,
@@ -40,6 +41,7 @@ from offercheck.cli.options import (
 @leave_after_option()
 @tax_options
 @offer_set_options
+@equity_view_option
 @output_options
 def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str, real: bool, home: str | None,
             rank_by: str, leave_after: int | None, after_tax: bool, tax_year: str | None, filing: str | None,

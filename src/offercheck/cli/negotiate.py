@@ -15,6 +15,7 @@ from offercheck.cli.offers import evaluate_offer_set
 from offercheck.cli.options import (
     apply_tax_options,
     check_tax_options,
+    equity_view_option,
     horizon_options,
     leave_after_option,
     offer_set_options,
@@ -38,6 +39,7 @@ from offercheck.cli.options import (
 @leave_after_option(12)
 @tax_options
 @offer_set_options
+@equity_view_option
 @output_options
 def negotiate(offer: str, against: tuple[str, ...], target_percentile: float, years: int, currency: str | None,
               fmt: str, leave_after: int, after_tax: bool, tax_year: str | None, filing: str | None,

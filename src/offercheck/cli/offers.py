@@ -18,7 +18,8 @@ from offercheck.cli.options import *  # noqa: F403
 
 def evaluate_offer_set(paths: tuple[str, ...], *, years: int, currency: str | None, profile: str | None,
                        current: str | None, plugins_dirs: tuple[Path, ...], without: tuple[str, ...],
-                       benchmarks: Path | None) -> tuple[Comparison, pluggy.PluginManager]:
+                       benchmarks: Path | None, equity_view: str = "risk",
+                       ) -> tuple[Comparison, pluggy.PluginManager]:
     """Load the offers (and the current job), evaluate them in one currency and score them against the market."""
     from offercheck.api import compare as run_compare
     from offercheck.market.benchmarks import market_for
@@ -29,7 +30,8 @@ def evaluate_offer_set(paths: tuple[str, ...], *, years: int, currency: str | No
     loaded = load_with_profile(paths, profile, pm, current)
     stay = loaded.pop() if current is not None else None
     result = run_compare(loaded, years=years, currency=currency, rates=rates, pm=pm,
-                         benchmarks=market_for(pm, benchmarks), current=stay)
+                         benchmarks=market_for(pm, benchmarks), current=stay,
+                         equity_view="paper" if equity_view == "paper" else "risk")
     return result, pm
 
 

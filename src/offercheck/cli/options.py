@@ -101,6 +101,14 @@ def leave_after_option(default: int | None = None) -> Callable[[Any], Any]:
                         help="Show what each offer has paid if you leave after MONTHS (vesting cliffs, clawbacks).")
 
 
+def equity_view_option(f: Any) -> Any:
+    """--equity paper|risk: how private-company equity counts in totals, ranking and score (DESIGN.md section 5)."""
+    return click.option("--equity", "equity_view", type=click.Choice(["paper", "risk"]), default="risk",
+                        show_default=True,
+                        help="Private-company equity at its paper value, or at risk (x liquidity probability x "
+                             "ownership left after dilution); the paper value is shown beside it.")(f)
+
+
 def current_option(f: Any) -> Any:
     """--current FILE: the job held now, the baseline of stay-or-go (see ``offercheck.pay.current``)."""
     return click.option("--current", metavar="CURRENT.toml",

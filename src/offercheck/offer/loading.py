@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from offercheck.errors import OfferFileError, OfferFileErrors
 from offercheck.offer.models import Candidate, Offer
 from offercheck.pay.current import STAY_PREFIX, current_job_problems, offer_problems
+from offercheck.pay.equity_checks import check_private_terms, public_company_errors
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -141,6 +142,17 @@ def _toml_kind(value: object) -> str:
     return next((name for t, name in kinds if isinstance(value, t)), "a value of another type")
 
 
+def _equity_problems(data: dict[str, Any], name: str) -> list[OfferFileError]:
+    """The private-equity keys' problems, in their own words (issue 17); only ``public = true`` refuses them."""
+    table, company = data.get("equity"), data.get("company")
+    if not isinstance(table, dict):
+        return []
+    found = check_private_terms(table, kind="rsu" if table.get("kind", "rsu") == "rsu" else "options")
+    if isinstance(company, dict) and company.get("public") is True:
+        found += public_company_errors(table)
+    return [OfferFileError(name, detail, field) for field, detail in (m.split(": ", 1) for m in found)]
+
+
 def parse_offer(data: dict[str, Any], name: str, pm: pluggy.PluginManager | None = None) -> Offer:
     """Validate parsed TOML; raises OfferFileErrors listing every problem.
 
@@ -148,10 +160,16 @@ def parse_offer(data: dict[str, Any], name: str, pm: pluggy.PluginManager | None
     """
     from offercheck.pay.currency import UnknownCurrency, load_rates
 
+    equity = _equity_problems(data, name)
     try:
         offer = Offer.model_validate(data)
     except ValidationError as e:
-        raise OfferFileErrors(validation_errors(name, e)) from None
+        # One line per problem: a key the equity checks named is not reported again in pydantic's words.
+        named = {(x.field or "").split("[")[0] for x in equity}
+        rest = [x for x in validation_errors(name, e) if ".".join((x.field or "").split(".")[:2]) not in named]
+        raise OfferFileErrors(equity + rest) from None
+    if equity:
+        raise OfferFileErrors(equity)
     try:
         load_rates().rate(offer.currency, "USD")
     except UnknownCurrency as e:

@@ -129,6 +129,18 @@ class Equity(_Table):
     vest_every_months: Literal[1, 3, 6, 12] | None = None
     annual_growth_percent: float = Field(0, ge=-90, le=200)
     refresh_annual: Money = Field(0, description="Value of a new grant each year from year 2.")
+    # Private companies only (DESIGN.md section 5); offercheck.pay.equity_checks gives the friendlier messages.
+    liquidity_probability: float | None = Field(None, ge=0, le=1, description="Chance the shares ever become "
+                                                "sellable (private companies).")
+    dilution_percent_per_round: float | None = Field(None, ge=0, le=90, description="Ownership lost per round.")
+    rounds_to_exit: int | None = Field(None, ge=0, le=10, description="Funding rounds before a sale or listing.")
+    preferred_price: PositiveMoney | None = Field(None, description="Last preferred price: reported, never used.")
+    exercise_window_days: int | None = Field(None, ge=0, le=3650, description="Post-termination exercise window.")
+    double_trigger: bool | None = Field(None, description="Private RSUs: income only at a liquidity event.")
+    exit_prices: Annotated[tuple[PositiveMoney, ...], Strict(False)] = Field(
+        (), max_length=20, description="Exit prices per share to show scenarios at.")
+    exercise_year: int | None = Field(None, ge=1, le=50, description="Year of the offer the options are exercised.")
+    liquidity_year: int | None = Field(None, ge=1, le=50, description="Year of the offer of a sale or listing.")
 
     @field_validator("vest_every_months", mode="before")
     @classmethod

@@ -6,6 +6,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from offercheck.offer.models import Equity, Offer
+from offercheck.pay.equity import View
+from offercheck.pay.equity_offer import equity_factor
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class YearPay:
     base: float
     bonus: float
     sign_on: float  # includes relocation
-    equity: float  # initial grant and refreshers vesting this year, at this year's price
+    equity: float  # initial grant and refreshers vesting this year, at this year's price, in the chosen view
     benefits: float  # retirement_match + health + espp + other_benefits
     # Detail of the components above, for negotiation and tax.
     relocation: float = 0.0
@@ -28,6 +30,7 @@ class YearPay:
     health: float = 0.0
     espp: float = 0.0
     other_benefits: float = 0.0
+    equity_paper: float = 0.0  # ``equity`` in the paper view (the same unless a private grant is seen at risk)
 
     @property
     def total(self) -> float:
@@ -82,11 +85,16 @@ def equity_in_year(equity: Equity | None, year: int) -> tuple[float, float]:
     return initial + refresh, refresh
 
 
-def pay_in_year(offer: Offer, year: int) -> YearPay:
-    """Every component of ``offer`` paid in ``year`` (1-based), in the offer's own currency."""
+def pay_in_year(offer: Offer, year: int, view: View = "risk") -> YearPay:
+    """Every component of ``offer`` paid in ``year`` (1-based), in the offer's own currency.
+
+    ``view``: how a private grant counts (DESIGN.md section 5); public grants are the same in both.
+    """
     base = base_in_year(offer, year)
     relocation = offer.sign_on.relocation if year == 1 else 0.0
-    equity, refresh = equity_in_year(offer.equity, year)
+    paper, paper_refresh = equity_in_year(offer.equity, year)
+    factor = equity_factor(offer, view)
+    equity, refresh = paper * factor, paper_refresh * factor
     b = offer.benefits
     # A match is paid only on what the employee defers: when the deferral is known, it caps the match.
     match_percent = min(b.retirement_match_percent, 100 if b.employee_401k_percent is None else b.employee_401k_percent)
@@ -108,9 +116,10 @@ def pay_in_year(offer: Offer, year: int) -> YearPay:
         health=b.health_annual,
         espp=espp,
         other_benefits=b.other_annual,
+        equity_paper=paper,
     )
 
 
-def pay_by_year(offer: Offer, years: int) -> list[YearPay]:
-    """Years 1..``years`` of pay, in the offer's own currency."""
-    return [pay_in_year(offer, y) for y in range(1, years + 1)]
+def pay_by_year(offer: Offer, years: int, view: View = "risk") -> list[YearPay]:
+    """Years 1..``years`` of pay, in the offer's own currency, private equity in ``view``."""
+    return [pay_in_year(offer, y, view) for y in range(1, years + 1)]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from offercheck.offer.models import Equity, Offer, Vesting
 from offercheck.pay.comp import base_in_year, bonus_in_year, grant_value_per_percent
+from offercheck.pay.equity_offer import exercise_on_leaving
 
 if TYPE_CHECKING:
     from offercheck.results import Comparison, Evaluation
@@ -47,6 +48,7 @@ class LeaveEarly:
     relocation: float  # paid minus repaid
     repaid: float  # sign-on and relocation clawed back
     notes: tuple[str, ...]
+    exercise_cash: float = 0.0  # private options: strike x vested shares, due within the exercise window
 
     @property
     def total(self) -> float:
@@ -117,6 +119,8 @@ def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
     relocation = offer.sign_on.relocation
     repaid = sign_on + relocation if months < offer.sign_on.clawback_months else 0.0
     kept = 0.0 if repaid else 1.0
+    keep = None if offer.equity is None else exercise_on_leaving(
+        offer, sum(vested_by_year(offer.equity.vesting_plan, months)), (months - 1) // 12 + 1)
     return LeaveEarly(
         label=offer.label,
         months=months,
@@ -126,7 +130,8 @@ def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
         sign_on=sign_on * kept * fx,
         relocation=relocation * kept * fx,
         repaid=repaid * fx,
-        notes=_notes(offer, months, full_years, part, repaid),
+        notes=_notes(offer, months, full_years, part, repaid) + (keep.notes if keep is not None else ()),
+        exercise_cash=keep.cash_needed * fx if keep is not None else 0.0,
     )
 
 

@@ -32,5 +32,6 @@ def year_dict(y: YearPay) -> dict[str, float | int]:
     out: dict[str, float | int] = {"year": y.year}
     for name, _ in COMPONENTS:
         out[name] = cents(getattr(y, name))
+    out["equity_paper"] = cents(y.equity_paper)  # beside the chosen view in ``equity`` (DESIGN.md section 5)
     out["total"] = cents(y.total)
     return out

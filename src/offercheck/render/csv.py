@@ -27,7 +27,8 @@ def render(c: Comparison) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     names = [name for name, _ in COMPONENTS]
-    writer.writerow(["rank", "label", "file", "company", "currency", "year", *names, "total", *csv_headers(c),
+    writer.writerow(["rank", "label", "file", "company", "currency", "year", *names, "total", "equity_paper",
+                     *csv_headers(c),
                      *current_headers(c)])
     # The current job (compare --current) comes last with an empty rank: the baseline, not ranked.
     for rank, e in numbered(c, c.ranked, ""):
@@ -35,7 +36,7 @@ def render(c: Comparison) -> str:
             writer.writerow(
                 [safe_cell(v) for v in (rank, e.label, e.offer.path or "", e.offer.offer.company, c.currency, y.year)]
                 + [cents(getattr(y, name)) for name in names]
-                + [cents(y.total)]
+                + [cents(y.total), cents(y.equity_paper)]
                 + csv_cells(e, i)
                 + current_cells(c, e, i)
             )

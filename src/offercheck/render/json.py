@@ -10,6 +10,7 @@ from offercheck.market.scoring import MarketPosition
 from offercheck.render.common import cents, year_dict
 from offercheck.render.current import current_members
 from offercheck.render.current import offer_members as current_offer_members
+from offercheck.render.equity import offer_members as equity_members
 from offercheck.render.leave_early import offer_members as leave_early_members
 from offercheck.render.netreal import comparison_members, offer_members, year_members
 from offercheck.results import Comparison, Evaluation
@@ -20,6 +21,7 @@ def evaluation_dict(e: Evaluation) -> dict[str, Any]:
         "label": e.label,
         "file": e.offer.path,
         "company": e.offer.offer.company,
+        **equity_members(e),
         "years": [{**year_dict(y), **year_members(e, i)} for i, y in enumerate(e.years)],
         "total": cents(e.total),
         "annual_average": cents(e.annual_average),

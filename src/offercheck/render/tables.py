@@ -9,6 +9,7 @@ from tabulate import tabulate
 from offercheck.render.common import COMPONENTS, markdown_text, money
 from offercheck.render.current import NOT_RANKED, everyone, numbered
 from offercheck.render.current import sections as current_sections
+from offercheck.render.equity import sections as equity_sections
 from offercheck.render.leave_early import sections as leave_early_sections
 from offercheck.render.netreal import sections as netreal_sections
 from offercheck.render.netreal import summary_columns
@@ -68,6 +69,8 @@ def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str]
         *current_sections(c, ranked, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
         *netreal_sections(c, rows, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
         *leave_early_sections(c, ranked, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
+        *equity_sections(rows, currency=c.currency, years=n, tablefmt=tablefmt, heading=heading,
+                         escape=lambda t: _escape(t, tablefmt)),
     ]
     scored = [e for e in rows if e.market is not None]
     if scored:

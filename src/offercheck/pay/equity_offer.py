@@ -1,0 +1,115 @@
+"""The private-equity engine applied to an offer: its terms, risk factor and report (DESIGN.md section 5).
+
+:mod:`.equity` holds the arithmetic on plain numbers; this module reads them off an ``Offer`` so that comp.py,
+leave_early.py and the tax timing each need one call. Only ``company.public = false`` counts as private: a file
+that does not say is valued at paper, as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from offercheck.offer.models import Equity, Offer
+from offercheck.pay.equity import (
+    ExerciseCash,
+    PrivateTerms,
+    ResolvedTerms,
+    RiskFactor,
+    Scenario,
+    View,
+    exercise_cash_needed,
+    exercise_cost,
+    preferred_price_note,
+    risk_factor,
+    scenarios,
+)
+from offercheck.pay.equity_timing import price_in_year
+
+__all__ = ["EquityReport", "equity_factor", "equity_report", "exercise_on_leaving", "is_private", "private_terms",
+           "resolved_terms", "vested_shares_by_year"]
+
+
+def is_private(offer: Offer) -> bool:
+    """A grant of a company whose file says ``public = false``."""
+    return offer.equity is not None and offer.company.public is False
+
+
+def private_terms(equity: Equity) -> PrivateTerms:
+    return PrivateTerms(
+        liquidity_probability=equity.liquidity_probability,
+        dilution_percent_per_round=equity.dilution_percent_per_round,
+        rounds_to_exit=equity.rounds_to_exit,
+        preferred_price=equity.preferred_price,
+        exercise_window_days=equity.exercise_window_days,
+        double_trigger=equity.double_trigger,
+        exit_prices=equity.exit_prices,
+        exercise_year=equity.exercise_year,
+        liquidity_year=equity.liquidity_year,
+    )
+
+
+def resolved_terms(equity: Equity) -> ResolvedTerms:
+    return private_terms(equity).resolved()
+
+
+def equity_factor(offer: Offer, view: View) -> float:
+    """What the offer's paper equity is multiplied by in ``view``: 1 for paper and for public grants."""
+    if view == "paper" or not is_private(offer) or offer.equity is None:
+        return 1.0
+    return risk_factor(resolved_terms(offer.equity)).factor
+
+
+def vested_shares_by_year(equity: Equity, years: int) -> tuple[float, ...]:
+    """Shares of the initial grant vesting in each year 1..``years`` (none: a grant given by value)."""
+    if equity.shares is None:
+        return (0.0,) * years
+    schedule = equity.vesting_plan.schedule
+    return tuple(equity.shares * schedule[y - 1] / 100 if y <= len(schedule) else 0.0 for y in range(1, years + 1))
+
+
+def exercise_on_leaving(offer: Offer, vested_percent: float, year: int) -> ExerciseCash | None:
+    """Keeping the private options vested (``vested_percent`` of the grant) when leaving in ``year``: the cash to
+    pay within the exercise window, and what is lost without it (in the offer's currency). None: nothing to keep."""
+    eq = offer.equity
+    if eq is None or eq.kind != "options" or not is_private(offer) or not vested_percent:
+        return None
+    assert eq.shares is not None and eq.strike is not None and eq.fmv is not None  # options are validated so
+    window = resolved_terms(eq).values.exercise_window_days
+    fmv = price_in_year(eq.fmv, eq.annual_growth_percent, year)
+    return exercise_cash_needed(eq.shares * vested_percent / 100, eq.strike, int(window or 0), fmv=fmv)
+
+
+@dataclass(frozen=True)
+class EquityReport:
+    """What the output says about a private grant, amounts in the display currency."""
+
+    view: View
+    terms: ResolvedTerms
+    factor: RiskFactor
+    exercise_cost: float  # strike x shares of the whole grant (0 for RSUs)
+    scenarios: tuple[Scenario, ...]
+    preferred_note: str | None
+
+
+def equity_report(offer: Offer, view: View, years: int, fx: float = 1.0) -> EquityReport | None:
+    """The private grant of ``offer`` in both views, its scenarios over ``years`` and its exercise cost."""
+    equity = offer.equity
+    if equity is None or not is_private(offer):
+        return None
+    terms = resolved_terms(equity)
+    factor = risk_factor(terms)
+    v = terms.values
+    options = equity.kind == "options"
+    strike = (equity.strike or 0.0) if options else 0.0
+    price = equity.fmv if options else equity.share_price
+    cost = exercise_cost(equity.shares or 0.0, strike) * fx if options else 0.0
+    found: tuple[Scenario, ...] = ()
+    if equity.shares is not None and price is not None and v.exit_prices:
+        held = sum(vested_shares_by_year(equity, years))
+        # Paper and risk of the shares vested over the horizon at today's price, beside each exit.
+        paper = held * max(price - strike, 0.0) * fx
+        found = tuple(scenarios(held, strike * fx, [p * fx for p in v.exit_prices],
+                                float(v.dilution_percent_per_round or 0), v.rounds_to_exit or 0,
+                                paper=paper, risk=paper * factor.factor))
+    return EquityReport(view, terms, factor, cost, found, preferred_price_note(
+        None if v.preferred_price is None else v.preferred_price * fx, None if price is None else price * fx))

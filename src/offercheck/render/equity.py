@@ -1,0 +1,93 @@
+"""Private-company equity in the output: the paper value beside the chosen view, and why (DESIGN.md section 5).
+
+Shown for the risk view only: with ``--equity paper`` the totals are the paper values and the output is as it
+was before the risk view existed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from tabulate import tabulate
+
+from offercheck.pay.equity import exercise_cost
+from offercheck.render.common import cents, money
+from offercheck.results import Evaluation
+
+__all__ = ["lines", "offer_members", "sections"]
+
+
+def _grant_exercise_cost(e: Evaluation) -> float:
+    """strike x shares of the grant, in the display currency (0 without options)."""
+    eq = e.offer.equity
+    if eq is None or eq.kind != "options" or eq.shares is None or eq.strike is None:
+        return 0.0
+    return exercise_cost(eq.shares, eq.strike) * e.fx
+
+
+def _defaults_used(e: Evaluation) -> dict[str, str]:
+    """The defaults this grant's output rests on, with their sources (a key that does not fit the kind is left out)."""
+    r, eq = e.equity, e.offer.equity
+    used = {"double_trigger"} if eq is not None and eq.kind == "rsu" else {"exercise_window_days"}
+    if r.factor.applied or r.scenarios:
+        used |= {"dilution_percent_per_round", "rounds_to_exit"}
+    return {k: r.terms.provenance[k].source for k in r.terms.defaulted if k in used}
+
+
+def offer_members(e: Evaluation) -> dict[str, Any]:
+    """``equity_view`` and ``exercise_cost`` of every offer, and ``private_equity`` for a private grant."""
+    out: dict[str, Any] = {"equity_view": e.equity_view, "exercise_cost": cents(_grant_exercise_cost(e))}
+    r = e.equity
+    if r is not None:
+        out["private_equity"] = {
+            "paper_total": cents(e.component_total("equity_paper")),
+            "risk_factor": round(r.factor.factor, 6),
+            "risk_applied": r.factor.applied,
+            "explanation": r.factor.explanation,
+            "missing": list(r.factor.missing),
+            "defaults": _defaults_used(e),
+            "scenarios": [{"exit_price": cents(s.exit_price), "price_after_dilution": cents(s.price_after_dilution),
+                           "value": cents(s.value), "paper": cents(s.paper or 0.0), "risk": cents(s.risk or 0.0)}
+                          for s in r.scenarios],
+            "preferred_price_note": r.preferred_note,
+        }
+    return out
+
+
+def _shown(rows: Sequence[Evaluation]) -> list[Evaluation]:
+    return [e for e in rows if e.equity is not None and e.equity_view == "risk"]
+
+
+def lines(rows: Sequence[Evaluation], escape: Callable[[str], str]) -> list[str]:
+    """Per private grant: the risk arithmetic (or what to give), the scenarios, the preferred price; then each
+    default used, cited once."""
+    out: list[str] = []
+    cited: dict[str, str] = {}
+    for e in _shown(rows):
+        r = e.equity
+        out.append(f"{escape(e.label)}: {r.factor.explanation}")
+        out += [f"{escape(e.label)}: {s.explanation} (paper {money(s.paper or 0)}, risk {money(s.risk or 0)})"
+                for s in r.scenarios]
+        if r.preferred_note:
+            out.append(f"{escape(e.label)}: {r.preferred_note}")
+        cited.update(_defaults_used(e))
+    out += [f"Default {key}: {source}" for key, source in cited.items()]
+    return out
+
+
+def sections(rows: Sequence[Evaluation], *, currency: str, years: int, tablefmt: str,
+             heading: Callable[[str], str], escape: Callable[[str], str]) -> list[str]:
+    """The private-equity section of the table and markdown formats (empty without a private grant at risk)."""
+    shown = _shown(rows)
+    if not shown:
+        return []
+    table = [[escape(e.label), money(e.component_total("equity")), money(e.component_total("equity_paper")),
+              f"x{e.equity.factor.factor:.4g}" if e.equity.factor.applied else "not applied",
+              money(_grant_exercise_cost(e))] for e in shown]
+    headers = ["Offer", f"Equity at risk ({years} yr)", f"Paper ({years} yr)", "Risk factor", "Exercise cost"]
+    return [heading(f"Private-company equity: risk view beside paper ({currency})"),
+            tabulate(table, headers, tablefmt=tablefmt, colalign=("left", *("right",) * 4), disable_numparse=True),
+            "\n".join(lines(shown, escape)),
+            "Totals, ranking and score use the risk view (--equity paper for paper values). Exercise cost is "
+            "strike x shares of the grant, paid in cash to own the shares."]
