@@ -24,7 +24,8 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
         raise ValueError("years must be at least 1")
     target = currency or offer.currency
     factor = (rates or load_rates()).rate(offer.currency, target)
-    return Evaluation(offer, target, tuple(y.scaled(factor) for y in pay_by_year(offer, years)), fx=factor)
+    native = tuple(pay_by_year(offer, years))
+    return Evaluation(offer, target, tuple(y.scaled(factor) for y in native), native_years=native, fx=factor)
 
 
 def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: str | None = None,
