@@ -7,6 +7,7 @@ currency. Imported only with ``--after-tax``: it pulls in the tax engine and its
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from offercheck.tax import (
     COUNTRY_ALIASES,
     LATEST_TAX_YEAR,
     SUPPORTED,
+    TaxLine,
     TaxResult,
     UnsupportedJurisdiction,
     UnsupportedTaxYear,
@@ -190,10 +192,32 @@ def _estimate(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, tax_year: in
             "location.country",
         )
     plugin, result = found[0]
-    if not isinstance(result, TaxResult):
-        raise PluginError(plugin, "offercheck_estimate_tax",
-                          f"returned {type(result).__name__}, expected offercheck.tax.TaxResult")
+    problem = _tax_problem(result, pay, rates.rate(offer.currency, "USD"), rates)
+    if problem:
+        raise PluginError(plugin, "offercheck_estimate_tax", problem)
     return plugin, result
+
+
+def _tax_problem(result: object, pay: YearPay, usd_per_unit: float, rates: RateTable) -> str | None:
+    """What is wrong with a regime's answer, if anything: its type, a line's amount, or its currency."""
+    if not isinstance(result, TaxResult):
+        return f"returned {type(result).__name__}, expected offercheck.tax.TaxResult"
+    if not (isinstance(result.lines, tuple) and all(isinstance(x, TaxLine) for x in result.lines)):
+        return "TaxResult.lines must be a tuple of offercheck.tax.TaxLine"
+    if not (isinstance(result.notes, tuple) and all(isinstance(n, str) for n in result.notes)):
+        return "TaxResult.notes must be a tuple of strings"
+    for x in result.lines:
+        if not all(isinstance(v, str) for v in (x.name, x.kind, x.source)):
+            return f"tax line {x.name!r}: name, kind and source must be strings"
+        if isinstance(x.amount, bool) or not isinstance(x.amount, (int, float)) or not math.isfinite(x.amount) \
+                or x.amount < 0:
+            return f"tax line {x.name!r}: amount must be a finite number >= 0, got {x.amount!r}"
+    if not isinstance(result.currency, str) or result.currency not in rates.codes:
+        return f"TaxResult.currency {result.currency!r} is not a known currency (known: {', '.join(rates.codes)})"
+    # Tax above the year's pay would make net pay negative: a regime's bug, not a fact about the offer.
+    if result.total * rates.rate(result.currency, "USD") > pay.total * usd_per_unit * (1 + 1e-9):
+        return f"taxes of {result.total:,.2f} {result.currency} exceed the year's pay"
+    return None
 
 
 def _converted(result: TaxResult, currency: str, factor: float) -> TaxResult:
