@@ -45,11 +45,30 @@ CASES = {
             "Input should be a finite number"),
     "negative": ("return Adjustment(factor='neg', multiplier=-0.5, reason='r')",
                  "Error: plugin 'negative' failed in offercheck_adjust: invalid Adjustment: multiplier: "
-                 "Input should be greater than 0"),
-    # model_construct() skips validation; scoring checks the multiplier again.
+                 "Input should be greater than or equal to 0.25"),
+    # model_construct() skips validation; every model a hook returns is validated again.
     "constructed": ("return Adjustment.model_construct(factor='c', multiplier=-1.0, reason='r', source='')",
-                    "Error: plugin 'constructed' failed in offercheck_adjust: multiplier must be a positive finite "
-                    "number, got -1.0"),
+                    "Error: plugin 'constructed' failed in offercheck_adjust: invalid Adjustment: multiplier: "
+                    "Input should be greater than or equal to 0.25"),
+    "constructed_none": ("return Adjustment.model_construct(factor=None, multiplier=1.0, reason=None)",
+                         "Error: plugin 'constructed_none' failed in offercheck_adjust: invalid Adjustment: factor: "
+                         "Input should be a valid string; reason: Input should be a valid string"),
+    # DESIGN section 3: outside 0.25-4 is a plugin error; 5e-324 would zero the benchmark.
+    "tiny": ("return Adjustment.model_construct(factor='t', multiplier=5e-324, reason='r', source='')",
+             "Error: plugin 'tiny' failed in offercheck_adjust: invalid Adjustment: multiplier: "
+             "Input should be greater than or equal to 0.25"),
+    "huge": ("return Adjustment(factor='h', multiplier=4.5, reason='r')",
+             "Error: plugin 'huge' failed in offercheck_adjust: invalid Adjustment: multiplier: "
+             "Input should be less than or equal to 4"),
+    "exits": ("import sys; sys.exit(0)",
+              "Error: plugin 'exits' failed in offercheck_adjust: SystemExit: 0"),
+    "generator_exit": ("raise GeneratorExit('gone')",
+                       "Error: plugin 'generator_exit' failed in offercheck_adjust: GeneratorExit: gone"),
+    # A frozen model yields to object.__setattr__: the plugin changed its own copy, so this run goes on (see
+    # test_object_setattr_does_not_reach_the_offer); here it then fails on its own terms.
+    "setattr_frozen": ("object.__setattr__(offer.salary, 'base', 1.0); return 1 / 0",
+                       "Error: plugin 'setattr_frozen' failed in offercheck_adjust: ZeroDivisionError: "
+                       "division by zero"),
     "mutates_offer": ("offer.salary.base = 1.0",
                       "Error: plugin 'mutates_offer' failed in offercheck_adjust: invalid Salary: base: "
                       "Instance is frozen"),
@@ -154,3 +173,64 @@ def test_a_plugin_cannot_change_another_offers_data(fake_plugin: Callable[..., N
     compare(offers, pm=get_plugin_manager())
     assert vandal.GOT_THROUGH == []
     assert [o.model_dump() for o in offers] == before
+
+
+def test_sys_exit_at_import_is_a_plugin_error(fake_plugin: Callable[..., None],
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    fake_plugin("quitter", "import sys\nsys.exit(0)\n")
+    code, err = run_main(["compare", OFFER], capsys)
+    assert (code, err) == (1, "Error: plugin 'quitter' failed to load: SystemExit: 0\n")
+
+
+def test_printing_plugins_do_not_corrupt_json(fake_plugin: Callable[..., None],
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    fake_plugin("chatty", """
+        from offercheck import hookimpl
+        print("loaded chatty")
+
+        @hookimpl
+        def offercheck_adjust(offer, benchmark):
+            print("adjusting", offer.label)
+            return None
+        """)
+    with pytest.raises(SystemExit) as info:
+        main(["compare", OFFER, "--format", "json"])
+    out, err = capsys.readouterr()
+    assert info.value.code == 0
+    assert json.loads(out)["offers"][0]["company"] == "Bigtech Inc."
+    assert "loaded chatty" in err and "adjusting" in err
+
+
+def test_object_setattr_does_not_reach_the_offer(fake_plugin: Callable[..., None]) -> None:
+    fake_plugin("sneaky", """
+        from offercheck import hookimpl
+
+        @hookimpl
+        def offercheck_adjust(offer, benchmark):
+            object.__setattr__(offer.salary, "base", 1.0)
+            object.__setattr__(benchmark, "n", -5)
+            return None
+        """)
+    offer = load_offers([OFFER])[0]
+    base = offer.salary.base
+    c = compare([offer], pm=get_plugin_manager())
+    assert offer.salary.base == base == c.evaluations[0].offer.salary.base
+    assert c.evaluations[0].years[0].base == base  # the pay is the file's, not the plugin's 1.0
+
+
+@pytest.mark.parametrize("marker", ["wrapper=True", "hookwrapper=True"])
+def test_hook_wrappers_are_refused_by_name(marker: str, fake_plugin: Callable[..., None],
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    fake_plugin("wrapping", f"""
+        from offercheck import hookimpl
+
+        @hookimpl({marker})
+        def offercheck_adjust(offer, benchmark):
+            return (yield)
+        """)
+    code, err = run_main(["compare", OFFER], capsys)
+    assert code == 1
+    assert err.startswith("Error: plugin 'wrapping' failed in offercheck_adjust: hook wrappers ")
+    assert err.count("\n") == 1

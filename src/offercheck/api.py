@@ -29,9 +29,9 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
         raise ValueError("years must be at least 1")
     target = currency or offer.currency
     factor = (rates or load_rates()).rate(offer.currency, target)
-    pay = tuple(y.scaled(factor) for y in pay_by_year(offer, years, equity_view))
-    return Evaluation(offer, target, pay, fx=factor, equity_view=equity_view,
-                      equity=equity_report(offer, equity_view, years, factor))
+    native = tuple(pay_by_year(offer, years, equity_view))
+    return Evaluation(offer, target, tuple(y.scaled(factor) for y in native), native_years=native, fx=factor,
+                      equity_view=equity_view, equity=equity_report(offer, equity_view, years, factor))
 
 
 def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: str | None = None,

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from offercheck.market.adjustments import Adjustment
     from offercheck.offer.models import Offer
     from offercheck.pay.comp import YearPay
+    from offercheck.pay.currency import RateTable
+    from offercheck.tax import TaxResult
 
 hookspec = pluggy.HookspecMarker("offercheck")
 hookimpl = pluggy.HookimplMarker("offercheck")
@@ -60,9 +62,10 @@ def offercheck_register_commands(cli: click.Group) -> None:
 
 
 @hookspec(firstresult=True)
-def offercheck_estimate_tax(offer: Offer, year_pay: YearPay, tax_year: int) -> Any | None:
+def offercheck_estimate_tax(offer: Offer, year_pay: YearPay, tax_year: int, rates: RateTable) -> TaxResult | None:
     """Estimate the taxes on ``year_pay`` (in the offer's currency) for the offer's jurisdiction.
 
+    ``rates`` is the comparison's exchange-rate table: convert wages to the regime's currency with it.
     Return an :class:`offercheck.tax.TaxResult` with the tax lines, or None when this regime does not cover the
     offer's country or subdivision. The first non-None result is used.
     """

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import difflib
 import importlib
 import importlib.util
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,6 +64,20 @@ class PluginInfo:
     builtin: bool
 
 
+@contextlib.contextmanager
+def isolated(plugin: str, hook: str | None, prefix: str = "") -> Iterator[None]:
+    """Run plugin code: what it prints goes to stderr (never into ``--format json``), and anything it raises,
+    ``SystemExit`` and ``GeneratorExit`` included, becomes a PluginError naming it. Ctrl-C still stops the run.
+    """
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    except (KeyboardInterrupt, PluginError):
+        raise
+    except BaseException as e:
+        raise PluginError(plugin, hook, prefix + describe(e)) from e
+
+
 def _load_module_from_file(path: Path) -> Any:
     module_name = f"offercheck_local_plugin_{path.stem}"
     spec = importlib.util.spec_from_file_location(module_name, path)
@@ -70,10 +86,11 @@ def _load_module_from_file(path: Path) -> Any:
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     try:
-        spec.loader.exec_module(module)
-    except Exception as e:
+        with isolated(path.stem, None, f"{path}: "):
+            spec.loader.exec_module(module)
+    except PluginError:
         sys.modules.pop(module_name, None)
-        raise PluginError(path.stem, None, f"{path}: {describe(e)}") from e
+        raise
     return module
 
 
@@ -131,6 +148,12 @@ def _register(pm: PluginManager, plugin: Any, name: str) -> None:
         pm.register(plugin, name=name)
     except Exception as e:  # pluggy's PluginValidationError: a bad hook signature or option
         raise PluginError(name, None, str(e)) from e
+    wrappers = sorted(c.name for c in pm.get_hookcallers(plugin) or ()
+                      for impl in c.get_hookimpls() if impl.plugin is plugin and (impl.wrapper or impl.hookwrapper))
+    if wrappers:
+        pm.unregister(name=name)
+        raise PluginError(name, wrappers[0], "hook wrappers (wrapper=True, hookwrapper=True) are not supported: "
+                          "offercheck calls each implementation on its own; return a result instead")
 
 
 def get_plugin_manager(
@@ -154,16 +177,16 @@ def get_plugin_manager(
     for name, module_name in BUILTIN_PLUGINS.items() if builtins else ():
         known.add(name)
         if not pm.is_blocked(name):
-            _register(pm, importlib.import_module(module_name), name)
+            with isolated(name, None):
+                module = importlib.import_module(module_name)
+            _register(pm, module, name)
     if entry_points:
         for name, value, dist, version in _entry_points():
             known.add(name)
             if pm.is_blocked(name):
                 continue
-            try:
+            with isolated(name, None):
                 plugin = _load_entry_point(value)
-            except Exception as e:
-                raise PluginError(name, None, describe(e)) from e
             _register(pm, plugin, name)
             if dist is not None and version is not None:
                 pm.distributions[name] = (dist, version)
@@ -201,7 +224,7 @@ def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> str:
     return "; ".join(parts)
 
 
-def describe(e: Exception) -> str:
+def describe(e: BaseException) -> str:
     """An exception as one line: a pydantic error lists its fields (its own text spans several lines)."""
     from pydantic import ValidationError
 
@@ -216,25 +239,39 @@ def call_hook(pm: pluggy.PluginManager, hook: str, *, firstresult: bool = False,
               **kwargs: Any) -> list[tuple[str, Any]]:
     """Call every implementation of ``hook``, returning (plugin name, result) pairs for non-None results.
 
-    Each implementation is called on its own so that a failure is reported with the plugin's name. With
-    ``firstresult``, stop at the first non-None result in pluggy's own order (latest registered first), so an
-    installed plugin overrides a built-in as it would for a ``firstresult`` hookspec.
+    Each implementation is called on its own, :func:`isolated`, with its own deep copy of every argument (a
+    frozen model can still be changed with ``object.__setattr__``; a copy keeps that from reaching the offer),
+    so that a failure is reported with the plugin's name. A pydantic model returned is validated again
+    (``model_construct()`` skips validation). With ``firstresult``, stop at the first non-None result in pluggy's
+    own order (latest registered first), so an installed plugin overrides a built-in as it would for a
+    ``firstresult`` hookspec.
     """
     caller = getattr(pm.hook, hook)
     results = []
     impls = caller.get_hookimpls()
     # pluggy calls the most recently registered first; keep registration order for stable output.
     for impl in reversed(impls) if firstresult else impls:
-        args = {name: kwargs[name] for name in impl.argnames}
-        try:
-            result = impl.function(**args)
-        except Exception as e:
-            raise PluginError(impl.plugin_name, hook, describe(e)) from e
+        args = _copies({name: kwargs[name] for name in impl.argnames})
+        with isolated(impl.plugin_name, hook):
+            result = _revalidated(impl.function(**args))
         if result is not None:
             results.append((impl.plugin_name, result))
             if firstresult:
                 break
     return results
+
+
+def _copies(args: Mapping[str, Any]) -> dict[str, Any]:
+    # Callables (``register``, the click group) are the plugin's way back in: handed over as they are.
+    return {k: v if callable(v) else copy.deepcopy(v) for k, v in args.items()}
+
+
+def _revalidated(result: Any) -> Any:
+    from pydantic import BaseModel
+
+    if isinstance(result, BaseModel):
+        return type(result).model_validate(dict(result))
+    return result
 
 
 def settings_models(pm: pluggy.PluginManager) -> dict[str, type[BaseModel]]:

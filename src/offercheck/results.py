@@ -24,6 +24,9 @@ class Evaluation:
     offer: Offer
     currency: str
     years: tuple[YearPay, ...]
+    # The same years in the offer's own currency: computed once, converted once (``years`` = these times ``fx``).
+    # Taxes start from these, in the offer's jurisdiction.
+    native_years: tuple[YearPay, ...]
     fx: float = 1.0  # offer currency -> display currency, for amounts outside ``years``
     # Set by scoring: offercheck.market.scoring.MarketPosition.
     market: Any = None

@@ -19,6 +19,7 @@ class Adjustment(BaseModel):
     model_config = ConfigDict(frozen=True, allow_inf_nan=False)
 
     factor: Annotated[str, Field(min_length=1)]
-    multiplier: Annotated[float, Field(gt=0, le=10)]
+    # DESIGN section 3: a multiplier outside 0.25-4 is a plugin error (5e-324 would zero the benchmark).
+    multiplier: Annotated[float, Field(ge=0.25, le=4)]
     reason: str
     source: str = ""

@@ -13,8 +13,9 @@ from statistics import fmean
 from typing import TYPE_CHECKING
 
 from offercheck.offer.models import Offer
-from offercheck.pay.comp import grant_value_per_percent, pay_by_year, pay_in_year
+from offercheck.pay.comp import pay_by_year, pay_in_year
 from offercheck.pay.current import Forfeited, forfeited
+from offercheck.pay.vesting import grant_value_per_percent
 
 if TYPE_CHECKING:
     from offercheck.results import Evaluation

@@ -38,9 +38,8 @@ from offercheck.negotiate.asks import (
     round_ask,
     years_text,
 )
-from offercheck.pay.comp import grant_value_per_percent
 from offercheck.pay.current import FORFEITED_PARTS
-from offercheck.pay.leave_early import vested_by_year
+from offercheck.pay.vesting import grant_value_per_percent, vested_by_year
 
 if TYPE_CHECKING:
     import pluggy

@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from offercheck.offer.models import Equity, Offer
+from offercheck.offer.models import Offer
 from offercheck.pay.equity import View
 from offercheck.pay.equity_offer import equity_factor
+from offercheck.pay.vesting import equity_vested
 
 
 @dataclass(frozen=True)
@@ -52,39 +53,6 @@ def bonus_in_year(offer: Offer, year: int, base: float) -> float:
     return offer.bonus.amount or 0.0
 
 
-def grant_value_per_percent(equity: Equity, year: int) -> float:
-    """Value, in ``year``, of 1% of the initial grant vesting then."""
-    growth = (1 + equity.annual_growth_percent / 100) ** (year - 1)
-    if equity.kind == "options":
-        # Intrinsic value: an underwater option is worth nothing, never a negative amount.
-        assert equity.shares is not None and equity.fmv is not None and equity.strike is not None
-        return equity.shares / 100 * max(equity.fmv * growth - equity.strike, 0.0)
-    if equity.grant_value is not None:
-        return equity.grant_value / 100 * growth
-    assert equity.shares is not None and equity.share_price is not None
-    return equity.shares * equity.share_price / 100 * growth
-
-
-def equity_in_year(equity: Equity | None, year: int) -> tuple[float, float]:
-    """(initial grant + refreshers, refreshers alone) vesting in ``year``.
-
-    A refresher granted at the start of year k vests schedule[j] of its value in year k + j, at the price
-    grown for j years since its grant.
-    """
-    if equity is None:
-        return 0.0, 0.0
-    schedule = equity.vesting_plan.schedule
-    initial = schedule[year - 1] * grant_value_per_percent(equity, year) if year <= len(schedule) else 0.0
-    g = 1 + equity.annual_growth_percent / 100
-    refresh = 0.0
-    if equity.refresh_annual:
-        for granted in range(2, year + 1):
-            j = year - granted
-            if j < len(schedule):
-                refresh += equity.refresh_annual * schedule[j] / 100 * g**j
-    return initial + refresh, refresh
-
-
 def pay_in_year(offer: Offer, year: int, view: View = "risk") -> YearPay:
     """Every component of ``offer`` paid in ``year`` (1-based), in the offer's own currency.
 
@@ -92,7 +60,7 @@ def pay_in_year(offer: Offer, year: int, view: View = "risk") -> YearPay:
     """
     base = base_in_year(offer, year)
     relocation = offer.sign_on.relocation if year == 1 else 0.0
-    paper, paper_refresh = equity_in_year(offer.equity, year)
+    paper, paper_refresh = equity_vested(offer.equity, 12 * year, after=12 * (year - 1))
     factor = equity_factor(offer, view)
     equity, refresh = paper * factor, paper_refresh * factor
     b = offer.benefits

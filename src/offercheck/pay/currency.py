@@ -60,6 +60,10 @@ class RateTable:
                 raise ValueError(f"rate for {code} must be a positive finite number, got {value!r}")
         object.__setattr__(self, "usd_per_unit", MappingProxyType(rates))
 
+    def __deepcopy__(self, memo: dict[int, object]) -> RateTable:
+        # A mapping proxy cannot be deep-copied; a new table over a copy of the rates is the same thing.
+        return RateTable(self.date, self.source, dict(self.usd_per_unit))
+
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(sorted(self.usd_per_unit))

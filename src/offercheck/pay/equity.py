@@ -92,7 +92,7 @@ def _default(key: str, table: Mapping[str, Any]) -> Default:
 
 def _parse_defaults(data: Mapping[str, Any]) -> Defaults:
     tables: Mapping[str, Mapping[str, Any]] = data.get("defaults", {})
-    return Defaults(MappingProxyType({k: _default(k, t) for k, t in tables.items()}))
+    return Defaults({k: _default(k, t) for k, t in tables.items()})
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +171,7 @@ class PrivateTerms:
             d = defaults.get(key)
             filled[key] = d.value
             provenance[key] = Provenance("missing" if d.value is None else "default", d.source, d.cite)
-        return ResolvedTerms(dataclasses.replace(self, **filled), MappingProxyType(provenance))
+        return ResolvedTerms(dataclasses.replace(self, **filled), dict(provenance))
 
 
 @dataclass(frozen=True)

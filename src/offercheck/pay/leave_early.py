@@ -17,14 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from offercheck.offer.models import Equity, Offer, Vesting
-from offercheck.pay.comp import base_in_year, bonus_in_year, grant_value_per_percent
+from offercheck.offer.models import Offer
+from offercheck.pay.comp import base_in_year, bonus_in_year
 from offercheck.pay.equity_offer import exercise_on_leaving
+from offercheck.pay.vesting import equity_vested, vested_by_year
 
 if TYPE_CHECKING:
     from offercheck.results import Comparison, Evaluation
 
-__all__ = ["LeaveEarly", "leave_early", "leave_early_for", "vested_by_year", "with_leave_early"]
+__all__ = ["LeaveEarly", "leave_early", "leave_early_for", "with_leave_early"]
 
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("salary", "Salary"),
@@ -53,30 +54,6 @@ class LeaveEarly:
     @property
     def total(self) -> float:
         return self.salary + self.bonus + self.equity + self.sign_on + self.relocation
-
-
-def vested_by_year(plan: Vesting, months: float) -> list[float]:
-    """Percent of a grant vested after ``months`` from its grant, per schedule year (index 0 = first year)."""
-    every = plan.vest_every_months
-    per_year = 12 // every
-    out = []
-    for j, percent in enumerate(plan.schedule):
-        # Vest dates in year j are 12j + every, 12j + 2*every, ...; one held back by the cliff vests at the cliff.
-        events = sum(1 for k in range(1, per_year + 1) if max(12 * j + every * k, plan.cliff_months) <= months)
-        out.append(percent * events / per_year)
-    return out
-
-
-def _equity(equity: Equity, months: int) -> float:
-    plan = equity.vesting_plan
-    value = sum(p * grant_value_per_percent(equity, j + 1) for j, p in enumerate(vested_by_year(plan, months)))
-    g = 1 + equity.annual_growth_percent / 100
-    granted = 12  # refreshers from the start of year 2, one a year
-    while equity.refresh_annual and granted < months:
-        value += sum(equity.refresh_annual * p / 100 * g**j
-                     for j, p in enumerate(vested_by_year(plan, months - granted)))
-        granted += 12
-    return value
 
 
 def _notes(offer: Offer, months: int, full_years: int, part: int, repaid: float) -> tuple[str, ...]:
@@ -113,7 +90,7 @@ def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
         salary += partial_base * part / 12
         if offer.bonus.prorated:
             bonus += bonus_in_year(offer, full_years + 1, partial_base) * part / 12
-    equity = _equity(offer.equity, months) if offer.equity is not None else 0.0
+    equity = equity_vested(offer.equity, months)[0]
     # Year y's sign-on is paid at its start, month 12 (y - 1): it has been paid when more months than that passed.
     sign_on = sum(offer.sign_on.in_year(y) for y in range(1, (months - 1) // 12 + 2))
     relocation = offer.sign_on.relocation

@@ -15,7 +15,7 @@ from offercheck.tax.engine import (
     TaxResult,
     UnsupportedJurisdiction,
     UnsupportedTaxYear,
-    check_filing_status,
+    check_inputs,
 )
 
 __all__ = [
@@ -36,7 +36,7 @@ SUPPORTED: dict[str, tuple[str, ...]] = {
     "GB": uk.SUBDIVISIONS,
     "DE": germany.SUBDIVISIONS,
 }
-_ALIASES = {"UK": "GB", "USA": "US", "CAN": "CA", "DEU": "DE"}
+COUNTRY_ALIASES = {"UK": "GB", "USA": "US", "CAN": "CA", "DEU": "DE"}
 
 
 def estimate_tax(
@@ -55,13 +55,9 @@ def estimate_tax(
     `pretax_deferral` (employee 401(k), US only) reduces income-tax wages but not payroll-tax wages.
     Raises UnsupportedJurisdiction (or its subclass UnsupportedTaxYear) rather than ever returning a silent zero.
     """
-    check_filing_status(filing_status)
-    if wages < 0 or pretax_deferral < 0 or pretax_deferral > wages:
-        raise ValueError("wages and pretax_deferral must be >= 0, and pretax_deferral <= wages")
-    if tax_year not in TAX_YEARS:
-        raise UnsupportedTaxYear(f"tax year {tax_year} is not supported (supported: {', '.join(map(str, TAX_YEARS))})")
+    check_inputs(filing_status=filing_status, tax_year=tax_year, wages=wages, pretax_deferral=pretax_deferral)
     code = country.strip().upper()
-    code = _ALIASES.get(code, code)
+    code = COUNTRY_ALIASES.get(code, code)
     if code == "US":
         return us.estimate(
             subdivision=subdivision,

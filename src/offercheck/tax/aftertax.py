@@ -7,29 +7,34 @@ currency. Imported only with ``--after-tax``: it pulls in the tax engine and its
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from offercheck.errors import OfferFileError, PluginError
-from offercheck.pay.comp import YearPay, pay_by_year
-from offercheck.pay.currency import load_rates
+from offercheck.pay.comp import YearPay
 from offercheck.tax import (
+    COUNTRY_ALIASES,
     LATEST_TAX_YEAR,
     SUPPORTED,
+    TaxLine,
     TaxResult,
     UnsupportedJurisdiction,
     UnsupportedTaxYear,
-    estimate_tax,
 )
+from offercheck.tax.engine import check_inputs
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     import pluggy
 
     from offercheck.offer.models import Offer
-    from offercheck.results import Comparison, Evaluation
+    from offercheck.pay.currency import RateTable
+    from offercheck.results import Comparison
 
-__all__ = ["SIMPLIFICATIONS", "AfterTax", "evaluation_taxes", "regime_estimate", "taxable_wages",
-           "with_taxes"]
+__all__ = ["SIMPLIFICATIONS", "AfterTax", "Jurisdiction", "jurisdiction", "offer_taxes", "regime_estimate",
+           "taxable_wages", "with_taxes"]
 
 # Said once wherever taxes are shown, on top of each regime's own notes.
 SIMPLIFICATIONS: tuple[str, ...] = (
@@ -49,7 +54,6 @@ def deferral_limit_usd(tax_year: int) -> float:
 
 # The tax tables' currency of each country with a built-in regime.
 _CURRENCY = {"US": "USD", "CA": "CAD", "GB": "GBP", "DE": "EUR"}
-_COUNTRY_ALIASES = {"UK": "GB"}
 
 
 @dataclass(frozen=True)
@@ -106,34 +110,53 @@ def _us_state(offer: Offer) -> tuple[str, list[str]]:
     return states[0], [note]
 
 
-def regime_estimate(country: str, offer: Offer, year_pay: YearPay, tax_year: int) -> TaxResult | None:
-    """What a built-in regime plugin does: the offer's taxes if it is in ``country``, else None.
+@dataclass(frozen=True)
+class Jurisdiction:
+    """What a regime's country module is given: where and how the offer is taxed, in the regime's currency."""
 
-    ``year_pay`` is in the offer's currency; wages are converted to the regime's currency at the packaged rates.
+    subdivision: str | None
+    city: str | None
+    filing_status: str
+    tax_year: int
+    wages: float
+    pretax_deferral: float
+    notes: tuple[str, ...]  # said with the result (an inferred state, a capped deferral)
+
+
+def jurisdiction(country: str, offer: Offer, year_pay: YearPay, tax_year: int,
+                 rates: RateTable) -> Jurisdiction | None:
+    """The offer's tax inputs if it is in ``country``, else None.
+
+    ``year_pay`` is in the offer's currency; wages are converted to the regime's currency at ``rates`` (the
+    comparison's table, so a caller's own rates hold for taxes too).
     """
     code = offer.location.country
-    if _COUNTRY_ALIASES.get(code, code) != country:
+    if COUNTRY_ALIASES.get(code, code) != country:
         return None
     subdivision, notes = _us_state(offer) if country == "US" else (offer.location.state, [])
     if country == "CA" and not subdivision:
         raise UnsupportedJurisdiction('no province given: set [location] state, e.g. state = "ON"')
-    to_local = load_rates().rate(offer.currency, _CURRENCY[country])
+    to_local = rates.rate(offer.currency, _CURRENCY[country])
     wages = taxable_wages(year_pay) * to_local
     deferral = year_pay.base * (offer.benefits.employee_401k_percent or 0.0) / 100 * to_local
     limit = deferral_limit_usd(tax_year) if country == "US" else None
     if limit is not None and deferral > limit:
         notes.append(f"401(k) deferral capped at the {tax_year} limit of {limit:,.0f} (26 USC 402(g))")
         deferral = limit
-    result = estimate_tax(
-        country=country,
-        subdivision=subdivision,
-        city=offer.location.city,
-        filing_status=offer.candidate.filing_status,
-        tax_year=tax_year,
-        wages=wages,
-        pretax_deferral=min(deferral, wages),
-    )
-    return dataclasses.replace(result, notes=(*notes, *result.notes))
+    filing = offer.candidate.filing_status
+    deferral = min(deferral, wages)
+    check_inputs(filing_status=filing, tax_year=tax_year, wages=wages, pretax_deferral=deferral)
+    return Jurisdiction(subdivision, offer.location.city, filing, tax_year, wages, deferral, tuple(notes))
+
+
+def regime_estimate(country: str, estimate: Callable[[Jurisdiction], TaxResult], offer: Offer, year_pay: YearPay,
+                    tax_year: int, rates: RateTable) -> TaxResult | None:
+    """What a built-in regime plugin does: ``estimate`` (its country module) if the offer is in ``country``."""
+    where = jurisdiction(country, offer, year_pay, tax_year, rates)
+    if where is None:
+        return None
+    result = estimate(where)
+    return dataclasses.replace(result, notes=(*where.notes, *result.notes))
 
 
 def _with_filing(offer: Offer, filing: str | None) -> Offer:
@@ -142,13 +165,14 @@ def _with_filing(offer: Offer, filing: str | None) -> Offer:
     return offer.model_copy(update={"candidate": offer.candidate.model_copy(update={"filing_status": filing})})
 
 
-def _estimate(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, tax_year: int) -> tuple[str, TaxResult]:
+def _estimate(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, tax_year: int,
+              rates: RateTable) -> tuple[str, TaxResult]:
     from offercheck.plugins import BUILTIN_TAX_REGIMES, call_hook
 
     file = offer.path or offer.label
     try:
         found = call_hook(pm, "offercheck_estimate_tax", firstresult=True, offer=offer, year_pay=pay,
-                          tax_year=tax_year)
+                          tax_year=tax_year, rates=rates)
     except PluginError as e:
         # A regime that covers the country but not the state or province: the file's field, not a plugin bug.
         cause = e.__cause__
@@ -168,10 +192,32 @@ def _estimate(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, tax_year: in
             "location.country",
         )
     plugin, result = found[0]
-    if not isinstance(result, TaxResult):
-        raise PluginError(plugin, "offercheck_estimate_tax",
-                          f"returned {type(result).__name__}, expected offercheck.tax.TaxResult")
+    problem = _tax_problem(result, pay, rates.rate(offer.currency, "USD"), rates)
+    if problem:
+        raise PluginError(plugin, "offercheck_estimate_tax", problem)
     return plugin, result
+
+
+def _tax_problem(result: object, pay: YearPay, usd_per_unit: float, rates: RateTable) -> str | None:
+    """What is wrong with a regime's answer, if anything: its type, a line's amount, or its currency."""
+    if not isinstance(result, TaxResult):
+        return f"returned {type(result).__name__}, expected offercheck.tax.TaxResult"
+    if not (isinstance(result.lines, tuple) and all(isinstance(x, TaxLine) for x in result.lines)):
+        return "TaxResult.lines must be a tuple of offercheck.tax.TaxLine"
+    if not (isinstance(result.notes, tuple) and all(isinstance(n, str) for n in result.notes)):
+        return "TaxResult.notes must be a tuple of strings"
+    for x in result.lines:
+        if not all(isinstance(v, str) for v in (x.name, x.kind, x.source)):
+            return f"tax line {x.name!r}: name, kind and source must be strings"
+        if isinstance(x.amount, bool) or not isinstance(x.amount, (int, float)) or not math.isfinite(x.amount) \
+                or x.amount < 0:
+            return f"tax line {x.name!r}: amount must be a finite number >= 0, got {x.amount!r}"
+    if not isinstance(result.currency, str) or result.currency not in rates.codes:
+        return f"TaxResult.currency {result.currency!r} is not a known currency (known: {', '.join(rates.codes)})"
+    # Tax above the year's pay would make net pay negative: a regime's bug, not a fact about the offer.
+    if result.total * rates.rate(result.currency, "USD") > pay.total * usd_per_unit * (1 + 1e-9):
+        return f"taxes of {result.total:,.2f} {result.currency} exceed the year's pay"
+    return None
 
 
 def _converted(result: TaxResult, currency: str, factor: float) -> TaxResult:
@@ -179,17 +225,20 @@ def _converted(result: TaxResult, currency: str, factor: float) -> TaxResult:
     return dataclasses.replace(result, currency=currency, lines=lines)
 
 
-def evaluation_taxes(e: Evaluation, pm: pluggy.PluginManager, c: Comparison, *, tax_year: int,
-                     filing: str | None) -> AfterTax:
-    """Estimated tax on each year of ``e``, converted to the comparison's display currency."""
-    offer = _with_filing(e.offer, filing)
-    years = []
+def offer_taxes(pm: pluggy.PluginManager, offer: Offer, native: Sequence[YearPay], years: Sequence[YearPay], *,
+                currency: str, rates: RateTable, tax_year: int, filing: str | None) -> AfterTax:
+    """Estimated tax on each of ``native`` (the offer's pay in its own currency), in ``currency``.
+
+    ``years`` are the same years in ``currency``: net pay is their total less the tax.
+    """
+    offer = _with_filing(offer, filing)
+    taxes = []
     plugin = ""
-    for pay in pay_by_year(offer, len(e.years)):
-        plugin, result = _estimate(pm, offer, pay, tax_year)
-        years.append(_converted(result, c.currency, c.rates.rate(result.currency, c.currency)))
-    nets = tuple(y.total - t.total for y, t in zip(e.years, years, strict=True))
-    return AfterTax(tax_year, offer.candidate.filing_status, plugin, tuple(years), nets)
+    for pay in native:
+        plugin, result = _estimate(pm, offer, pay, tax_year, rates)
+        taxes.append(_converted(result, currency, rates.rate(result.currency, currency)))
+    nets = tuple(y.total - t.total for y, t in zip(years, taxes, strict=True))
+    return AfterTax(tax_year, offer.candidate.filing_status, plugin, tuple(taxes), nets)
 
 
 def with_taxes(c: Comparison, pm: pluggy.PluginManager | None = None, *, tax_year: int = LATEST_TAX_YEAR,
@@ -203,7 +252,8 @@ def with_taxes(c: Comparison, pm: pluggy.PluginManager | None = None, *, tax_yea
 
         pm = get_plugin_manager()
     evaluations = tuple(
-        dataclasses.replace(e, taxes=evaluation_taxes(e, pm, c, tax_year=tax_year, filing=filing))
+        dataclasses.replace(e, taxes=offer_taxes(pm, e.offer, e.native_years, e.years, currency=c.currency,
+                                                 rates=c.rates, tax_year=tax_year, filing=filing))
         for e in c.evaluations
     )
     return dataclasses.replace(c, evaluations=evaluations)

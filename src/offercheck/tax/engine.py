@@ -108,3 +108,12 @@ def unverified_notes(tables: Iterable[Table]) -> list[str]:
 def check_filing_status(filing_status: str) -> None:
     if filing_status not in FILING_STATUSES:
         raise ValueError(f"filing_status must be one of {', '.join(FILING_STATUSES)}, not {filing_status!r}")
+
+
+def check_inputs(*, filing_status: str, tax_year: int, wages: float, pretax_deferral: float) -> None:
+    """What every country module assumes of its inputs: raised here rather than ever returning a silent zero."""
+    check_filing_status(filing_status)
+    if wages < 0 or pretax_deferral < 0 or pretax_deferral > wages:
+        raise ValueError("wages and pretax_deferral must be >= 0, and pretax_deferral <= wages")
+    if tax_year not in TAX_YEARS:
+        raise UnsupportedTaxYear(f"tax year {tax_year} is not supported (supported: {', '.join(map(str, TAX_YEARS))})")

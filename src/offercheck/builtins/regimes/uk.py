@@ -9,11 +9,20 @@ from offercheck.hookspecs import hookimpl
 if TYPE_CHECKING:
     from offercheck.offer.models import Offer
     from offercheck.pay.comp import YearPay
+    from offercheck.pay.currency import RateTable
     from offercheck.tax import TaxResult
+    from offercheck.tax.aftertax import Jurisdiction
 
 
 @hookimpl
-def offercheck_estimate_tax(offer: Offer, year_pay: YearPay, tax_year: int) -> TaxResult | None:
+def offercheck_estimate_tax(offer: Offer, year_pay: YearPay, tax_year: int, rates: RateTable) -> TaxResult | None:
     from offercheck.tax.aftertax import regime_estimate
 
-    return regime_estimate("GB", offer, year_pay, tax_year)
+    return regime_estimate("GB", _estimate, offer, year_pay, tax_year, rates)
+
+
+def _estimate(j: Jurisdiction) -> TaxResult:
+    from offercheck.tax import uk
+
+    return uk.estimate(subdivision=j.subdivision, tax_year=j.tax_year, wages=j.wages,
+                       pretax_deferral=j.pretax_deferral)
