@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .comp import YearPay, pay_by_year
-from .currency import RateTable, load_rates
+from .currency import RateTable, load_rates, normalise_code
 from .models import Offer
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
     """Pay by year for one offer, converted to ``currency`` (default: the offer's own)."""
     if years < 1:
         raise ValueError("years must be at least 1")
-    target = currency or offer.currency
+    target = offer.currency if currency is None else normalise_code(currency)  # blank: an unknown code
     factor = (rates or load_rates()).rate(offer.currency, target)
     return Evaluation(offer, target, tuple(y.scaled(factor) for y in pay_by_year(offer, years)), fx=factor)
 
@@ -120,7 +120,8 @@ def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: st
     if not offers:
         raise ValueError("compare needs at least one offer")
     rates = rates or load_rates()
-    target = currency.upper() if currency else offers[0].currency  # codes are capitals in every output
+    # Codes are trimmed capitals in every output, however --currency or a caller gave them.
+    target = offers[0].currency if currency is None else normalise_code(currency)
     jobs = (*offers, current) if current is not None else tuple(offers)
     evaluations = tuple(evaluate(o, years=years, currency=target, rates=rates) for o in jobs)
     if pm is not None:
