@@ -13,7 +13,7 @@ def test_cache_is_used_and_invalidated_by_a_change(tmp_path: Path, monkeypatch: 
     src = tmp_path / "t.toml"
     src.write_text("a = 1\n")
     assert datafiles.load_toml(src) == {"a": 1}
-    assert len(list((tmp_path / "cache").glob("t-*.pickle"))) == 1
+    assert len(list((tmp_path / "cache").glob("t-*.json"))) == 1
     # A changed file (size and mtime) must not be served from the old cache entry.
     src.write_text("a = 22\n")
     os.utime(src, ns=(1, 1))
@@ -34,6 +34,6 @@ def test_corrupt_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.Monk
     src = tmp_path / "t.toml"
     src.write_text("c = 'x'\n")
     datafiles.load_toml(src)
-    (entry,) = (tmp_path / "cache").glob("t-*.pickle")
-    entry.write_bytes(b"not a pickle")
+    (entry,) = (tmp_path / "cache").glob("t-*.json")
+    entry.write_bytes(b"not json")
     assert datafiles.load_toml(src) == {"c": "x"}

@@ -77,7 +77,7 @@ def test_zero_wages_pay_no_tax() -> None:
         assert result.total == 0
 
 
-@pytest.mark.parametrize(("country", "subdivision"), [("US", "FL"), ("US", None), ("CA", "QC"), ("GB", "SCT")])
+@pytest.mark.parametrize(("country", "subdivision"), [("US", "FL"), ("US", None), ("CA", "QC"), ("GB", "WLS")])
 def test_unsupported_subdivision_is_an_error_not_zero(country: str, subdivision: str | None) -> None:
     with pytest.raises(UnsupportedJurisdiction) as info:
         estimate_tax(
@@ -140,7 +140,7 @@ def test_supported_table() -> None:
     assert SUPPORTED == {
         "US": ("CA", "CO", "IL", "MA", "NJ", "NY", "OR", "PA", "TX", "WA"),
         "CA": ("BC", "ON"),
-        "GB": ("", "ENG"),
+        "GB": ("", "ENG", "SCT"),
         "DE": ("",),
     }
 

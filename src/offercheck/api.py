@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from offercheck.offer.models import Offer
 from offercheck.pay.comp import pay_by_year
-from offercheck.pay.currency import RateTable, load_rates
+from offercheck.pay.currency import RateTable, load_rates, normalise_code
 from offercheck.pay.equity import View
 from offercheck.pay.equity_offer import equity_report
 from offercheck.results import DEFAULT_YEARS, Comparison, Evaluation
@@ -27,7 +27,7 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
     """
     if years < 1:
         raise ValueError("years must be at least 1")
-    target = currency or offer.currency
+    target = offer.currency if currency is None else normalise_code(currency)  # blank: an unknown code
     factor = (rates or load_rates()).rate(offer.currency, target)
     native = tuple(pay_by_year(offer, years, equity_view))
     return Evaluation(offer, target, tuple(y.scaled(factor) for y in native), native_years=native, fx=factor,
@@ -46,7 +46,8 @@ def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: st
     if not offers:
         raise ValueError("compare needs at least one offer")
     rates = rates or load_rates()
-    target = currency.upper() if currency else offers[0].currency  # codes are capitals in every output
+    # Codes are trimmed capitals in every output, however --currency or a caller gave them.
+    target = offers[0].currency if currency is None else normalise_code(currency)
     jobs = (*offers, current) if current is not None else tuple(offers)
     evaluations = tuple(evaluate(o, years=years, currency=target, rates=rates, equity_view=equity_view)
                         for o in jobs)

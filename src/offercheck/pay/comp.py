@@ -53,6 +53,33 @@ def bonus_in_year(offer: Offer, year: int, base: float) -> float:
     return offer.bonus.amount or 0.0
 
 
+def retirement_match(offer: Offer, base: float) -> float:
+    """The employer match on a year's ``base``: paid only on what the employee actually defers.
+
+    The deferral is the stated percent of base (unknown: enough for the whole match), and for a US offer at most
+    the legal limit, 26 USC 402(g), of the latest year in the tax data (every year, as taxes are: no indexing).
+    """
+    b = offer.benefits
+    full = base * b.retirement_match_percent / 100
+    if full == 0:
+        return 0.0  # no match: no limit to look up
+    deferral = full if b.employee_401k_percent is None else base * b.employee_401k_percent / 100
+    if offer.location.country == "US":
+        deferral = min(deferral, _deferral_limit(offer.currency))
+    return min(full, deferral)
+
+
+def _deferral_limit(currency: str) -> float:
+    """The 402(g) limit in ``currency``, read from the tax data without importing the tax engine (start-up)."""
+    from offercheck.datafiles import load_toml, packaged
+    from offercheck.pay.currency import load_rates
+
+    data = load_toml(packaged("tax/us_federal.toml"))
+    latest = max((k for k in data if "retirement" in data[k]), key=int)
+    limit = float(data[latest]["retirement"]["elective_deferral_402g"])
+    return limit if currency == "USD" else limit * load_rates().rate("USD", currency)
+
+
 def pay_in_year(offer: Offer, year: int, view: View = "risk") -> YearPay:
     """Every component of ``offer`` paid in ``year`` (1-based), in the offer's own currency.
 
@@ -64,9 +91,7 @@ def pay_in_year(offer: Offer, year: int, view: View = "risk") -> YearPay:
     factor = equity_factor(offer, view)
     equity, refresh = paper * factor, paper_refresh * factor
     b = offer.benefits
-    # A match is paid only on what the employee defers: when the deferral is known, it caps the match.
-    match_percent = min(b.retirement_match_percent, 100 if b.employee_401k_percent is None else b.employee_401k_percent)
-    match = base * match_percent / 100
+    match = retirement_match(offer, base)
     contribution = base * b.espp_contribution_percent / 100
     discount = b.espp_discount_percent / 100
     # Buying at (1 - d) of the price, a contribution C buys shares worth C / (1 - d): the gain is C * d / (1 - d).

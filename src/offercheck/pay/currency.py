@@ -24,7 +24,7 @@ if sys.version_info >= (3, 11):
 else:
     import tomli as tomllib
 
-__all__ = ["RateTable", "UnknownCurrency", "load_rates"]
+__all__ = ["RateTable", "UnknownCurrency", "load_rates", "normalise_code"]
 
 
 class UnknownCurrency(ValueError):
@@ -39,8 +39,12 @@ class UnknownCurrency(ValueError):
         super().__init__(f"unknown currency {code!r}{hint} Known codes: {', '.join(known)}.")
 
 
-def _norm(code: str) -> str:
+def normalise_code(code: str) -> str:
+    """A currency code as rate lookups and every output use it: ``" gbp "`` is ``"GBP"``."""
     return code.strip().upper()
+
+
+_norm = normalise_code
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .equity import PrivateTerms
+from offercheck.pay.equity import PrivateTerms
 
 __all__ = ["PRIVATE_ONLY_KEYS", "PRIVATE_TERM_KEYS", "check_private_terms", "private_terms_warnings",
            "public_company_errors", "terms_from_table"]

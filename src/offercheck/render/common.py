@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from offercheck.pay.comp import YearPay
 
 COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -18,9 +21,22 @@ def money(x: float) -> str:
     return f"{x:,.0f}"
 
 
+# What user text could use to open a link or image ([ ]), a code span, emphasis or strikethrough around our own
+# text (` * ~), or to end a table cell (|); the backslash too, so that a user's backslash cannot cancel ours.
+# < > & become entities: no raw HTML or <autolink>. ( ) ! make no link or image once [ ] are escaped.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*~\[\]|])")
+# An underscore between two letters or digits (company_size) can neither open nor close emphasis: left as typed.
+_FLANKING_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+
+
 def markdown_text(text: str) -> str:
-    """``text`` for a markdown table cell or heading: a pipe would end the cell early, a line break the row."""
-    return " ".join(text.replace("|", "\\|").splitlines())
+    """``text`` as literal markdown on one line, for a paragraph, table cell or heading.
+
+    Every user string in markdown output goes through here: no raw HTML, link or image can come from it, and a
+    line break cannot end the row or heading.
+    """
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return " ".join(_FLANKING_UNDERSCORE.sub(r"\\_", escaped).splitlines())
 
 
 def cents(x: float) -> float:

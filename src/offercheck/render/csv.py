@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from offercheck.render.common import COMPONENTS, cents
 from offercheck.render.current import csv_cells as current_cells
@@ -14,13 +15,21 @@ from offercheck.results import Comparison
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Control characters and line separators: a reader may end the row (or the cell) at any of them, so text after
+# one could begin a cell of its own; the csv module quotes only the line terminator we give it ("\n").
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def safe_cell(value: object) -> object:
-    """Neutralise spreadsheet formula injection in text cells (numbers pass through)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """Neutralise spreadsheet formula injection in text cells (numbers pass through).
+
+    Control characters become spaces, so the whole text stays one cell; then a cell whose first non-blank
+    character starts a formula gets a leading apostrophe (some importers trim leading blanks).
+    """
+    if not isinstance(value, str):
+        return value
+    text = _CONTROL.sub(" ", value)
+    return "'" + text if text.lstrip().startswith(_FORMULA_START) else text
 
 
 def render(c: Comparison) -> str:

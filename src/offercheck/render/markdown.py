@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from offercheck.render.common import markdown_text
 from offercheck.render.tables import comparison_sections
 from offercheck.results import Comparison
 
 
 def render(c: Comparison) -> str:
-    return comparison_sections(c, tablefmt="github", heading=lambda text: f"## {text}")
+    # Headings are given raw text (a company, a place name): escaped here, once.
+    return comparison_sections(c, tablefmt="github", heading=lambda text: f"## {markdown_text(text)}")

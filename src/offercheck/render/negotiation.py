@@ -164,7 +164,7 @@ def render_markdown(n: Negotiation) -> str:
            tabulate(counter_rows(n), ["", "Ask", "Now"], tablefmt="github", disable_numparse=True,
                     colalign=("left", "right", "right"))]
     if n.counter.basis:
-        out.append("\n".join(f"- {b}" for b in n.counter.basis))
+        out.append("\n".join(f"- {esc(b)}" for b in n.counter.basis))
     out.append(f"## Talking points, by value over {years_text(n.horizon_years)}")
     points = []
     for i, p in enumerate(n.talking_points, 1):
@@ -185,7 +185,8 @@ def render_markdown(n: Negotiation) -> str:
             table(n.leave_early, tablefmt="github", escape=esc, fmt=money_formatter(n)), *notes(n.leave_early, esc),
             LEGEND,
             "## Before you talk",
-            "\n".join(f"- {g.text}\n\n  > {g.quote} ({g.source})\n" for g in n.guidance).rstrip(), footer(n)]
+            "\n".join(f"- {esc(g.text)}\n\n  > {esc(g.quote)} ({esc(g.source)})\n" for g in n.guidance).rstrip(),
+            esc(footer(n))]
     return "\n\n".join(out) + "\n"
 
 

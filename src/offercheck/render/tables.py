@@ -26,9 +26,11 @@ def _adjustments(e: Evaluation, tablefmt: str) -> str:
     m = e.market
     b = m.benchmark
     cell = ", ".join(x for x in (b.role, f"{b.experience} years" if b.experience else None, b.country) if x)
-    lines = [f"{_escape(e.label, tablefmt)}: benchmark {cell or 'all roles'} ({b.source_title}, {b.year}"
-             + (f", n={b.n}" if b.n else "") + ")" + (f"; {b.note}" if b.note else "")]
-    rows = [[a.adjustment.factor, f"x{a.adjustment.multiplier:.3f}", _escape(a.adjustment.reason, tablefmt),
+    # The benchmark's names come from a --benchmarks file or a plugin: escaped like the label.
+    lines = [_escape(f"{e.label}: benchmark {cell or 'all roles'} ({b.source_title}, {b.year}"
+                     + (f", n={b.n}" if b.n else "") + ")" + (f"; {b.note}" if b.note else ""), tablefmt)]
+    rows = [[_escape(a.adjustment.factor, tablefmt), f"x{a.adjustment.multiplier:.3f}",
+             _escape(a.adjustment.reason, tablefmt),
              _escape(a.adjustment.source, tablefmt)] for a in m.adjustments]
     rows.append(["all factors", f"x{m.multiplier:.3f}", "", ""])
     lines.append(tabulate(rows, ["Factor", "Multiplier", "Reason", "Source"], tablefmt=tablefmt,

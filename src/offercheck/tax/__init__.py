@@ -70,7 +70,8 @@ def estimate_tax(
     if code == "CA":
         return canada.estimate(subdivision=subdivision, tax_year=tax_year, wages=wages, pretax_deferral=pretax_deferral)
     if code == "GB":
-        return uk.estimate(subdivision=subdivision, tax_year=tax_year, wages=wages, pretax_deferral=pretax_deferral)
+        return uk.estimate(subdivision=subdivision, city=city, tax_year=tax_year, wages=wages,
+                           pretax_deferral=pretax_deferral)
     if code == "DE":
         return germany.estimate(
             filing_status=filing_status, tax_year=tax_year, wages=wages, pretax_deferral=pretax_deferral

@@ -1,11 +1,32 @@
-"""United Kingdom (England): income tax with the personal-allowance taper and employee Class 1 NI."""
+"""United Kingdom: income tax (England's rates, or Scotland's) with the personal-allowance taper, and Class 1 NI.
+
+Scotland sets its own income-tax rates and bands on earnings; the personal allowance and NI stay UK-wide.
+"""
 
 from __future__ import annotations
 
 from offercheck.tax.engine import Table, TaxResult, UnsupportedJurisdiction, bracket_tax, line, params, unverified_notes
 
-SUBDIVISIONS: tuple[str, ...] = ("", "ENG")
-_ACCEPTED = frozenset({"", "ENG", "GB-ENG", "ENGLAND"})
+SUBDIVISIONS: tuple[str, ...] = ("", "ENG", "SCT")
+_ENGLAND = frozenset({"", "ENG", "GB-ENG", "ENGLAND"})
+_SCOTLAND = frozenset({"SCT", "GB-SCT", "SCOTLAND"})  # ISO 3166-2:GB code, with and without the prefix
+# Without a state, a work place in one of Scotland's cities means a Scottish taxpayer (the estimate assumes one
+# lives where one works).
+SCOTTISH_CITIES = frozenset({"edinburgh", "glasgow", "aberdeen", "dundee", "inverness", "stirling", "perth",
+                             "dunfermline"})
+
+
+def is_scottish(subdivision: str | None, city: str | None) -> bool:
+    """Scottish rates apply; raises UnsupportedJurisdiction for a subdivision without a model (Wales, NI)."""
+    code = (subdivision or "").strip().upper()
+    if code in _SCOTLAND:
+        return True
+    if code not in _ENGLAND:
+        raise UnsupportedJurisdiction(
+            f"UK subdivision {subdivision!r} is not supported (Welsh and NI rates were not collected);"
+            " supported: England ('ENG' or none), Scotland ('SCT')"
+        )
+    return not code and (city or "").strip().casefold() in SCOTTISH_CITIES
 
 
 def personal_allowance(table: Table, income: float) -> float:
@@ -14,14 +35,13 @@ def personal_allowance(table: Table, income: float) -> float:
     return float(max(table["personal_allowance"] - reduction, 0.0))
 
 
-def estimate(*, subdivision: str | None, tax_year: int, wages: float, pretax_deferral: float) -> TaxResult:
-    if (subdivision or "").strip().upper() not in _ACCEPTED:
-        raise UnsupportedJurisdiction(
-            f"UK subdivision {subdivision!r} is not supported (Scottish, Welsh and NI rates differ or were not"
-            " collected); supported: England (subdivision 'ENG' or none)"
-        )
+def estimate(*, subdivision: str | None, tax_year: int, wages: float, pretax_deferral: float,
+             city: str | None = None) -> TaxResult:
+    scottish = is_scottish(subdivision, city)
     p = params("uk", tax_year)
     it, ni = p["income_tax"], p["national_insurance"]
+    # The allowance and its taper are UK-wide; Scotland sets the rates and bands above it.
+    bands = p["scottish_income_tax"] if scottish else it
     taxable = max(wages - personal_allowance(it, wages), 0.0)
     contributions = ni["main_rate"] * max(min(wages, ni["upper_earnings_limit"]) - ni["primary_threshold"], 0.0)
     contributions += ni["additional_rate"] * max(wages - ni["upper_earnings_limit"], 0.0)
@@ -31,16 +51,21 @@ def estimate(*, subdivision: str | None, tax_year: int, wages: float, pretax_def
         " student loans, pension contributions and the marriage allowance are not modelled",
         "individual taxation: filing status is ignored",
     ]
+    if scottish:
+        why = "state SCT" if subdivision else f"{city} is in Scotland"
+        notes.append(f"Scottish income tax rates applied ({why}; assumes a Scottish taxpayer, i.e. living there);"
+                     " NI is UK-wide")
     if pretax_deferral:
         notes.append("pretax_deferral (a US 401(k) concept) is ignored")
+    name = "Scottish income tax" if scottish else "UK income tax"
     return TaxResult(
         country="GB",
-        subdivision="ENG",
+        subdivision="SCT" if scottish else "ENG",
         tax_year=tax_year,
         currency="GBP",
         lines=(
-            line("UK income tax", bracket_tax(taxable, it["rates"], it["upper"]), "income", it),
+            line(name, bracket_tax(taxable, bands["rates"], bands["upper"]), "income", bands),
             line("UK National Insurance", contributions, "social", ni),
         ),
-        notes=tuple(notes + unverified_notes([it, ni])),
+        notes=tuple(notes + unverified_notes([bands, ni])),
     )

@@ -1,4 +1,4 @@
-"""Tax regime plugin: UK (England) income tax and employee National Insurance."""
+"""Tax regime plugin: UK income tax (Scottish rates in Scotland) and employee National Insurance."""
 
 from __future__ import annotations
 
@@ -24,5 +24,5 @@ def offercheck_estimate_tax(offer: Offer, year_pay: YearPay, tax_year: int, rate
 def _estimate(j: Jurisdiction) -> TaxResult:
     from offercheck.tax import uk
 
-    return uk.estimate(subdivision=j.subdivision, tax_year=j.tax_year, wages=j.wages,
+    return uk.estimate(subdivision=j.subdivision, city=j.city, tax_year=j.tax_year, wages=j.wages,
                        pretax_deferral=j.pretax_deferral)
