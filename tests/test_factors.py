@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from offercheck.builtins.factors import SEED_PREMIUM_CAP
 from offercheck.market.adjustments import Adjustment
 from offercheck.market.benchmarks import load_benchmarks
+from offercheck.market.evidence import WEAK_CAP as SEED_PREMIUM_CAP
 from offercheck.offer.models import Offer
 
 from .conftest import REPO, SHARED
