@@ -1,0 +1,337 @@
+"""Private-company equity valued two ways: paper and risk (DESIGN.md section 5, issue 17).
+
+**Paper** is today's intrinsic value at the growth scenario (comp.py computes it per year). **Risk** is
+paper x liquidity_probability x (1 - dilution/100)^rounds_to_exit: the chance the shares ever become sellable
+times the ownership left after the funding rounds before an exit. Every explanation prints the numbers it used so
+a reader can redo them by hand. Defaults come from ``data/equity_defaults.toml`` with their published sources;
+no published study supports a default liquidity probability, so without the user's number the risk view shows
+the paper value and says so.
+
+Pure functions on frozen dataclasses; only the standard library, so the module fits any package layout. Income
+timing for tax (options at exercise, double-trigger RSUs at liquidity) is in :mod:`.equity_timing`, validation
+of the offer-file keys in :mod:`.equity_checks`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10: the declared backport
+    import tomli as tomllib
+
+__all__ = [
+    "TERM_KEYS", "VIEWS", "Default", "Defaults", "EquityViews", "ExerciseCash", "ExerciseWindowPolicy",
+    "PrivateTerms", "Provenance", "ResolvedTerms", "RiskFactor", "Scenario", "View", "exercise_cash_needed",
+    "exercise_cost", "load_defaults", "money", "preferred_price_note", "published_exercise_windows",
+    "risk_factor", "scenarios", "views",
+]
+
+View = Literal["paper", "risk"]
+VIEWS: tuple[View, ...] = ("paper", "risk")
+Origin = Literal["user", "default", "missing"]
+Value = float | int | bool | None
+
+# The PrivateTerms fields that take a default (exit prices and the years never do: they are the user's plans).
+TERM_KEYS: tuple[str, ...] = (
+    "liquidity_probability", "dilution_percent_per_round", "rounds_to_exit", "preferred_price",
+    "exercise_window_days", "double_trigger",
+)
+
+
+def money(x: float) -> str:
+    """``x`` with thousands separators and cents only when there are any: 14305.5 -> '14,305.50'."""
+    text = f"{x:,.2f}"
+    return text[:-3] if text.endswith(".00") else text
+
+
+def _num(x: float) -> str:
+    """A factor as a reader would write it: 0.85**2 prints as 0.7225, not 0.7224999999999999."""
+    return f"{x:.6g}"
+
+
+@dataclass(frozen=True)
+class Default:
+    """One default and where it comes from (``value`` None: nothing published supports a default)."""
+
+    key: str
+    value: Value
+    source: str  # "publisher, title (date): figure; url", or why there is no default
+    evidence: str  # "published" | "weak" | "none"
+    cite: str = ""  # "publisher (date)": short enough for an explanation line
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """The defaults of the private-equity keys, by key."""
+
+    by_key: Mapping[str, Default]
+
+    def get(self, key: str) -> Default:
+        return self.by_key.get(key) or Default(key, None, "", "none")
+
+
+def _default(key: str, table: Mapping[str, Any]) -> Default:
+    if "value" not in table:
+        return Default(key, None, str(table.get("why_no_default", "no published source")).strip(), "none")
+    source = (f"{table['publisher']}, {table['title']} ({table['date']}): {table['figure']}; {table['url']}")
+    evidence = str(table["evidence"])
+    cite = f"{table['publisher']} ({table['date']}{', weak evidence' if evidence == 'weak' else ''})"
+    return Default(key, table["value"], source, evidence, cite)
+
+
+def _parse_defaults(data: Mapping[str, Any]) -> Defaults:
+    tables: Mapping[str, Mapping[str, Any]] = data.get("defaults", {})
+    return Defaults(MappingProxyType({k: _default(k, t) for k, t in tables.items()}))
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> Mapping[str, Any]:
+    text = resources.files("offercheck").joinpath("data").joinpath("equity_defaults.toml").read_text(encoding="utf-8")
+    return MappingProxyType(tomllib.loads(text))
+
+
+def _read(path: Path | None) -> Mapping[str, Any]:
+    if path is None:
+        return _packaged()
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def load_defaults(path: Path | None = None) -> Defaults:
+    """The defaults in ``path`` (a TOML file shaped like ``data/equity_defaults.toml``), else the packaged ones."""
+    return _parse_defaults(_read(path))
+
+
+@dataclass(frozen=True)
+class ExerciseWindowPolicy:
+    """A company's published post-termination exercise window, for the negotiation points."""
+
+    company: str
+    window_years: float
+    condition: str
+    source: str
+    url: str
+    verified: bool  # True: read in the company's own text; False: only in a list that cites it
+
+
+def published_exercise_windows(path: Path | None = None, *, verified_only: bool = False,
+                               ) -> tuple[ExerciseWindowPolicy, ...]:
+    """Companies' published exercise windows longer than 90 days, longest first."""
+    rows = [ExerciseWindowPolicy(r["company"], r["window_years"], r["condition"], r["source"], r["url"],
+                                 r["verified"] == "publisher")
+            for r in _read(path).get("extended_exercise_windows", [])]
+    rows.sort(key=lambda r: (-r.window_years, r.company))
+    return tuple(r for r in rows if r.verified or not verified_only)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a resolved value came from: the user, a default (``source`` cites it), or nowhere yet."""
+
+    origin: Origin
+    source: str = ""  # the default's full citation (publisher, title, date, figure, url)
+    cite: str = ""  # the default's short citation, for explanations
+
+
+@dataclass(frozen=True)
+class PrivateTerms:
+    """The private-equity keys of ``[equity]`` as the user gave them (None: not given)."""
+
+    liquidity_probability: float | None = None  # 0-1
+    dilution_percent_per_round: float | None = None  # 0-90
+    rounds_to_exit: int | None = None  # 0-10
+    preferred_price: float | None = None  # reported, never the common's value
+    exercise_window_days: int | None = None  # 0-3650
+    double_trigger: bool | None = None
+    exit_prices: tuple[float, ...] = ()  # per share of today's fully diluted count
+    exercise_year: int | None = None  # year of the offer (1-based) options are exercised; None: liquidity_year
+    liquidity_year: int | None = None  # year of the offer of the sale or listing; None: not within sight
+
+    def resolved(self, defaults: Defaults | None = None) -> ResolvedTerms:
+        """These terms with every missing value that has a published default filled in, and where each came from."""
+        defaults = defaults if defaults is not None else load_defaults()
+        filled: dict[str, Any] = {}  # each value has its field's type: the user's, or the data file's
+        provenance: dict[str, Provenance] = {}
+        for key in TERM_KEYS:
+            given: Value = getattr(self, key)
+            if given is not None:
+                filled[key], provenance[key] = given, Provenance("user")
+                continue
+            d = defaults.get(key)
+            filled[key] = d.value
+            provenance[key] = Provenance("missing" if d.value is None else "default", d.source, d.cite)
+        return ResolvedTerms(dataclasses.replace(self, **filled), MappingProxyType(provenance))
+
+
+@dataclass(frozen=True)
+class ResolvedTerms:
+    """Terms after defaults: ``values`` holds what is used, ``provenance`` where each of TERM_KEYS came from."""
+
+    values: PrivateTerms
+    provenance: Mapping[str, Provenance]
+
+    def origin(self, key: str) -> Origin:
+        return self.provenance[key].origin
+
+    def describe(self, key: str) -> str:
+        """'yours', 'default: <source>' or 'not given', for explanations."""
+        p = self.provenance[key]
+        return {"user": "yours", "default": f"default: {p.cite}", "missing": "not given"}[p.origin]
+
+    @property
+    def defaulted(self) -> tuple[str, ...]:
+        """The keys filled from a default, in TERM_KEYS order (to list them once in the output)."""
+        return tuple(k for k in TERM_KEYS if self.origin(k) == "default")
+
+
+@dataclass(frozen=True)
+class RiskFactor:
+    """What paper value is multiplied by in the risk view.
+
+    ``applied`` is False when an input has neither the user's number nor a published default: then ``factor``
+    is 1 (the risk view shows the paper value) and ``missing`` names the keys to give.
+    """
+
+    factor: float
+    applied: bool
+    explanation: str
+    missing: tuple[str, ...] = ()
+
+
+_ASK = {
+    "liquidity_probability": "the chance, 0 to 1, that the shares ever become sellable, e.g. 0.3",
+    "dilution_percent_per_round": "ownership lost in each future funding round, in percent, e.g. 15",
+    "rounds_to_exit": "funding rounds expected before a sale or listing, e.g. 2",
+}
+
+
+def risk_factor(terms: ResolvedTerms) -> RiskFactor:
+    """liquidity_probability x (1 - dilution/100)^rounds_to_exit, explained with its numbers and their origins."""
+    v = terms.values
+    missing = tuple(k for k in _ASK if getattr(v, k) is None)
+    if missing:
+        asks = "; ".join(f"give equity.{k} ({_ASK[k]})" for k in missing)
+        return RiskFactor(1.0, False, f"risk view shows the paper value: {asks}", missing)
+    p, d, n = float(v.liquidity_probability or 0), float(v.dilution_percent_per_round or 0), v.rounds_to_exit or 0
+    kept = (1 - d / 100) ** n
+    factor = p * kept
+    explanation = (
+        f"risk = paper x {_num(p)} x (1 - {_num(d)}/100)^{n} = paper x {_num(p)} x {_num(kept)} = paper x "
+        f"{_num(factor)}; liquidity probability {_num(p)} ({terms.describe('liquidity_probability')}); dilution "
+        f"{_num(d)}% per round ({terms.describe('dilution_percent_per_round')}); {n} rounds to exit "
+        f"({terms.describe('rounds_to_exit')})"
+    )
+    return RiskFactor(factor, True, explanation)
+
+
+@dataclass(frozen=True)
+class EquityViews:
+    """Equity vesting each year in both views, in one currency."""
+
+    paper: tuple[float, ...]
+    risk: tuple[float, ...]
+    factor: RiskFactor
+
+    @property
+    def paper_total(self) -> float:
+        return sum(self.paper)
+
+    @property
+    def risk_total(self) -> float:
+        return sum(self.risk)
+
+    def chosen(self, view: View) -> tuple[float, ...]:
+        """The years in ``view`` (what yearly totals, ranking and score use)."""
+        return self.paper if view == "paper" else self.risk
+
+
+def views(paper_by_year: Sequence[float], factor: RiskFactor) -> EquityViews:
+    """Paper and risk value for each year of ``paper_by_year`` (year 1 first)."""
+    paper = tuple(float(x) for x in paper_by_year)
+    return EquityViews(paper, tuple(x * factor.factor for x in paper), factor)
+
+
+def exercise_cost(shares: float, strike: float) -> float:
+    """Cash to exercise ``shares`` options: strike x shares (JSON ``offers[].exercise_cost`` for the grant)."""
+    return shares * strike
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """The grant's value if the company sells (or lists) at ``exit_price`` per share of today's share count."""
+
+    exit_price: float
+    price_after_dilution: float  # exit_price x (1 - d/100)^rounds: what one of today's shares is worth then
+    value: float  # vested shares x max(price_after_dilution - strike, 0)
+    paper: float | None
+    risk: float | None
+    explanation: str
+
+
+def scenarios(shares: float, strike: float, exit_prices: Sequence[float], dilution_percent: float, rounds: int,
+              vested_fraction: float = 1.0, *, paper: float | None = None,
+              risk: float | None = None) -> list[Scenario]:
+    """The grant at each exit price, diluted by ``rounds`` rounds, next to its ``paper`` and ``risk`` values.
+
+    Dilution shrinks the holder's share of the sale, so it scales the price a share fetches; the strike is paid in
+    full whatever the dilution. RSUs are the case ``strike = 0``.
+    """
+    kept = (1 - dilution_percent / 100) ** rounds
+    held = shares * vested_fraction
+    out = []
+    for price in exit_prices:
+        diluted = price * kept
+        value = held * max(diluted - strike, 0.0)
+        explanation = (f"at {money(price)} a share: {money(price)} x (1 - {_num(dilution_percent)}/100)^{rounds} = "
+                       f"{money(diluted)} after dilution; {money(held)} shares x max({money(diluted)} - "
+                       f"{money(strike)}, 0) = {money(value)}")
+        out.append(Scenario(price, diluted, value, paper, risk, explanation))
+    return out
+
+
+@dataclass(frozen=True)
+class ExerciseCash:
+    """Keeping vested options after leaving: the cash to pay within the window, and what is lost without it."""
+
+    vested_shares: float
+    cash_needed: float  # vested_shares x strike
+    window_days: int
+    spread: float  # vested_shares x max(fmv - strike, 0): NSO wages in the exercise year
+    lost_if_unpaid: float  # the paper value of the vested options, forfeited when the window closes
+    notes: tuple[str, ...] = field(default=())
+
+
+def exercise_cash_needed(vested_shares: float, strike: float, window_days: int, *, fmv: float) -> ExerciseCash:
+    """Cash to exercise ``vested_shares`` options within ``window_days`` of leaving, at a 409A price ``fmv``."""
+    cash = exercise_cost(vested_shares, strike)
+    spread = vested_shares * max(fmv - strike, 0.0)
+    shares = money(vested_shares)
+    notes = (
+        f"to keep {shares} vested options, pay {shares} x {money(strike)} = {money(cash)} within {window_days} days "
+        "of leaving",
+        f"if unpaid they are forfeited: paper value {shares} x max({money(fmv)} - {money(strike)}, 0) = "
+        f"{money(spread)} lost",
+        f"NSOs: exercising makes the spread ({money(spread)}) wages in that year, taxed on top of the "
+        f"{money(cash)}; ISOs and AMT are not modelled",
+    )
+    return ExerciseCash(vested_shares, cash, window_days, spread, spread, notes)
+
+
+def preferred_price_note(preferred_price: float | None, fmv: float | None) -> str | None:
+    """Why the preferred price is shown but never used as the common's value (None without a preferred price)."""
+    if preferred_price is None:
+        return None
+    common = f" (the common's 409A price is {money(fmv)})" if fmv is not None and math.isfinite(fmv) else ""
+    return (f"preferred price {money(preferred_price)}: what investors paid for shares that are repaid first "
+            f"(liquidation preference); reported, never used as the common's value{common}")
