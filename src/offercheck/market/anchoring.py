@@ -1,73 +1,65 @@
-"""Anchor providers: where an offer's base benchmark comes from before the benchmark file's cells.
+"""The BLS OEWS anchor as a base benchmark for US offers (DESIGN section 3).
 
-An :data:`AnchorProvider` takes the offer and the benchmark set and returns a :class:`Benchmark`, or None to
-use the file's cells. :func:`provider` turns an anchor function (the BLS OEWS one, ``market.anchor.bls_anchor``,
-once wired in) into a provider: it calls ``anchor_fn(role, city, state, country, remote, lives_in)`` and converts
-what it returns through :func:`benchmark_from_anchor`. The anchor is location-specific at metro and state level
-(``keyed_by`` then holds "location", so the location factor says "in the anchor").
+:func:`bls_provider` looks up ``market.anchor.bls_anchor`` for a US offer (occupation fitting the role; metro,
+else state, else national; fully remote: the candidate's home area, else national) and turns it into a
+:class:`Benchmark`. The anchor covers every experience level, so with no experience given it is the benchmark
+as is; the survey premia then shift it. It is location-specific at every level (``keyed_by`` holds
+"location"), so no location multiplier is stacked on it. A place the lookup had to guess is a
+:class:`MarketWarning` naming the guess.
+
+Why the spread is not narrowed for a known experience band: the premia model's residual sd (0.39 in log pay,
+``premia.residual_sd``) is wider than the whole BLS spread of an area (about 0.3 for 15-1252 in the large
+metros), because it also holds the survey's between-metro variation; it says nothing about how much narrower
+one band is within one metro, so the BLS spread is kept and only shifted.
 """
 
 from __future__ import annotations
 
-import re
+import warnings
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
+from offercheck.errors import MarketWarning
+from offercheck.market.anchor import Anchor, bls_anchor
 from offercheck.market.benchmarks import Benchmark, BenchmarkSet
 from offercheck.market.quantiles import Quantiles
 
 if TYPE_CHECKING:
     from offercheck.offer.models import Offer
 
-__all__ = ["AnchorLike", "AnchorProvider", "benchmark_from_anchor", "provider"]
+__all__ = ["AnchorProvider", "benchmark_from_anchor", "bls_provider"]
 
 AnchorProvider = Callable[["Offer", BenchmarkSet], "Benchmark | None"]
+N_MEANING = "n = BLS estimated employment in the area, not survey rows"
 
 
-class AnchorLike(Protocol):
-    """What an anchor function returns: the occupation's p10..p90 for an area, and where they come from."""
-
-    p10: float
-    p25: float
-    p50: float
-    p75: float
-    p90: float
-    area: str  # e.g. "San Jose-Sunnyvale-Santa Clara, CA"
-    level: str  # "metro" | "state" | "national"
-    employment: int | None
-    source: str  # e.g. "BLS OEWS, 15-1252 Software Developers"
-    period: str  # e.g. "May 2025"
-    notes: str | None
-
-
-AnchorFn = Callable[[str | None, str | None, str | None, str, str | None, str | None], "AnchorLike | None"]
-
-
-def benchmark_from_anchor(a: AnchorLike, *, role: str | None, benchmarks: BenchmarkSet) -> Benchmark:
+def benchmark_from_anchor(a: Anchor, benchmarks: BenchmarkSet) -> Benchmark:
     """The base benchmark an anchor describes; cash adds the benchmark file's bonus norm (cited there)."""
     base = Quantiles(p10=a.p10, p25=a.p25, p50=a.p50, p75=a.p75, p90=a.p90)
     norm = benchmarks.meta.bonus_norm
-    year = re.search(r"(19|20)\d\d", a.period)
-    local = a.level in ("metro", "state")
-    note = "; ".join(x for x in (f"{a.level} anchor: {a.area}",
-                                 f"employment {a.employment:,}" if a.employment else None, a.notes) if x)
+    note = "; ".join((f"{a.soc} {a.occupation}, {a.level} figures for {a.area_name}", N_MEANING, *a.notes))
     return Benchmark(
-        role=role, experience=None, country="US", city=a.area if local else None, currency="USD",
+        role=a.role, experience=None, country="US", city=a.area_name, currency="USD",
         base=base, cash=base if norm is None else base.scaled(1 + norm), total=None,
-        bonus_norm=norm, bonus_source=benchmarks.meta.bonus_source, n=None,
-        source=a.source, source_title=f"{a.source}, {a.period}", year=int(year.group()) if year else 0,
-        method=f"BLS OEWS occupational distribution ({a.level})",
-        keyed_by=("role", "country", "location") if local else ("role", "country"), note=note,
+        bonus_norm=norm, bonus_source=benchmarks.meta.bonus_source, n=a.employment,
+        source=a.source, source_title=f"BLS OEWS {a.reference_period} (unverified extract)",
+        year=int(a.reference_period.split()[-1]),
+        method=f"BLS OEWS percentiles of {a.soc} {a.occupation} ({a.level})",
+        keyed_by=("occupation", "country", "location"), note=note,
     )
 
 
-def provider(anchor_fn: AnchorFn) -> AnchorProvider:
-    """A provider for US offers from an anchor function; other countries use the benchmark file."""
-    def anchor(offer: Offer, benchmarks: BenchmarkSet) -> Benchmark | None:
-        loc = offer.location
-        if loc.country != "US":
-            return None
-        found = anchor_fn(offer.offer.role, loc.city, loc.state, loc.country, loc.remote,
-                          getattr(offer.candidate, "lives_in", None))
-        return None if found is None else benchmark_from_anchor(found, role=offer.offer.role, benchmarks=benchmarks)
-    return anchor
+def bls_provider(offer: Offer, benchmarks: BenchmarkSet) -> Benchmark | None:
+    """The BLS anchor for a US offer with a role; None (use the benchmark file) otherwise."""
+    loc = offer.location
+    if loc.country != "US" or not offer.offer.role:
+        return None
+    try:
+        found = bls_anchor(offer.offer.role, loc.city, loc.state, "US", loc.remote == "remote",
+                           offer.candidate.lives_in)
+    except ValueError as e:  # a state BLS does not know: national figures, and say so
+        warnings.warn(MarketWarning(f"{e}; used national figures"), stacklevel=2)
+        found = bls_anchor(offer.offer.role, None, None, "US")
+    if found.place.warning:
+        warnings.warn(MarketWarning(found.place.warning), stacklevel=2)
+    return benchmark_from_anchor(found, benchmarks)

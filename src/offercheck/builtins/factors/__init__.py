@@ -12,7 +12,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from offercheck.market.adjustments import Adjustment
-from offercheck.market.estimates import cite, premium
+from offercheck.market.estimates import premium, scope_of
+
+# What each survey premium is relative to (the joint fit, scripts/market_survey.py).
+VERSUS = {
+    "experience": "all experience levels together (what the anchor describes), same role, size and work mode",
+    "role": "the core role of the same occupation",
+    "company_size": "all company sizes together, same experience, role and work mode",
+    "remote": "all work modes together, same experience, role and company size",
+}
 
 __all__ = ["already_in_benchmark", "cite", "neutral", "seed_multiplier", "survey_multiplier", "table"]
 
@@ -37,19 +45,38 @@ def already_in_benchmark(factor: str, benchmark: Any, dimension: str, value: obj
     return None
 
 
-def survey_multiplier(factor: str, key: str, label: str, versus: str) -> Adjustment:
-    """The survey premium for ``key`` (strong evidence), x1.000 when its n or interval does not support it."""
-    est = premium(factor, key)
+def survey_multiplier(factor: str, key: str, label: str, benchmark: Any) -> Adjustment:
+    """The survey premium for ``key`` (strong evidence), x1.000 when its n or interval does not support it.
+
+    US benchmarks take the premia fitted on US rows (relative to the population a BLS anchor describes);
+    others the non-US fit (with country fixed effects).
+    """
+    scope = scope_of(benchmark.country)
+    est = premium(factor, key, scope)
     if est is None:
-        known = ", ".join(sorted(table(factor)["multiplier"]))
-        return neutral(factor, f"no figure for {label} {key!r}; known: {known}", cite(table(factor)))
+        return neutral(factor, f"no {scope} survey premium for {label} {key!r}; x1.000")
+    if est.interval == (1.0, 1.0):  # the reference level itself
+        return neutral(factor, f"{label} {key}: {est.neutral}; x1.000", est.source)
+    versus = VERSUS[factor]
     reason = f"{label} {key} pays x{est.estimated:.3f} vs {versus}"
     if est.n is not None:
         reason += f", n={est.n}"
+    if est.interval is not None:
+        reason += f", 95% interval x{est.interval[0]:.3f}-x{est.interval[1]:.3f}"
     if est.neutral:
         reason += f"; not applied (x1.000): {est.neutral}"
     return Adjustment(factor=factor, multiplier=est.applied, reason=reason, source=est.source, n=est.n,
                       interval=est.interval)
+
+
+def cite(t: Mapping[str, Any]) -> str:
+    """A factor table's source, shortened to its name, and year, as printed next to every adjustment."""
+    name = str(t["source"]).split(" (")[0].split(", extract")[0]
+    if name.startswith("seeds/"):
+        name = f"seed article {name.removeprefix('seeds/')[:3]}"
+    if str(t.get("verification", "")).startswith("not checked"):
+        name += " (unverified extract)"
+    return f"{name}, {t['year']}"
 
 
 def seed_multiplier(factor: str, t: Mapping[str, Any], key: str, label: str, versus: str) -> Adjustment:

@@ -15,5 +15,4 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     size = offer.company.size
     if size is None:
         return None
-    return survey_multiplier("company_size", size, "company size",
-                            "all sizes in the same country and band")
+    return survey_multiplier("company_size", size, "company size", benchmark)

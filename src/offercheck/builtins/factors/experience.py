@@ -19,5 +19,4 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
 
     band = experience_band(years)
     return already_in_benchmark("experience", benchmark, "experience", f"{band} years") or survey_multiplier(
-        "experience", band, "experience band", "the country median (all bands)"
-    )
+        "experience", band, "experience band", benchmark)

@@ -15,4 +15,4 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     mode = offer.location.remote
     if mode is None:
         return None
-    return survey_multiplier("remote", mode, "work mode", "all work modes in the same country and band")
+    return survey_multiplier("remote", mode, "work mode", benchmark)

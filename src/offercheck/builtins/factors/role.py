@@ -19,5 +19,4 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
 
     key = normalise_role(role) or " ".join(role.lower().split())
     return already_in_benchmark("role", benchmark, "role", benchmark.role) or survey_multiplier(
-        "role", key, "role", "all roles in the same country and band"
-    )
+        "role", key, "role", benchmark)
