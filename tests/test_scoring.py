@@ -47,18 +47,12 @@ def test_value_at_inverts_percentile_of() -> None:
 def test_compare_json_benchmark_and_score(runner: object) -> None:
     import json
     import math
-    import sys
 
     from click.testing import CliRunner
 
     from offercheck.cli.main import cli
 
     from .conftest import REPO
-
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
 
     result = CliRunner().invoke(cli, ["compare", str(REPO / "examples/bigtech-sf.toml"), "-f", "json"])
     doc = json.loads(result.stdout)

@@ -77,7 +77,8 @@ def test_suburbs_and_nicknames_use_their_metro(city: str, state: str | None, are
 def test_sf_software_engineer_median_is_the_bls_median(bls_csv: Path) -> None:
     # BLS OEWS May 2025, 15-1252, area 41860 San Francisco-Oakland-Fremont: read from the raw CSV.
     _, raw = _metros(bls_csv)
-    want = float(next(r for (a, s), r in raw.items() if s == "15-1252" and a.endswith("41860"))["A_MEDIAN"].replace(",", ""))
+    row = next(r for (a, s), r in raw.items() if s == "15-1252" and a.endswith("41860"))
+    want = float(row["A_MEDIAN"].replace(",", ""))
     got = scored(want, "software engineer", "San Francisco", "CA")
     assert got.base.value == pytest.approx(50, abs=0.01)
 
