@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from offercheck.builtins.factors import SEED_PREMIUM_CAP
 from offercheck.market.adjustments import Adjustment
 from offercheck.market.benchmarks import load_benchmarks
+from offercheck.market.evidence import WEAK_CAP as SEED_PREMIUM_CAP
+from offercheck.market.evidence import bound_weak
 from offercheck.offer.models import Offer
 
 from .conftest import REPO, SHARED
@@ -103,31 +104,60 @@ def test_industry_is_relative_to_technology() -> None:
     assert "finance" in unknown.reason.split("known: ")[1]
 
 
-def test_company_size_and_remote_use_the_survey_ratios() -> None:
+def _premia() -> Any:
+    import json
+
+    from tests.conftest import REPO
+
+    return json.loads((REPO / "src/offercheck/data/market/premia.json").read_text(encoding="utf-8"))["scopes"]
+
+
+def test_company_size_and_remote_use_the_joint_premia() -> None:
+    us = _premia()["US"]["factors"]
     size = adjust("company_size", offer(company={"size": "startup"}))
-    assert size is not None and size.multiplier == FACTORS["company_size"]["multiplier"]["startup"]
-    assert f"n={FACTORS['company_size']['n']['startup']}" in size.reason
+    # 21 US startup rows (< 100): x1.000, and it says so with its n.
+    assert size is not None and size.multiplier == 1.0 and "n=21" in size.reason and "not applied" in size.reason
     remote = adjust("remote", offer(location={"remote": "remote"}))
-    assert remote is not None and remote.multiplier == FACTORS["remote"]["multiplier"]["remote"]
+    assert remote is not None and remote.multiplier == us["remote"]["remote"]["estimate"]
+    assert remote.interval == (us["remote"]["remote"]["ci_low"], us["remote"]["remote"]["ci_high"])
+    assert remote.interval[1] < 1 and remote.n == us["remote"]["remote"]["n"] >= 100
 
 
-def test_education_premium_from_the_seed_with_the_cap() -> None:
+def test_education_is_weak_evidence_bounded_to_5_percent() -> None:
     figures = FACTORS["education"]["seed_figures"]
     master = adjust("education", offer(candidate={"education": "master"}))
-    assert master is not None and master.multiplier == pytest.approx(figures["master"]["value"] / 125000)
+    assert master is not None and master.evidence == "weak"
+    assert bound_weak(master).multiplier == pytest.approx(figures["master"]["value"] / 125000)  # 1.04: inside
     phd = adjust("education", offer(candidate={"education": "phd"}))
-    # 170,000 / 125,000 = 1.36, above the cap.
-    assert phd is not None and phd.multiplier == 1 + SEED_PREMIUM_CAP and "capped" in phd.reason
+    # 170,000 / 125,000 = 1.36 in the seed; weak evidence moves the benchmark by at most 5%.
+    assert phd is not None and phd.multiplier == pytest.approx(1.36)
+    bounded = bound_weak(phd)
+    assert bounded.multiplier == 1 + SEED_PREMIUM_CAP and "weak evidence" in bounded.reason
     assert adjust("education", offer()) is None
 
 
 def test_certifications_do_not_stack() -> None:
     one = adjust("certification", offer(candidate={"certifications": ["caffe"]}))
-    assert one is not None and one.multiplier == pytest.approx(135000 / 125000)  # under the cap
+    assert one is not None and bound_weak(one).multiplier == pytest.approx(1.05)  # 135,000 / 125,000 = 1.08
     two = adjust("certification", offer(candidate={"certifications": ["caffe", "Google Cloud"]}))
-    assert two is not None and two.multiplier == 1 + SEED_PREMIUM_CAP  # gcp 1.24, capped; not 1.08 x 1.24
+    # gcp 1.24 (the best one, not 1.08 x 1.24), bounded to 1.05.
+    assert two is not None and two.multiplier == pytest.approx(1.24)
+    assert bound_weak(two).multiplier == 1 + SEED_PREMIUM_CAP
     unknown = adjust("certification", offer(candidate={"certifications": ["origami"]}))
     assert unknown is not None and unknown.multiplier == 1 and "known:" in unknown.reason
+
+
+def test_education_and_certification_apply_once() -> None:
+    from offercheck.market.evidence import resolve_overlaps
+
+    edu = Adjustment(factor="education", multiplier=1.04, reason="r", evidence="weak")
+    cert = Adjustment(factor="certification", multiplier=1.05, reason="r", evidence="weak")
+    size = Adjustment(factor="company_size", multiplier=1.03, reason="r")
+    industry = Adjustment(factor="industry", multiplier=1.05, reason="r", evidence="weak")
+    out = resolve_overlaps([edu, cert, size, industry])
+    # The larger weak one of education/certification; the strong size premium before weak industry.
+    assert [a.multiplier for a in out] == [1.0, 1.05, 1.03, 1.0]
+    assert "certification applies instead" in out[0].reason and "company_size applies instead" in out[3].reason
 
 
 def test_experience_and_role_do_not_double_count_a_cell_already_keyed_by_them() -> None:
@@ -138,13 +168,14 @@ def test_experience_and_role_do_not_double_count_a_cell_already_keyed_by_them() 
 
 
 def test_experience_and_role_apply_to_a_role_agnostic_benchmark() -> None:
+    us = _premia()["US"]["factors"]
     o = offer(candidate={"years_experience": 12})
     broad = load_benchmarks().lookup(role=None, years_experience=None, country="US")
     assert "experience" not in broad.keyed_by and "role" not in broad.keyed_by
     exp = adjust("experience", o, broad)
-    assert exp is not None and exp.multiplier == FACTORS["experience"]["multiplier"]["10+"]
+    assert exp is not None and exp.multiplier == us["experience"]["10+"]["applied"] == 1.3686
     role = adjust("role", o, broad)
-    assert role is not None and role.multiplier == FACTORS["role"]["multiplier"]["machine learning engineer"]
+    assert role is not None and role.multiplier == us["role"]["machine learning engineer"]["applied"] == 1.091
 
 
 def test_no_protected_attribute_can_be_given(write_offer: Any) -> None:

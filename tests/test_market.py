@@ -46,7 +46,7 @@ def test_packaged_file_covers_the_grid() -> None:
                 b = market.lookup(role=role, years_experience=years, country=country)
                 assert (b.role, b.experience, b.country) == (role, experience_band(years), country)
                 assert b.keyed_by == ("role", "experience", "country") and b.note is None
-                assert b.base.p25 < b.base.p50 < b.base.p75 and b.total.p50 > b.base.p50
+                assert b.base.p25 < b.base.p50 < b.base.p75 and b.total is None and b.cash.p50 > b.base.p50
                 assert b.source_title and b.method and b.year >= 2024
 
 
@@ -58,12 +58,12 @@ def test_meta_and_sources_record_provenance() -> None:
     assert survey.licence == "CC0 1.0" and survey.year == 2025
     assert extra["rows_read"] == 74_301 and extra["duplicates"] == 39_304
     assert extra["sha256"] == "fce1318d2fa6f574cd36ce192bf3c38debcb61892d15255eb8f772a05e4a5aef"
-    assert (market.meta.model_extra or {})["bonus_norm"] == 0.15
+    assert market.meta.bonus_norm == 0.15 and market.meta.bonus_source
 
 
-def test_total_is_base_plus_the_bonus_norm() -> None:
+def test_cash_is_base_plus_the_bonus_norm_and_there_is_no_made_up_total() -> None:
     b = load_benchmarks().lookup(role="data engineer", years_experience=4, country="GB")
-    assert b.total.p50 == pytest.approx(b.base.p50 * 1.15, abs=1)
+    assert b.cash.p50 == pytest.approx(b.base.p50 * 1.15, abs=1) and b.total is None
 
 
 @needs_data

@@ -47,7 +47,6 @@ def test_value_at_inverts_percentile_of() -> None:
 def test_compare_json_benchmark_and_score(runner: object) -> None:
     import json
     import math
-    import sys
 
     from click.testing import CliRunner
 
@@ -55,26 +54,19 @@ def test_compare_json_benchmark_and_score(runner: object) -> None:
 
     from .conftest import REPO
 
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
-
     result = CliRunner().invoke(cli, ["compare", str(REPO / "examples/bigtech-sf.toml"), "-f", "json"])
     doc = json.loads(result.stdout)
     (sf,) = doc["offers"]
-    cells = tomllib.loads((REPO / "src/offercheck/data/benchmarks.toml").read_text())["cells"]
-    (cell,) = [
-        c
-        for c in cells
-        if c.get("role") == "machine learning engineer" and c.get("experience") == "6-9" and c.get("country") == "US"
-    ]
+    # The US base benchmark is the BLS anchor: 15-1252 in San Francisco-Oakland-Fremont (area 0041860), read
+    # from the packaged table built from the BLS CSV (tests/market reproduces it from the raw file).
+    bls = json.loads((REPO / "src/offercheck/data/market/bls_anchor.json").read_text())["wages"]["0041860"]["15-1252"]
     mult = math.prod(a["multiplier"] for a in sf["benchmark"]["adjustments"])
     factors = {a["factor"] for a in sf["benchmark"]["adjustments"]}
     assert {"location", "company_size", "education", "certification", "remote"} <= factors
-    assert sf["benchmark"]["base_p50"] == pytest.approx(cell["base"]["p50"] * mult, rel=1e-3)
-    assert sf["benchmark"]["total_p50"] == pytest.approx(cell["total"]["p50"] * mult, rel=1e-3)
-    # Year-1 base 212,000 placed in the adjusted base quantiles, by the interpolation rule tested above.
-    q = Quantiles(**{k: v * mult for k, v in cell["base"].items()})
+    assert next(a for a in sf["benchmark"]["adjustments"] if a["factor"] == "location")["multiplier"] == 1.0
+    assert sf["benchmark"]["base_p50"] == pytest.approx(bls[2] * mult, rel=1e-3)
+    assert sf["benchmark"]["cash_p50"] == pytest.approx(bls[2] * mult * 1.15, rel=1e-3)  # bonus_norm 0.15
+    assert sf["benchmark"]["total_p50"] is None and sf["score"]["total_percentile"] is None
+    q = Quantiles(**{k: v * mult for k, v in zip(("p10", "p25", "p50", "p75", "p90"), bls[:5], strict=True)})
     assert sf["score"]["base_percentile"] == pytest.approx(percentile_of(212000, q).value, abs=0.1)
-    assert sf["score"]["overall"] == sf["score"]["total_percentile"]
+    assert sf["score"]["basis"] == "cash" and sf["score"]["overall"] == sf["score"]["cash_percentile"]

@@ -56,8 +56,18 @@ def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: st
         from offercheck.market.scoring import score
 
         market = benchmarks if benchmarks is not None else market_for(pm)
-        evaluations = tuple(replace(e, market=score(e.offer, e.years, e.currency, pm, market, rates))
+        anchor = _anchor(market)
+        evaluations = tuple(replace(e, market=score(e.offer, e.years, e.currency, pm, market, rates, anchor))
                             for e in evaluations)
     if current is not None:
         return Comparison(target, rates, years, evaluations[:-1], current=evaluations[-1])
     return Comparison(target, rates, years, evaluations)
+
+
+def _anchor(market: Any) -> Any:
+    """The BLS anchor for US offers, unless the benchmarks are the user's own (a file or a plugin's sets),
+    which then speak for every country they cover."""
+    from offercheck.market.anchoring import bls_provider
+    from offercheck.market.benchmarks import load_benchmarks
+
+    return bls_provider if market.origin == load_benchmarks().origin else None

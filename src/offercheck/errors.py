@@ -5,6 +5,11 @@ from __future__ import annotations
 import click
 
 
+class MarketWarning(UserWarning):
+    """A benchmark taken on a guess the user can correct (e.g. a city found in several states): the CLI prints
+    it to stderr as ``Warning: <message>``."""
+
+
 class OffercheckError(click.ClickException):
     """Base class: click prints ``Error: <message>`` to stderr and exits with code 1."""
 

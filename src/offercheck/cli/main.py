@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import warnings
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import click
@@ -51,6 +54,21 @@ def cli(ctx: click.Context, debug: bool) -> None:
     Start with `offercheck new offer.toml`, edit it, then `offercheck compare a.toml b.toml`.
     """
     ctx.obj = {"debug": debug}
+    ctx.with_resource(_market_warnings())
+
+
+@contextlib.contextmanager
+def _market_warnings() -> Iterator[None]:
+    """Market guesses (``MarketWarning``) go to stderr as one ``Warning:`` line each, once per message."""
+    from offercheck.errors import MarketWarning
+
+    def show(message: Warning | str, *_: object, **__: object) -> None:
+        click.echo(f"Warning: {message}", err=True)
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("default", category=MarketWarning)
+        warnings.showwarning = show
+        yield
 
 
 

@@ -8,21 +8,29 @@ they fall back to a broader cell and say so in ``Benchmark.note``. Files are rea
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
-from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from offercheck.datafiles import load_cached, load_toml, packaged
 from offercheck.errors import OfferFileError
-from offercheck.offer.roles import EXPERIENCE_BANDS, experience_band, normalise_role
+from offercheck.market.quantiles import Quantiles
+from offercheck.market.schema import (
+    FORMAT_VERSION,
+    BenchmarkCell,
+    BenchmarkFile,
+    BenchmarkMeta,
+    BenchmarkSource,
+    BorrowedFrom,
+    CellKey,
+    plain,
+)
+from offercheck.offer.roles import experience_band, normalise_role
 
 # A version check rather than try/except: mypy (run for 3.10) understands it and checks the tomli branch.
 if sys.version_info >= (3, 11):
@@ -40,6 +48,7 @@ __all__ = [
     "BenchmarkMeta",
     "BenchmarkSet",
     "BenchmarkSource",
+    "BorrowedFrom",
     "Quantiles",
     "experience_band",
     "load_benchmarks",
@@ -47,7 +56,7 @@ __all__ = [
     "market_for",
 ]
 
-_KEYS = ("role", "experience", "country")
+_KEYS = ("role", "experience", "country", "location")
 
 
 class BenchmarkFileError(OfferFileError, ValueError):
@@ -57,125 +66,56 @@ class BenchmarkFileError(OfferFileError, ValueError):
     """
 
 
-class Quantiles(BaseModel):
-    """Pay quantiles per year. p10 and p90 are optional (a source may give only the middle)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    p10: float | None = None
-    p25: float
-    p50: float
-    p75: float
-    p90: float | None = None
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Quantiles:
-        values = [v for v in (self.p10, self.p25, self.p50, self.p75, self.p90) if v is not None]
-        if not all(math.isfinite(v) and v > 0 for v in values):
-            raise ValueError("quantiles must be positive finite numbers")
-        if any(a > b for a, b in pairwise(values)):
-            raise ValueError("quantiles must not decrease from p10 to p90")
-        return self
-
-    def scaled(self, m: float) -> Quantiles:
-        """Every quantile times ``m`` (> 0): scaling preserves the order, so no re-validation is needed."""
-        if not (math.isfinite(m) and m > 0):
-            raise ValueError(f"scale factor must be a positive finite number, got {m!r}")
-        return Quantiles.model_construct(
-            p10=None if self.p10 is None else self.p10 * m, p25=self.p25 * m, p50=self.p50 * m,
-            p75=self.p75 * m, p90=None if self.p90 is None else self.p90 * m)
-
-
 class Benchmark(BaseModel):
-    """The market distribution chosen for one offer, with where it came from."""
+    """The market distribution chosen for one offer, with where it came from.
+
+    ``base`` is base pay; ``cash`` adds the bonus norm where the file has one (``bonus_norm``, cited in
+    ``bonus_source``), else equals base; ``total`` exists only where the cell measured total pay including equity.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     role: str | None
     experience: str | None
     country: str | None
+    city: str | None = None
     currency: str = "USD"
     base: Quantiles
-    total: Quantiles
+    cash: Quantiles  # default: base x (1 + bonus_norm)
+    total: Quantiles | None = None
+    bonus_norm: float | None = None
+    bonus_source: str | None = None
     n: int | None
     source: str
     source_title: str
     year: int
     method: str
-    # Dimensions the cell is specific to, e.g. ("role", "experience", "country"): a factor for one of these
-    # must not adjust again.
+    # Dimensions the cell is specific to, e.g. ("role", "experience", "country", "location"): a factor for one of
+    # these must not adjust again.
     keyed_by: tuple[str, ...]
     note: str | None = None  # why the lookup used a broader cell than asked for
     fallback: str | None = None  # how the cell itself was derived, when not from its own rows
+    borrowed_from: BorrowedFrom | None = None
 
-
-class BenchmarkMeta(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="allow")
-
-    name: str = "benchmarks"
-    built: dt.date | None = None
-    currency: str = Field("USD", pattern=r"^[A-Z]{3}$")
-    description: str | None = None
-
-
-class BenchmarkSource(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="allow")
-
-    id: str = Field(min_length=1)
-    title: str
-    year: int = Field(ge=1900, le=2200)
-    url: str | None = None
-    licence: str | None = None
-
-
-class BenchmarkCell(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    role: str | None = None
-    experience: str | None = None
-    country: str | None = Field(None, pattern=r"^[A-Z]{2}$")
-    n: int | None = Field(None, ge=1)
-    source: str | None = None  # a [[sources]] id; may be left out when the file has one source
-    currency: str | None = Field(None, pattern=r"^[A-Z]{3}$")  # default: meta.currency
-    year: int | None = Field(None, ge=1900, le=2200)
-    base: Quantiles
-    total: Quantiles
-    method: str | None = None
-    fallback: str | None = None
-
-    @field_validator("role")
+    @model_validator(mode="before")
     @classmethod
-    def _role(cls, v: str | None) -> str | None:
-        return None if v is None else " ".join(v.lower().split()) or None
-
-    @field_validator("experience")
-    @classmethod
-    def _band(cls, v: str | None) -> str | None:
-        if v is not None and v not in EXPERIENCE_BANDS:
-            raise ValueError(f"must be one of {', '.join(EXPERIENCE_BANDS)}")
-        return v
+    def _cash(cls, data: Any) -> Any:
+        # Cash defaults to base plus the bonus norm (base alone without one).
+        if isinstance(data, dict) and data.get("cash") is None and data.get("base") is not None:
+            base, norm = data["base"], data.get("bonus_norm")
+            q = base if isinstance(base, Quantiles) else Quantiles.model_validate(base)
+            data = {**data, "cash": q if norm is None else q.scaled(1 + norm)}
+        return data
 
     @property
-    def key(self) -> tuple[str | None, str | None, str | None]:
-        return (self.role, self.experience, self.country)
+    def total_includes_equity(self) -> bool:
+        return self.total is not None
 
 
-class _File(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    meta: BenchmarkMeta = BenchmarkMeta()
-    sources: list[BenchmarkSource] = Field(min_length=1)
-    seed_figures: dict[str, Any] | None = None
-    # Validated one by one (see BenchmarkSet): the packaged file has hundreds of cells and a lookup needs one.
-    cells: list[dict[str, Any]] = Field(min_length=1)
-
-
-def _raw_key(cell: BenchmarkCell | Mapping[str, Any]) -> tuple[str | None, str | None, str | None]:
+def _raw_key(cell: BenchmarkCell | Mapping[str, Any]) -> CellKey:
     if isinstance(cell, BenchmarkCell):
         return cell.key
-    role = cell.get("role")
-    plain = " ".join(role.lower().split()) or None if isinstance(role, str) else None
-    return (plain, cell.get("experience"), cell.get("country"))
+    return (plain(cell.get("role")), cell.get("experience"), cell.get("country"), plain(cell.get("city")))
 
 
 class BenchmarkSet:
@@ -199,6 +139,7 @@ class BenchmarkSet:
             raise ValueError(f"cells name unknown sources: {', '.join(sorted(map(str, unknown)))}")
         self.roles = tuple(sorted({k[0] for k in self._index if k[0] is not None}))
         self.countries = tuple(sorted({k[2] for k in self._index if k[2] is not None}))
+        self.cities = frozenset(k[3] for k in self._index if k[3] is not None)
 
     def cell(self, i: int) -> BenchmarkCell:
         """Cell ``i``, validated, with its source and currency filled in (so they survive an overlay)."""
@@ -224,35 +165,47 @@ class BenchmarkSet:
         sources = {**self.sources, **other.sources}
         return BenchmarkSet(self.meta, sources, list(cells.values()), origin=f"{self.origin} + {other.origin}")
 
-    def lookup(self, *, role: str | None, years_experience: float | None, country: str | None) -> Benchmark:
-        """The most specific cell for this role, experience and country; never raises for unknown keys.
+    def lookup(self, *, role: str | None, years_experience: float | None, country: str | None,
+               city: str | None = None) -> Benchmark:
+        """The most specific cell for this role, experience, country and city; never raises for unknown keys.
 
         An unknown role or country is replaced by "all roles" / "all countries"; when a cell is missing the
-        search widens in this order: drop experience, drop role, drop both, then the same without country.
-        ``Benchmark.note`` says what was used instead of what was asked.
+        search widens in this order: drop experience, drop role, drop both, then the same without city, then
+        without country. ``Benchmark.note`` says what was used instead of what was asked, and
+        ``borrowed_from`` names the broader cell with its n.
         """
         notes: list[str] = []
         r = self._role(role, notes)
         c = self._country(country, notes)
+        t = plain(city) if plain(city) in self.cities else None
         b = experience_band(years_experience) if years_experience is not None else None
-        candidates = dict.fromkeys([(r, b, c), (r, None, c), (None, b, c), (None, None, c),
-                                    (r, b, None), (r, None, None), (None, b, None), (None, None, None)])
+        candidates = dict.fromkeys((rr, bb, cc, tt) for cc, tt in ((c, t), (c, None), (None, None))
+                                   for rr, bb in ((r, b), (r, None), (None, b), (None, None)))
         found = next((self._index[k] for k in candidates if k in self._index), None)
-        cell = None if found is None else self.cell(found)
-        if cell is None:
-            cell = max(self.cells, key=lambda x: x.n or 0)
-            notes.append(f"no cell matches; used the largest table ({_describe(cell.key)})")
-        else:
-            wanted = (r, b, c)
-            if any(w is not None and got is None for w, got in zip(wanted, cell.key, strict=True)):
-                notes.append(f"no {_describe(wanted)} cell; used {_describe(cell.key)}")
+        cell = self.cell(found) if found is not None else max(self.cells, key=lambda x: x.n or 0)
+        borrowed = cell.borrowed_from
+        wanted = (r, b, c, t)
+        if found is None or any(w is not None and got is None for w, got in zip(wanted, cell.key, strict=True)):
+            why = "no cell matches" if found is None else f"no {_describe(wanted)} cell"
+            notes.append(f"{why}; used {_describe(cell.key)}")
+            borrowed = BorrowedFrom(cell=_describe(cell.key), n=cell.n, why=why)
+        if t is None and plain(city) and c is not None and self.cities:
+            notes.append(f"no cell for {city}; {c} as a whole used")
         source = self.sources[cell.source or ""]
+        return self._benchmark(cell, source, "; ".join(notes) or None, borrowed)
+
+    def _benchmark(self, cell: BenchmarkCell, source: BenchmarkSource, note: str | None,
+                   borrowed: BorrowedFrom | None) -> Benchmark:
+        norm = self.meta.bonus_norm
         return Benchmark(
-            role=cell.role, experience=cell.experience, country=cell.country,
-            currency=cell.currency or self.meta.currency,
-            base=cell.base, total=cell.total, n=cell.n, source=source.id, source_title=source.title,
+            role=cell.role, experience=cell.experience, country=cell.country, city=cell.city,
+            currency=cell.currency or self.meta.currency, base=cell.base,
+            cash=cell.base if norm is None else cell.base.scaled(1 + norm),
+            total=cell.total if cell.total_includes_equity else None,
+            bonus_norm=norm, bonus_source=self.meta.bonus_source,
+            n=cell.n, source=source.id, source_title=source.title,
             year=cell.year or source.year, method=cell.method or "not stated", keyed_by=_keyed(cell.key),
-            note="; ".join(notes) or None, fallback=cell.fallback,
+            note=note, fallback=cell.fallback, borrowed_from=borrowed,
         )
 
     def _role(self, role: str | None, notes: list[str]) -> str | None:
@@ -283,10 +236,10 @@ def _keyed(key: tuple[str | None, ...]) -> tuple[str, ...]:
     return tuple(name for name, v in zip(_KEYS, key, strict=True) if v is not None)
 
 
-def _describe(key: tuple[str | None, str | None, str | None]) -> str:
-    role, band, country = key
+def _describe(key: CellKey) -> str:
+    role, band, country, city = key
     return " / ".join([role or "all roles", f"{band} years" if band else "all experience",
-                       country or "all countries"])
+                       country or "all countries", *([city] if city else [])])
 
 
 # --- loading -------------------------------------------------------------------------------------------
@@ -338,11 +291,17 @@ def _load_file(resolved: str, mtime_ns: int, size: int, shown: str, *, eager: bo
 def _parse(raw: dict[str, Any], name: str, *, eager: bool = True) -> BenchmarkSet:
     """Validate a benchmark file; ``eager`` checks every cell now (a user's file) rather than on first use."""
     try:
-        data = _File.model_validate(raw)
+        data = BenchmarkFile.model_validate(raw)
     except ValidationError as e:
         raise _file_error(name, e) from e
+    # Format 1 files (no meta.format) still read correctly: their totals were base x bonus norm, no equity, and
+    # are ignored as totals. A newer format than this version knows is refused.
+    if data.meta.format > FORMAT_VERSION:
+        raise BenchmarkFileError(name, f"benchmark file format {data.meta.format}; this offercheck reads up to "
+                                       f"format {FORMAT_VERSION}: upgrade offercheck, or rebuild the file with "
+                                       "`offercheck benchmarks build SURVEY.csv`", "meta.format")
     sources = {s.id: s for s in data.sources}
-    seen: dict[tuple[str | None, str | None, str | None], int] = {}
+    seen: dict[CellKey, int] = {}
     for i, cell in enumerate(data.cells):
         source = cell.get("source")
         if source is not None and source not in sources:
@@ -353,7 +312,7 @@ def _parse(raw: dict[str, Any], name: str, *, eager: bool = True) -> BenchmarkSe
                                      f"cells[{i}].source")
         key = _raw_key(cell)
         if key in seen:
-            raise BenchmarkFileError(name, f"same role/experience/country as cells[{seen[key]}]", f"cells[{i}]")
+            raise BenchmarkFileError(name, f"same role/experience/country/city as cells[{seen[key]}]", f"cells[{i}]")
         seen[key] = i
     benchmarks = BenchmarkSet(data.meta, sources, data.cells, origin=name)
     if eager:

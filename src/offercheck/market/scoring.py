@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from offercheck.errors import PluginError
 from offercheck.market.adjustments import Adjustment
+from offercheck.market.evidence import bound_weak, resolve_overlaps
 from offercheck.plugins import call_hook
 
 if TYPE_CHECKING:
     import pluggy
 
+    from offercheck.market.anchoring import AnchorProvider
     from offercheck.market.benchmarks import Benchmark, Quantiles
     from offercheck.offer.models import Offer
     from offercheck.pay.comp import YearPay
@@ -72,14 +74,18 @@ class AppliedAdjustment:
 
 @dataclass(frozen=True)
 class MarketPosition:
-    """An offer's market benchmark after every factor, and its percentiles, in the display currency."""
+    """An offer's market benchmark after every factor, and its percentiles, in the display currency.
+
+    ``basis`` is "total" when the benchmark measured total pay including equity, else "cash" (base plus the
+    bonus norm): the score is the percentile of the offer's average pay on that basis.
+    """
 
     benchmark: Benchmark
     adjustments: tuple[AppliedAdjustment, ...]
     fx: float  # benchmark currency -> display currency
-    base: Percentile
-    year1_total: Percentile
-    total: Percentile  # the annual average total over the horizon
+    base: Percentile  # year-1 base
+    cash: Percentile  # average base + bonus over the horizon
+    total: Percentile | None  # average total pay, only against a total benchmark
 
     @property
     def multiplier(self) -> float:
@@ -90,17 +96,36 @@ class MarketPosition:
         return self.benchmark.base.scaled(self.multiplier * self.fx)
 
     @property
-    def expected_total(self) -> Quantiles:
-        return self.benchmark.total.scaled(self.multiplier * self.fx)
+    def expected_cash(self) -> Quantiles:
+        return self.benchmark.cash.scaled(self.multiplier * self.fx)
+
+    @property
+    def expected_total(self) -> Quantiles | None:
+        t = self.benchmark.total
+        return None if t is None else t.scaled(self.multiplier * self.fx)
+
+    @property
+    def basis(self) -> str:
+        return "cash" if self.total is None else "total"
+
+    @property
+    def expected_basis(self) -> Quantiles:
+        """The distribution the score is taken in: total where the benchmark has one, else cash."""
+        return self.expected_cash if self.expected_total is None else self.expected_total
+
+    @property
+    def scored(self) -> Percentile:
+        return self.cash if self.total is None else self.total
 
     @property
     def overall(self) -> float:
-        """The score, 0-100: the percentile of the average total pay."""
-        return self.total.value
+        """The score, 0-100: the percentile of the average pay on the basis."""
+        return self.scored.value
 
 
 def collect_adjustments(pm: pluggy.PluginManager, offer: Offer, benchmark: Benchmark) -> tuple[AppliedAdjustment, ...]:
-    """Call every factor; check what each returns so a bad plugin is named, not a crash."""
+    """Call every factor; check what each returns so a bad plugin is named, not a crash. Weak evidence is
+    bounded and overlapping factors are applied once (``market.evidence``)."""
     out = []
     for plugin, result in call_hook(pm, "offercheck_adjust", offer=offer, benchmark=benchmark):
         if not isinstance(result, Adjustment):
@@ -110,33 +135,40 @@ def collect_adjustments(pm: pluggy.PluginManager, offer: Offer, benchmark: Bench
         if not (math.isfinite(result.multiplier) and result.multiplier > 0):
             raise PluginError(plugin, "offercheck_adjust",
                               f"multiplier must be a positive finite number, got {result.multiplier!r}")
-        out.append(AppliedAdjustment(plugin, result))
-    return tuple(out)
+        out.append(AppliedAdjustment(plugin, bound_weak(result)))
+    resolved = resolve_overlaps([a.adjustment for a in out])
+    return tuple(AppliedAdjustment(a.plugin, r) for a, r in zip(out, resolved, strict=True))
 
 
 def market_position(years: Sequence[YearPay], benchmark: Benchmark, adjustments: Sequence[AppliedAdjustment],
                     fx: float) -> MarketPosition:
-    """Percentiles of the offer's year-1 base, year-1 total and average total in the adjusted distribution.
+    """Percentiles of the offer's year-1 base, average cash and (against a total benchmark) average total.
 
     ``years`` are in the display currency; ``fx`` converts the benchmark's currency to it.
     """
     mult = math.prod(a.adjustment.multiplier for a in adjustments) * fx
-    base_q, total_q = benchmark.base.scaled(mult), benchmark.total.scaled(mult)
+    total = benchmark.total
     return MarketPosition(
         benchmark=benchmark,
         adjustments=tuple(adjustments),
         fx=fx,
-        base=percentile_of(years[0].base, base_q),
-        year1_total=percentile_of(years[0].total, total_q),
-        total=percentile_of(sum(y.total for y in years) / len(years), total_q),
+        base=percentile_of(years[0].base, benchmark.base.scaled(mult)),
+        cash=percentile_of(sum(y.base + y.bonus for y in years) / len(years), benchmark.cash.scaled(mult)),
+        total=None if total is None else percentile_of(sum(y.total for y in years) / len(years), total.scaled(mult)),
     )
 
 
 def score(offer: Offer, years: Sequence[YearPay], currency: str, pm: pluggy.PluginManager, benchmarks: Any,
-          rates: RateTable) -> MarketPosition:
-    """Look up the offer's benchmark, apply every factor plugin, and place ``years`` (in ``currency``) in it."""
-    benchmark = benchmarks.lookup(
-        role=offer.offer.role, years_experience=offer.candidate.years_experience, country=offer.location.country
-    )
+          rates: RateTable, anchor: AnchorProvider | None = None) -> MarketPosition:
+    """Look up the offer's benchmark, apply every factor plugin, and place ``years`` (in ``currency``) in it.
+
+    ``anchor`` (e.g. the BLS anchor for US offers) gives the base benchmark where it has one; otherwise the
+    benchmark file's cell for the offer's role, experience, country and city is used.
+    """
+    loc = offer.location
+    benchmark = anchor(offer, benchmarks) if anchor is not None else None
+    if benchmark is None:
+        benchmark = benchmarks.lookup(role=offer.offer.role, years_experience=offer.candidate.years_experience,
+                                      country=loc.country, city=loc.city)
     fx = rates.rate(benchmark.currency, currency)
     return market_position(years, benchmark, collect_adjustments(pm, offer, benchmark), fx)

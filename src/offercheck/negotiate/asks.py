@@ -217,7 +217,7 @@ def missing_sign_on(e: Evaluation, gaps: Sequence[Gap], percentile: float) -> Sh
     if market_applies(e):
         from offercheck.market.scoring import value_at
 
-        reasons.append(Shortfall(value_at(percentile, e.market.expected_total) - e.year1,
+        reasons.append(Shortfall(value_at(percentile, e.market.expected_basis) - e.year1,
                                   f"the market's p{percentile:g} total pay", benchmark_cell(e)))
     reasons += [Shortfall(g.year1_gap, f"the offer from {g.label}", f"{g.label} offer file") for g in gaps]
     best = max(reasons, key=lambda r: r.amount, default=None)

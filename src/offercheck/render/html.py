@@ -20,6 +20,7 @@ from offercheck.render.current import NOT_RANKED, everyone, forfeited_text, numb
 from offercheck.render.leave_early import LEGEND as LEAVE_LEGEND
 from offercheck.render.netreal import summary_columns
 from offercheck.render.svg import MarketRow, compact, market_charts, stacked_bars
+from offercheck.render.tables import BASIS_NOTE, cash_pay, cell_text
 
 if TYPE_CHECKING:
     from offercheck.market.scoring import MarketPosition
@@ -38,6 +39,8 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["money"] = money
+    env.globals["cell_text"] = cell_text
+    env.globals["basis_note"] = BASIS_NOTE
     env.globals["money"] = money
     env.filters["compact"] = compact
     env.filters["years"] = years_text
@@ -49,7 +52,9 @@ def market_rows(e: Evaluation, m: MarketPosition) -> tuple[MarketRow, ...]:
     """The two figures scoring places in the market: year-1 base, and the average total over the horizon."""
     return (
         MarketRow("base", "Base, year 1", e.years[0].base, m.expected_base, m.base),
-        MarketRow("total", "Average total", e.annual_average, m.expected_total, m.total),
+        MarketRow("cash", "Average base + bonus", cash_pay(e), m.expected_cash, m.cash),
+        *([] if m.expected_total is None or m.total is None
+          else [MarketRow("total", "Average total", e.annual_average, m.expected_total, m.total)]),
     )
 
 

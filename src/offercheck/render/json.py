@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from offercheck._version import __version__
+from offercheck.market.quantiles import Quantiles
 from offercheck.market.scoring import MarketPosition
 from offercheck.render.common import cents, year_dict
 from offercheck.render.current import current_members
@@ -33,19 +34,29 @@ def evaluation_dict(e: Evaluation) -> dict[str, Any]:
     return out
 
 
+def _quantiles(q: Quantiles | None) -> dict[str, float] | None:
+    return None if q is None else {name: cents(v) for name, v in q.model_dump().items() if v is not None}
+
+
 def market_dict(m: MarketPosition) -> dict[str, Any]:
-    """The ``benchmark`` and ``score`` members of an offer in the JSON contract."""
+    """The ``benchmark`` and ``score`` members of an offer in the JSON contract (DESIGN section 7)."""
     b = m.benchmark
-    base_q, total_q = m.expected_base, m.expected_total
+    borrowed = b.borrowed_from
     return {
         "benchmark": {
-            "base_p50": cents(base_q.p50),
-            "total_p50": cents(total_q.p50),
-            "base": {name: cents(v) for name, v in base_q.model_dump().items() if v is not None},
-            "total": {name: cents(v) for name, v in total_q.model_dump().items() if v is not None},
-            "cell": {"role": b.role, "experience": b.experience, "country": b.country, "n": b.n},
+            "base_p50": cents(m.expected_base.p50),
+            "cash_p50": cents(m.expected_cash.p50),
+            "total_p50": None if m.expected_total is None else cents(m.expected_total.p50),
+            "base": _quantiles(m.expected_base),
+            "cash": _quantiles(m.expected_cash),
+            "total": _quantiles(m.expected_total),
+            "cell": {"role": b.role, "experience": b.experience, "country": b.country, "city": b.city, "n": b.n,
+                     "borrowed_from": None if borrowed is None else borrowed.model_dump()},
             "source": b.source_title,
             "year": b.year,
+            "total_includes_equity": b.total_includes_equity,
+            "bonus_norm": b.bonus_norm,
+            "bonus_source": b.bonus_source,
             "note": b.note,
             "multiplier": round(m.multiplier, 4),
             "adjustments": [
@@ -55,18 +66,21 @@ def market_dict(m: MarketPosition) -> dict[str, Any]:
                     "reason": a.adjustment.reason,
                     "source": a.adjustment.source,
                     "plugin": a.plugin,
+                    "n": a.adjustment.n,
+                    "interval": None if a.adjustment.interval is None else list(a.adjustment.interval),
+                    "evidence": a.adjustment.evidence,
                 }
                 for a in m.adjustments
             ],
         },
         "score": {
             "overall": round(m.overall, 1),
+            "basis": m.basis,
             "base_percentile": round(m.base.value, 1),
-            "total_percentile": round(m.total.value, 1),
-            "year1_total_percentile": round(m.year1_total.value, 1),
-            "bounds": {
-                k: p.bound for k, p in (("base", m.base), ("total", m.total), ("year1_total", m.year1_total)) if p.bound
-            },
+            "cash_percentile": round(m.cash.value, 1),
+            "total_percentile": None if m.total is None else round(m.total.value, 1),
+            "bounds": {k: p.bound for k, p in (("base", m.base), ("cash", m.cash), ("total", m.total))
+                       if p is not None and p.bound},
         },
     }
 

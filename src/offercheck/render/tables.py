@@ -16,24 +16,48 @@ from offercheck.render.netreal import summary_columns
 from offercheck.results import Comparison, Evaluation
 
 RANK_TITLES = {"total": "total", "net": "net pay", "real": "real pay"}
+BASIS_NOTE = ("Percentiles interpolate between the market quantiles (p10-p90; beyond them: above/below). "
+              "Score (cash): average base + bonus against market base + the bonus norm; no open data measures "
+              "equity, so equity is compared between offers, not with the market. Score (total): average total "
+              "pay against a benchmark file's total pay, which includes equity.")
+
+
+def cash_pay(e: Evaluation) -> float:
+    """The offer's average cash pay: base + bonus."""
+    return sum(y.base + y.bonus for y in e.years) / len(e.years)
+
+
+def basis_pay(e: Evaluation) -> float:
+    """The offer's average pay on its score's basis: total pay, or base + bonus."""
+    return e.annual_average if e.market is not None and e.market.basis == "total" else cash_pay(e)
 
 
 def _escape(text: str, tablefmt: str) -> str:
     return markdown_text(text) if tablefmt == "github" else text
 
 
+def cell_text(e: Evaluation) -> str:
+    """The benchmark cell in a line: what it is for, its source and period, the n used and what it borrows."""
+    b = e.market.benchmark
+    cell = ", ".join(x for x in (b.role, f"{b.experience} years" if b.experience else None, b.city, b.country) if x)
+    text = f"benchmark {cell or 'all roles'} ({b.source_title}, {b.year}" + (f", n={b.n}" if b.n is not None else "")
+    if b.borrowed_from is not None:
+        bf = b.borrowed_from
+        text += f"; borrowed from {bf.cell}" + (f", n={bf.n}" if bf.n else "") + f": {bf.why}"
+    text += ")"
+    if b.note and (b.borrowed_from is None or b.note not in b.borrowed_from.why):
+        text += f"; {b.note}"
+    return text
+
+
 def _adjustments(e: Evaluation, tablefmt: str) -> str:
     m = e.market
-    b = m.benchmark
-    cell = ", ".join(x for x in (b.role, f"{b.experience} years" if b.experience else None, b.country) if x)
     # The benchmark's names come from a --benchmarks file or a plugin: escaped like the label.
-    lines = [_escape(f"{e.label}: benchmark {cell or 'all roles'} ({b.source_title}, {b.year}"
-                     + (f", n={b.n}" if b.n else "") + ")" + (f"; {b.note}" if b.note else ""), tablefmt)]
-    rows = [[_escape(a.adjustment.factor, tablefmt), f"x{a.adjustment.multiplier:.3f}",
-             _escape(a.adjustment.reason, tablefmt),
-             _escape(a.adjustment.source, tablefmt)] for a in m.adjustments]
-    rows.append(["all factors", f"x{m.multiplier:.3f}", "", ""])
-    lines.append(tabulate(rows, ["Factor", "Multiplier", "Reason", "Source"], tablefmt=tablefmt,
+    lines = [f"{_escape(e.label, tablefmt)}: {_escape(cell_text(e), tablefmt)}"]
+    rows = [[_escape(a.adjustment.factor, tablefmt), f"x{a.adjustment.multiplier:.3f}", a.adjustment.evidence,
+             _escape(a.adjustment.reason, tablefmt), _escape(a.adjustment.source, tablefmt)] for a in m.adjustments]
+    rows.append(["all factors", f"x{m.multiplier:.3f}", "", "", ""])
+    lines.append(tabulate(rows, ["Factor", "Multiplier", "Evidence", "Reason", "Source"], tablefmt=tablefmt,
                           disable_numparse=True))
     return "\n".join(lines)
 
@@ -79,13 +103,11 @@ def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str]
         sections.append(heading(f"Versus the market ({c.currency} per year)"))
         sections.append(tabulate(
             [[_escape(e.label, tablefmt), money(e.years[0].base), str(e.market.base), money(e.market.expected_base.p50),
-              money(e.annual_average), str(e.market.total), money(e.market.expected_total.p50),
-              f"{e.market.overall:.0f}"] for e in scored],
-            ["Offer", "Base", "Base pct", "Market base p50", "Avg total", "Total pct", "Market total p50", "Score"],
+              money(basis_pay(e)), str(e.market.scored), money(e.market.expected_basis.p50),
+              f"{e.market.overall:.0f} ({e.market.basis})"] for e in scored],
+            ["Offer", "Base", "Base pct", "Market base p50", "Avg scored pay", "Pct", "Market p50", "Score (basis)"],
             tablefmt=tablefmt, colalign=("left", *("right",) * 7), disable_numparse=True))
-        sections.append("Percentiles interpolate between the market quantiles (p10-p90; beyond them: above/below). "
-                        "Market totals add a typical bonus to base pay and no equity (see `offercheck benchmarks "
-                        "show`), so equity-heavy offers place high on total pay.")
+        sections.append(BASIS_NOTE)
         for e in scored:
             sections.append(_adjustments(e, tablefmt))
     sections.append(

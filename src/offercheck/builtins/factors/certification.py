@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from offercheck.builtins.factors import SEED_PREMIUM_CAP, cite, keyed_multiplier, neutral, table
+from offercheck.builtins.factors import cite, neutral, seed_multiplier, table
 from offercheck.hookspecs import hookimpl
 from offercheck.market.adjustments import Adjustment
 from offercheck.offer.models import Offer
@@ -21,8 +21,7 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     known = [k for k in keys if k in t["multiplier"]]
     if not known:
         return neutral("certification", f"no figure for {', '.join(held)}; known: {', '.join(sorted(t['multiplier']))}",
-                       cite(t))
+                       cite(t), evidence="weak")
     # Two certifications do not make a person twice as valuable: use the single largest premium.
     best = max(known, key=lambda k: t["multiplier"][k])
-    return keyed_multiplier("certification", t, best, "certification", "the seed article's overall average",
-                            cap=SEED_PREMIUM_CAP)
+    return seed_multiplier("certification", t, best, "certification", "the seed article's overall average")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from offercheck.builtins.factors import keyed_multiplier, table
+from offercheck.builtins.factors import survey_multiplier
 from offercheck.hookspecs import hookimpl
 from offercheck.market.adjustments import Adjustment
 from offercheck.offer.models import Offer
@@ -15,5 +15,4 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     size = offer.company.size
     if size is None:
         return None
-    return keyed_multiplier("company_size", table("company_size"), size, "company size",
-                            "all sizes in the same country and band")
+    return survey_multiplier("company_size", size, "company size", benchmark)

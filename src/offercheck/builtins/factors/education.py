@@ -1,10 +1,10 @@
-"""Education factor: the seed article's pay by degree, capped (see SEED_PREMIUM_CAP)."""
+"""Education factor: the seed article's pay by degree (weak evidence, bounded by market.evidence)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from offercheck.builtins.factors import SEED_PREMIUM_CAP, keyed_multiplier, table
+from offercheck.builtins.factors import seed_multiplier, table
 from offercheck.hookspecs import hookimpl
 from offercheck.market.adjustments import Adjustment
 from offercheck.offer.models import Offer
@@ -15,5 +15,4 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     degree = offer.candidate.education
     if degree is None:
         return None
-    return keyed_multiplier("education", table("education"), degree, "degree", "the seed article's overall average",
-                            cap=SEED_PREMIUM_CAP)
+    return seed_multiplier("education", table("education"), degree, "degree", "the seed article's overall average")

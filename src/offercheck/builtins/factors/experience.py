@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from offercheck.builtins.factors import already_in_benchmark, keyed_multiplier, table
+from offercheck.builtins.factors import already_in_benchmark, survey_multiplier
 from offercheck.hookspecs import hookimpl
 from offercheck.market.adjustments import Adjustment
 from offercheck.offer.models import Offer
@@ -18,6 +18,5 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     from offercheck.offer.roles import experience_band
 
     band = experience_band(years)
-    return already_in_benchmark("experience", benchmark, "experience", f"{band} years") or keyed_multiplier(
-        "experience", table("experience"), band, "experience band", "the country median (all bands)"
-    )
+    return already_in_benchmark("experience", benchmark, "experience", f"{band} years") or survey_multiplier(
+        "experience", band, "experience band", benchmark)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from offercheck.builtins.factors import keyed_multiplier, table
+from offercheck.builtins.factors import seed_multiplier, table
 from offercheck.hookspecs import hookimpl
 from offercheck.market.adjustments import Adjustment
 from offercheck.offer.models import Offer
@@ -25,4 +25,4 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     key = ALIASES.get(key, key)
     # The survey behind the benchmarks is mostly technology employers, so technology is the baseline (1.0).
     relative: Mapping[str, Any] = {**t, "multiplier": t["relative_to_technology"]}
-    return keyed_multiplier("industry", relative, key, "industry", "technology employers (seed medians)")
+    return seed_multiplier("industry", relative, key, "industry", "technology employers (seed medians)")

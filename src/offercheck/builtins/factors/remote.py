@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from offercheck.builtins.factors import keyed_multiplier, table
+from offercheck.builtins.factors import survey_multiplier
 from offercheck.hookspecs import hookimpl
 from offercheck.market.adjustments import Adjustment
 from offercheck.offer.models import Offer
@@ -15,4 +15,4 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     mode = offer.location.remote
     if mode is None:
         return None
-    return keyed_multiplier("remote", table("remote"), mode, "work mode", "all work modes in the same country and band")
+    return survey_multiplier("remote", mode, "work mode", benchmark)

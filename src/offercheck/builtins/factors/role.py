@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from offercheck.builtins.factors import already_in_benchmark, keyed_multiplier, table
+from offercheck.builtins.factors import already_in_benchmark, survey_multiplier
 from offercheck.hookspecs import hookimpl
 from offercheck.market.adjustments import Adjustment
 from offercheck.offer.models import Offer
@@ -18,6 +18,5 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     from offercheck.offer.roles import normalise_role
 
     key = normalise_role(role) or " ".join(role.lower().split())
-    return already_in_benchmark("role", benchmark, "role", benchmark.role) or keyed_multiplier(
-        "role", table("role"), key, "role", "all roles in the same country and band"
-    )
+    return already_in_benchmark("role", benchmark, "role", benchmark.role) or survey_multiplier(
+        "role", key, "role", benchmark)

@@ -37,11 +37,16 @@ from operator import and_, gt, not_
 from pathlib import Path
 from typing import NamedTuple, TypeVar, cast
 
+from offercheck.market.quantiles import NAMES as _NAMES
+from offercheck.market.quantiles import PERCENTILES, QUANTILE_METHOD, quantile
+from offercheck.market.schema import FORMAT_VERSION
 from offercheck.offer.roles import AIJOBS_LEVELS, EXPERIENCE_BANDS, ROLES, experience_band, normalise_role
 
 __all__ = [
     "AIJOBS_LEVELS",
+    "BONUS_SOURCE",
     "EXPERIENCE_BANDS",
+    "FORMAT_VERSION",
     "PERCENTILES",
     "QUANTILE_METHOD",
     "ROLES",
@@ -65,8 +70,6 @@ __all__ = [
 
 # ai-jobs records a seniority level, not years. This mapping to year bands is an approximation: the survey
 # defines EN entry-level/junior, MI mid-level/intermediate, SE senior/expert, EX executive/director.
-PERCENTILES = (10, 25, 50, 75, 90)
-QUANTILE_METHOD = "linear interpolation between order statistics (Hyndman-Fan type 7, numpy 'linear')"
 
 # ai-jobs company_size: S < 50 employees, M 50-250, L > 250. Mapped onto the offer file's size keys.
 _SIZES = {
@@ -88,6 +91,8 @@ _LEVEL_WORDS = {
 _AIJOBS_COLUMNS = ("work_year", "experience_level", "employment_type", "job_title", "salary_in_usd",
                    "employee_residence", "remote_ratio", "company_size")
 _T = TypeVar("_T")
+BONUS_SOURCE = ("seed 002 (seeds/002_85987d39cf31c29d.txt): 'Performance-based bonuses can add 10-20% to your base "
+                "salary'; 15% is the midpoint")
 _MAPPING_KEYS = frozenset({"base", "role", "experience", "years", "country", "remote", "size", "year",
                            "employment"})
 
@@ -152,6 +157,7 @@ class Cell:
     method: str
     fallback: str | None = None
     source: str | None = None  # a source id, when not the file's main source
+    borrowed: tuple[str, int] | None = None  # the broader cell used (described) and its n, when n is too small
 
     @property
     def keyed_by(self) -> tuple[str, ...]:
@@ -540,18 +546,6 @@ def _columns(path: Path, names: list[str], mapping: Mapping[str, str] | None) ->
 
 # --- cells ---------------------------------------------------------------------------------------------
 
-def quantile(sorted_values: Sequence[float], p: float) -> float:
-    """Type 7 quantile of already-sorted values (see the module docstring)."""
-    if not sorted_values:
-        raise ValueError("quantile of no values")
-    h = (len(sorted_values) - 1) * p
-    lo = math.floor(h)
-    if lo + 1 >= len(sorted_values):
-        return float(sorted_values[-1])
-    return float(sorted_values[lo] + (h - lo) * (sorted_values[lo + 1] - sorted_values[lo]))
-
-
-_NAMES = tuple(f"p{p}" for p in PERCENTILES)
 
 
 def _quantiles(raw: Sequence[float], scale: float = 1.0) -> dict[str, float]:
@@ -742,8 +736,9 @@ def _cells(
                     # The same product, in the same order, as scaling by the role's ratio and then the band's.
                     scale = 1.0 * role_m * band_m
                     why = "; ".join([f"n={len(own)} < {min_sample}: {used}", *role_why, *band_why])
-                    cells.append(Cell(role, band, country, len(groups[key]), _quantiles(raw(key), scale),
-                                      scaled_method, fallback=why))
+                    cells.append(Cell(role, band, country, len(own), _quantiles(raw(key), scale),
+                                      scaled_method, fallback=why, borrowed=(used.removeprefix("used "),
+                                                                             len(groups[key]))))
     return cells
 
 
@@ -811,15 +806,16 @@ def benchmark_text(
         "# Schema: [meta]; [[sources]] (id, title, url, licence, year, sha256, row counts);",
         "# [[cells]]: role / experience / country (absent = all), n, source, year, base and total",
         "# quantiles p10..p90 (annual, in meta.currency), method, optional fallback.",
-        f"# total = base x (1 + {bonus_norm}): surveys record salary only; this adds a typical bonus, no stock.",
+        f"# No total: surveys record salary only; compare scores cash = base x (1 + {bonus_norm}) (bonus_source).",
         "",
         "[meta]",
         f"name = {toml_value(name)}",
         f"built = {toml_value(built)}",
         f"currency = {toml_value(currency)}",
         f"description = {toml_value(description or f'Base-pay distributions built from {stats.name}')}",
+        f"format = {FORMAT_VERSION}",
         f"bonus_norm = {toml_value(bonus_norm)}",
-        f"total_method = {toml_value(f'total = base x (1 + {bonus_norm}); no equity')}",
+        f"bonus_source = {toml_value(BONUS_SOURCE)}",
         f"quantile_method = {toml_value(QUANTILE_METHOD)}",
         "",
         *source_lines(source_id, stats, title=title, url=url, licence=licence, year=year),
@@ -852,11 +848,11 @@ def source_lines(
     return lines
 
 
-def cell_lines(cells: Iterable[Cell], *, source_id: str, year: int, bonus_norm: float) -> list[str]:
+def cell_lines(cells: Iterable[Cell], *, source_id: str, year: int, bonus_norm: float | None = None) -> list[str]:
+    """The ``[[cells]]`` tables; ``bonus_norm`` is unused (kept for the scripts that pass it)."""
     lines: list[str] = []
     # Thousands of cells repeat a few dozen strings: quote each once.
     text = cache(toml_value)
-    factor = 1 + bonus_norm
     year_line = f"year = {year}"
     for c in cells:
         lines.append("[[cells]]")
@@ -868,11 +864,12 @@ def cell_lines(cells: Iterable[Cell], *, source_id: str, year: int, bonus_norm: 
             lines.append(f"country = {text(c.country)}")
         if c.n is not None:
             lines.append(f"n = {c.n}")
-        base, total = _quantile_tables(c.base, factor)
-        lines += (f"source = {text(c.source or source_id)}", year_line, f"base = {base}", f"total = {total}",
+        lines += (f"source = {text(c.source or source_id)}", year_line, f"base = {_quantile_table(c.base)}",
                   f"method = {text(c.method)}")
         if c.fallback:
             lines.append(f"fallback = {_toml_string(c.fallback)}")
+        if c.borrowed:
+            lines.append(f"borrowed_from = {toml_value({'cell': c.borrowed[0], 'n': c.borrowed[1], 'why': c.fallback or ''})}")
         lines.append("")
     return lines
 
@@ -881,20 +878,9 @@ def cell_lines(cells: Iterable[Cell], *, source_id: str, year: int, bonus_norm: 
 _QUANTILE_TABLE = "{ " + ", ".join(f"{name} = %d" for name in _NAMES) + " }"  # for whole numbers only
 
 
-def _quantile_tables(base: Mapping[str, float], factor: float) -> tuple[str, str]:
-    """The inline tables of base and of total = base x ``factor`` in whole units."""
-    total = [round(v * factor) for v in base.values()]
-    if tuple(base) == _NAMES:
-        # total is whole numbers whatever base is; base usually is (see _quantiles).
-        total_table = _QUANTILE_TABLE % tuple(total)
-        values = tuple(base.values())
-        if all(type(v) is int for v in values):
-            return _QUANTILE_TABLE % values, total_table
-        return _quantile_table(base), total_table
-    return _quantile_table(base), _quantile_table(dict(zip(base, total, strict=True)))
-
-
 def _quantile_table(q: Mapping[str, float]) -> str:
+    if tuple(q) == _NAMES and all(type(v) is int for v in q.values()):
+        return _QUANTILE_TABLE % tuple(q.values())
     return "{ " + ", ".join(f"{toml_key(k)} = {v if type(v) is int else toml_value(v)}" for k, v in q.items()) + " }"
 
 
