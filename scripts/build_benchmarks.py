@@ -24,20 +24,15 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from offercheck.market.survey.build import (  # noqa: E402  (import after making src importable)
-    BONUS_SOURCE,
-    EXPERIENCE_BANDS,
-    FORMAT_VERSION,
-    QUANTILE_METHOD,
-    Cell,
-    SurveyRow,
-    build_cells,
-    cell_lines,
-    read_survey,
-    relative_pay,
-    source_lines,
-    toml_value,
-)
+import tomli_w  # noqa: E402
+
+from offercheck.market.quantiles import QUANTILE_METHOD  # noqa: E402  (import after making src importable)
+from offercheck.market.schema import FORMAT_VERSION  # noqa: E402
+from offercheck.market.survey.cells import Cell, build_cells, relative_pay  # noqa: E402
+from offercheck.market.survey.fields import SurveyRow  # noqa: E402
+from offercheck.market.survey.read import read_survey  # noqa: E402
+from offercheck.market.survey.write import BONUS_SOURCE, cell_tables, source_table  # noqa: E402
+from offercheck.offer.roles import EXPERIENCE_BANDS  # noqa: E402
 
 SURVEY = "aijobs_salaries_2025-01-19.csv"
 OEWS = "bls_oews_may2025_tech_occupations_by_area.csv"
@@ -88,16 +83,8 @@ def sha256(path: Path) -> str:
 
 
 def table(name: str, values: Mapping[str, Any]) -> list[str]:
-    """A [name] table; nested mappings become inline tables, lists of mappings one-per-line arrays."""
-    lines = [f"[{name}]"]
-    for k, v in values.items():
-        if isinstance(v, list) and v and isinstance(v[0], Mapping):
-            lines.append(f"{k} = [")
-            lines += [f"  {toml_value(item)}," for item in v]
-            lines.append("]")
-        else:
-            lines.append(f"{k} = {toml_value(v)}")
-    return [*lines, ""]
+    """A [name] table (written by tomli-w)."""
+    return [*tomli_w.dumps({name: dict(values)}).splitlines(), ""]
 
 
 def comment(text: str) -> list[str]:
@@ -224,42 +211,26 @@ Total pay: the survey (like BLS OEWS) records salary only, no bonus and no stock
 Scoring uses cash = base x (1 + {BONUS_NORM}): seed 002 says bonuses "can add 10-20% to your base salary";
 {BONUS_NORM:.0%} is the midpoint. Equity is compared between offers, not against this market.
 """)
-    lines += [
-        "",
-        "[meta]",
-        'name = "built-in"',
-        f"built = {built.isoformat()}",
-        'currency = "USD"',
-        f"description = {toml_value(description)}",
-        f"format = {FORMAT_VERSION}",
-        f"bonus_norm = {BONUS_NORM}",
-        f"bonus_source = {toml_value(BONUS_SOURCE)}",
-        f"quantile_method = {toml_value(QUANTILE_METHOD)}",
-        f"min_sample = {MIN_SAMPLE}",
-        f"work_year_min = {MIN_YEAR}",
-        'experience_mapping = "ai-jobs levels EN -> 0-2, MI -> 3-5, SE -> 6-9, EX -> 10+ years (approximation)"',
-        'experience_bands = ["0-2", "3-5", "6-9", "10+"]',
-        "",
-        *source_lines("aijobs-2025", stats, title="ai-jobs.net salary survey, snapshot 2025-01-19",
-                      url="https://github.com/foorilla/ai-jobs-net-salaries (salaries.csv, commit 9c225876)",
-                      licence="CC0 1.0", year=2025),
-        "",
-        "[[sources]]",
-        'id = "seed-001"',
-        f"title = {toml_value('Machine Learning Engineer Salary: A Comprehensive Guide (seed article)')}",
-        f"file = {toml_value(f'seeds/{SEED_001}')}",
-        f"sha256 = {toml_value(sha256(seeds / SEED_001))}",
-        f"year = {CELL_YEAR}",
-        'note = "year not stated by the article; the survey year is used as an approximation"',
-        "",
-        "[seed_figures]",
-        f"note = {toml_value(seeds_note)}",
-        "figures = [",
-        *[f"  {toml_value(f)}," for f in seed_figures(seeds)],
-        "]",
-        "",
-    ]
-    lines += cell_lines(cells, source_id="aijobs-2025", year=CELL_YEAR, bonus_norm=BONUS_NORM)
+    document = {
+        "meta": {
+            "name": "built-in", "built": built, "currency": "USD", "description": description,
+            "format": FORMAT_VERSION, "bonus_norm": BONUS_NORM, "bonus_source": BONUS_SOURCE,
+            "quantile_method": QUANTILE_METHOD, "min_sample": MIN_SAMPLE, "work_year_min": MIN_YEAR,
+            "experience_mapping": "ai-jobs levels EN -> 0-2, MI -> 3-5, SE -> 6-9, EX -> 10+ years (approximation)",
+            "experience_bands": ["0-2", "3-5", "6-9", "10+"],
+        },
+        "sources": [
+            source_table("aijobs-2025", stats, title="ai-jobs.net salary survey, snapshot 2025-01-19",
+                         url="https://github.com/foorilla/ai-jobs-net-salaries (salaries.csv, commit 9c225876)",
+                         licence="CC0 1.0", year=2025),
+            {"id": "seed-001", "title": "Machine Learning Engineer Salary: A Comprehensive Guide (seed article)",
+             "file": f"seeds/{SEED_001}", "sha256": sha256(seeds / SEED_001), "year": CELL_YEAR,
+             "note": "year not stated by the article; the survey year is used as an approximation"},
+        ],
+        "seed_figures": {"note": seeds_note, "figures": seed_figures(seeds)},
+        "cells": cell_tables(cells, source_id="aijobs-2025", year=CELL_YEAR),
+    }
+    lines += ["", tomli_w.dumps(document)]
     out.write_text("\n".join(lines), encoding="utf-8")
     return {"rows": rows, "stats": stats}
 

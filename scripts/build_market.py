@@ -28,7 +28,7 @@ import market_places  # noqa: E402  (import after making src and scripts importa
 import market_survey  # noqa: E402
 
 from offercheck.market.anchor import normalise_place  # noqa: E402
-from offercheck.market.survey.build import QUANTILE_METHOD  # noqa: E402
+from offercheck.market.quantiles import QUANTILE_METHOD  # noqa: E402
 
 BLS_FILE = "bls_oews_may2025_tech_occupations_by_area.csv"
 SURVEY_FILE = "aijobs_salaries_2025-01-19.csv"

@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from offercheck.market.survey.build import quantile
+from offercheck.market.quantiles import quantile
 from offercheck.offer.roles import AIJOBS_LEVELS, EXPERIENCE_BANDS, normalise_role
 
 MIN_YEAR = 2023

@@ -13,17 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from offercheck.market.survey.build import (
-    EXPERIENCE_BANDS,
-    SurveyFormatError,
-    SurveyRow,
-    benchmark_text,
-    build_cells,
-    experience_band,
-    normalise_role,
-    quantile,
-    read_survey,
-)
+from offercheck.market.quantiles import quantile
+from offercheck.market.survey.cells import build_cells
+from offercheck.market.survey.fields import SurveyFormatError, SurveyRow
+from offercheck.market.survey.read import read_survey
+from offercheck.market.survey.write import benchmark_text
+from offercheck.offer.roles import EXPERIENCE_BANDS, experience_band, normalise_role
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 AIJOBS = DATA / "aijobs_salaries_2025-01-19.csv"
@@ -194,12 +189,12 @@ def test_build_cells_falls_back_and_says_so() -> None:
     assert own.fallback is None and own.n == 40 and own.base["p50"] == round(200_019.5)
     # Level 2: all roles in the same country and band, scaled by the role's pay ratio.
     thin = cells[("data scientist", "6-9", "US")]
-    assert thin.n == 35 and thin.fallback is not None
+    # n is the cell's own rows (10); the borrowed cell is named with its own n (25 + 10 rows).
+    assert thin.n == 10 and thin.borrowed == ("all roles x 6-9y x US", 35) and thin.fallback is not None
     assert thin.fallback.startswith("n=10 < 30: used all roles x 6-9y x US; x ")
-    assert thin.keyed_by == ("role", "experience", "country")
     # Level 3: the whole country, scaled by the role's and the band's pay ratios.
     ca = cells[("data scientist", "3-5", "CA")]
-    assert ca.n == 35 and ca.fallback is not None
+    assert ca.n == 0 and ca.borrowed == ("all roles x all bands x CA", 35) and ca.fallback is not None
     assert "all bands x CA" in ca.fallback and "3-5y pay ratio" in ca.fallback
     # No 10+ rows anywhere: no ratio to scale by, so no cell rather than an unscaled one.
     assert ("data scientist", "10+", "US") not in cells

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
-
-if TYPE_CHECKING:
-
-
-    pass
 
 from offercheck.cli.options import benchmarks_option, check_output, output_options, write_output
 
@@ -52,23 +47,30 @@ def _mapping(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 @click.option("-o", "--output", metavar="FILE", required=True, help="The benchmark file to write (- for stdout).")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.option("--map", "mapping", multiple=True, metavar="KEY=COLUMN", callback=_mapping,
-              help="Column of a non-ai-jobs CSV (repeatable): base (required), role, experience or years, "
-                   "country, remote, size, year, employment.")
+              help="Column of a non-ai-jobs CSV (repeatable). Pay: base and/or total (one is required), "
+                   "bonus, stock (total = base + bonus + stock; with total or stock the cells carry total pay "
+                   "including equity). Keys: role, experience or years, country, city or location ('City, ST' "
+                   "or 'City, Region, Country'), state, remote, size, year, employment, currency.")
 @click.option("--min-sample", type=click.IntRange(min=1), default=30, show_default=True,
               help="Cells with fewer rows fall back to a broader cell, scaled, and say so.")
 @click.option("--all-employment", is_flag=True, help="Keep part-time, contract and freelance rows (default: FT only).")
 @click.option("--min-year", type=int, metavar="YEAR", help="Drop responses from before YEAR.")
 def benchmarks_build(survey: Path, output: str, force: bool, mapping: dict[str, str] | None, min_sample: int,
                      all_employment: bool, min_year: int | None) -> None:
-    """Build a benchmark file from a salary survey CSV (ai-jobs.net format, or any CSV with --map)."""
+    """Build a benchmark file from a salary survey CSV (ai-jobs.net format, or any comma, semicolon or tab
+    separated CSV with --map): cells by role, experience band, country and city (a thin cell uses a broader one
+    and says so)."""
     from offercheck.errors import OffercheckError
     from offercheck.market.survey.build import SurveyFormatError, build_benchmarks
 
     if output != "-":
         check_output(output, force)  # before reading a survey that may take a while
 
+    # Progress on stderr only: every 10,000 rows on a terminal, else every 100,000 (large files only).
+    every = 10_000 if sys.stderr.isatty() else 100_000
+
     def progress(rows: int) -> None:
-        if rows % 100_000 == 0:
+        if rows % every == 0:
             click.echo(f"... {rows:,} rows", err=True)
 
     try:

@@ -1,0 +1,315 @@
+"""Survey rows -> benchmark cells: grouping by role x experience band x country (and city), type-7 quantiles
+(:mod:`offercheck.market.quantiles`), and the fallback of thin cells to broader ones, saying which and with
+both cells' real n."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from offercheck.market.quantiles import NAMES as _NAMES
+from offercheck.market.quantiles import PERCENTILES, quantile
+from offercheck.market.survey.read import SurveyRow
+from offercheck.offer.roles import EXPERIENCE_BANDS
+
+__all__ = ["Cell", "build_cells", "cells_from_groups", "city_cells", "describe", "relative_pay", "with_totals"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Pay distributions for one (role, experience, country, city) key; None in a key means "all"."""
+
+    role: str | None
+    experience: str | None
+    country: str | None
+    n: int | None  # the cell's own rows
+    base: Mapping[str, float]  # "p10".."p90"
+    method: str
+    fallback: str | None = None
+    source: str | None = None  # a source id, when not the file's main source
+    borrowed: tuple[str, int] | None = None  # the broader cell used (described) and its n, when n is too small
+    city: str | None = None
+    total: Mapping[str, float] | None = None  # total pay including equity, where the survey measured it
+
+    @property
+    def key(self) -> tuple[str | None, str | None, str | None, str | None]:
+        return (self.role, self.experience, self.country, self.city)
+
+
+def describe(cell: Cell) -> str:
+    """A cell's key in words, as a fallback names it."""
+    band = f"{cell.experience}y" if cell.experience else "all bands"
+    return " x ".join([cell.role or "all roles", band, cell.country or "all countries", *filter(None, [cell.city])])
+
+
+def _quantiles(raw: Sequence[float], scale: float = 1.0) -> dict[str, float]:
+    """The PERCENTILES quantiles ``raw``, scaled and named."""
+    # Whole currency units: finer figures would claim a precision a survey does not have.
+    return {name: round(q * scale) for name, q in zip(_NAMES, raw, strict=True)}
+
+
+def _median(values: list[float]) -> float:
+    values.sort()
+    return quantile(values, 0.5)
+
+
+class _Pooled:
+    """Marks a key position pooled over all its values; None in a key is a row without a value there.
+
+    A plain object, not an Enum member: group keys are hashed thousands of times, and an Enum's hash is
+    Python code."""
+
+    __slots__ = ()
+
+
+_ALL = _Pooled()
+_Key = tuple[str | None, str | None, str | None]  # (role or other value, band, country) of a row
+_Key4 = tuple[str | None, str | None, str | None, str | None]  # (role, band, country, city)
+_Exact = Mapping[_Key4, list[float]]
+_Group = tuple[str | _Pooled | None, str | _Pooled | None, str | _Pooled | None]
+
+
+def _pool(exact: Mapping[_Key, list[float]], positions: Iterable[int]) -> dict[_Group, list[float]]:
+    """``exact`` plus, for each key position in turn, every group pooled over that position (sorted).
+
+    Pooling one position at a time makes each pooled group a few sorted runs, which list.sort merges
+    quickly. The ``exact`` lists must be sorted; they are shared, not copied (pooled keys never equal them).
+    """
+    groups: dict[_Group, list[float]] = {k: v for k, v in exact.items()}  # a copy typed with the wider key
+    for drop in positions:
+        pooled: dict[_Group, list[float]] = {}
+        for (r, b, c), pay in groups.items():
+            key: _Group = (_ALL, b, c) if drop == 0 else (r, _ALL, c) if drop == 1 else (r, b, _ALL)
+            pooled.setdefault(key, []).extend(pay)
+        for pay in pooled.values():
+            pay.sort()
+        groups |= pooled
+    return groups
+
+
+def relative_pay(
+    rows: Iterable[SurveyRow], attribute: str, *, min_sample: int = 30
+) -> dict[str, tuple[float, int]]:
+    """Pay of each value of ``attribute`` (role, experience, remote, size) relative to its peers.
+
+    Each row's pay is divided by the median of its (country, experience band) group, all roles pooled;
+    the result for a value is the median of those ratios, with its n. Comparing within country and band
+    keeps the country mix (the survey is mostly US) and the seniority mix out of the ratio. For
+    ``experience`` the reference group is the country alone. Groups and values under ``min_sample``
+    rows are left out.
+    """
+    exact: dict[_Key, list[float]] = defaultdict(list)
+    for r in rows:
+        exact[(getattr(r, attribute), r.experience, r.country)].append(r.base)
+    for pay in exact.values():
+        pay.sort()
+    by_band = attribute == "experience"
+    return _relative(exact, _pool(exact, (0, 1) if by_band else (0,)), by_band=by_band, min_sample=min_sample)
+
+
+def _relative(exact: Mapping[_Key, list[float]], groups: Mapping[_Group, list[float]], *, by_band: bool,
+              min_sample: int) -> dict[str, tuple[float, int]]:
+    """:func:`relative_pay` on pay grouped by (value, band, country), sorted, and ``groups`` from :func:`_pool`
+    (value pooled, and band too when ``by_band``, which rates the bands instead of the values).
+
+    Working on groups rather than rows keeps the per-row work in C (list.extend, map).
+    """
+    # (value, reference group, pay) for every group of rows that is rated.
+    rated: list[tuple[str | None, _Group, list[float]]]
+    if by_band:
+        # The rows of a (band, country) share one reference whatever their role: rate the groups pooled over
+        # roles, which gives each band a few long sorted runs to merge rather than many short ones.
+        rated = [(b, (_ALL, _ALL, c), pay) for (r, b, c), pay in groups.items()
+                 if r is _ALL and not isinstance(b, _Pooled) and not isinstance(c, _Pooled)]
+    else:
+        rated = [(v, (_ALL, b, c), pay) for (v, b, c), pay in exact.items() if b is not None]  # bandless: no ref
+    # Rows without a country (or a file without the column) form one reference group of their own.
+    ref: dict[_Group, float | None] = {}
+    ratios: dict[str, list[float]] = defaultdict(list)
+    for value, key, pay in rated:
+        if key not in ref:
+            ref[key] = quantile(groups[key], 0.5) if len(groups[key]) >= min_sample else None
+        m = ref[key]
+        if value is not None and m:
+            ratios[value].extend(map(m.__rtruediv__, pay))  # x / m for each x, in C
+    return {k: (round(_median(v), 4), len(v)) for k, v in sorted(ratios.items()) if len(v) >= min_sample}
+
+
+def build_cells(
+    rows: Iterable[SurveyRow],
+    *,
+    min_sample: int = 30,
+    roles: Sequence[str] | None = None,
+    countries: Sequence[str] | None = None,
+) -> list[Cell]:
+    """Group rows by role x experience band x country and summarise base pay (p10..p90, n).
+
+    Cells are made for every role in ``roles`` (default: roles with at least ``min_sample`` rows) and
+    country in ``countries`` (default: countries with at least ``min_sample`` rows), for each band and for
+    "all bands", plus role-agnostic and all-country cells, so a lookup can always fall back to something.
+    A cell with fewer than ``min_sample`` rows falls back, and says so in ``fallback``:
+
+    1. role x band x country (the cell itself);
+    2. all roles x band x country, scaled by the role's relative pay (``relative_pay``);
+    3. all roles x all bands x country, scaled by the role's and the band's relative pay.
+
+    A thin cell whose role or band has no relative-pay estimate (too few rows), or whose country has too
+    few rows even for level 3, is left out: a lookup then uses a broader cell and says so.
+    """
+    # One pass over the rows; everything after works on the (few thousand) exact groups.
+    base: dict[_Key4, list[float]] = defaultdict(list)
+    totals: dict[_Key4, list[float]] = defaultdict(list)
+    for row in rows:
+        key = (row.role, row.experience, row.country, row.city)
+        base[key].append(row.base)
+        if row.total is not None:
+            totals[key].append(row.total)
+    return cells_from_groups(base, totals or None, min_sample=min_sample, roles=roles, countries=countries)
+
+
+def cells_from_groups(base: _Exact, totals: _Exact | None, *, min_sample: int, roles: Sequence[str] | None = None,
+                      countries: Sequence[str] | None = None) -> list[Cell]:
+    """:func:`build_cells` on pay grouped by (role, band, country, city): the country cells (with total pay when
+    ``totals`` has the same rows' totals), then the city cells."""
+    cells = _cells(_by_country(base), min_sample=min_sample, roles=roles, countries=countries)
+    if totals is not None:
+        cells = with_totals(cells, totals, min_sample=min_sample)
+    return cells + city_cells(cells, base, totals, min_sample=min_sample)
+
+
+def _cells(
+    exact: Mapping[_Key, list[float]], *, min_sample: int, roles: Sequence[str] | None,
+    countries: Sequence[str] | None,
+) -> list[Cell]:
+    """:func:`build_cells` on pay grouped by exact (role, band, country) key (the lists are sorted in place)."""
+    role_n: dict[str, int] = defaultdict(int)
+    country_n: dict[str, int] = defaultdict(int)
+    for (role, _band, country), pay in exact.items():
+        pay.sort()
+        if role is not None:
+            role_n[role] += len(pay)
+        if country is not None:
+            country_n[country] += len(pay)
+    # Each row counts once in its own cell and once in each broader ("all") cell above it.
+    groups = _pool(exact, (0, 1, 2))
+    if roles is None:
+        roles = sorted(k for k, v in role_n.items() if v >= min_sample)
+    if countries is None:
+        countries = sorted(k for k, v in country_n.items() if v >= min_sample)
+    # A thin cell's fallback names its scale factors; each depends only on the role or the band: format once.
+    role_scale = {k: (m, [f"x {m:.3f} role pay ratio (n={n})"])
+                  for k, (m, n) in _relative(exact, groups, by_band=False, min_sample=min_sample).items()}
+    band_scale = {k: (m, f"x {m:.3f} {k}y pay ratio (n={n})")
+                  for k, (m, n) in _relative(exact, groups, by_band=True, min_sample=min_sample).items()}
+
+    @cache
+    def raw(key: _Group) -> tuple[float, ...]:
+        # A broad group is the fallback pool of many thin cells: compute its quantiles once.
+        return tuple(quantile(groups[key], p / 100) for p in PERCENTILES)
+
+    none: list[float] = []
+    method = "survey base pay, type-7 quantiles"
+    scaled_method = f"{method}, broader cell scaled by pay ratios (see fallback)"
+
+    def pool(band: str | None, country: str | None) -> tuple[_Group, float, list[str]] | None:
+        """Where a thin cell of this band and country falls back to, whatever its role: the pooled group, the
+        band's scale factor (1.0 if none) and what the fallback says; None if nowhere."""
+        b, c = _ALL if band is None else band, _ALL if country is None else country
+        where = "all countries" if country is None else country
+        if len(groups.get((_ALL, b, c), none)) >= min_sample:
+            return (_ALL, b, c), 1.0, [f"used all roles x {f'{band}y' if band else 'all bands'} x {where}"]
+        if len(groups.get((_ALL, _ALL, c), none)) < min_sample:
+            return None
+        if band is None:
+            return (_ALL, _ALL, c), 1.0, [f"used all roles x all bands x {where}"]
+        if band not in band_scale:
+            return None
+        m, text = band_scale[band]
+        return (_ALL, _ALL, c), m, [f"used all roles x all bands x {where}", text]
+
+    bands = [*EXPERIENCE_BANDS, None]
+    cells: list[Cell] = []
+    for country in [*countries, None]:
+        pools = [pool(band, country) for band in bands]  # the same for every role
+        # In a cell, None means "all"; in a group key that is _ALL (None there is "no value").
+        c = _ALL if country is None else country
+        for role in [*roles, None]:
+            r = _ALL if role is None else role
+            role_m, role_why = (1.0, []) if role is None else role_scale.get(role, (0.0, None))
+            for band, fallback in zip(bands, pools, strict=True):
+                key: _Group = (r, _ALL if band is None else band, c)
+                own = groups.get(key, none)
+                if len(own) >= min_sample:
+                    cells.append(Cell(role, band, country, len(own), _quantiles(raw(key)), method))
+                elif fallback is not None and role_why is not None:
+                    key, band_m, (used, *band_why) = fallback
+                    # The same product, in the same order, as scaling by the role's ratio and then the band's.
+                    scale = 1.0 * role_m * band_m
+                    why = "; ".join([f"n={len(own)} < {min_sample}: {used}", *role_why, *band_why])
+                    cells.append(Cell(role, band, country, len(own), _quantiles(raw(key), scale),
+                                      scaled_method, fallback=why, borrowed=(used.removeprefix("used "),
+                                                                             len(groups[key]))))
+    return cells
+
+
+
+
+
+
+def with_totals(cells: Sequence[Cell], totals: _Exact, *, min_sample: int) -> list[Cell]:
+    """``cells`` with total-pay quantiles from ``totals`` (the same rows' total pay, keyed like the groups the
+    cells were built from), estimated and fallen back exactly as base pay was."""
+    exact = _by_country(totals)
+    roles = sorted({c.role for c in cells if c.role is not None})
+    countries = sorted({c.country for c in cells if c.country is not None})
+    total = {c.key: c.base for c in _cells(exact, min_sample=min_sample, roles=roles, countries=countries)}
+    return [replace(c, total=total.get(c.key)) for c in cells]
+
+
+def _by_country(exact: _Exact) -> dict[_Key, list[float]]:
+    pooled: dict[_Key, list[float]] = defaultdict(list)
+    for (role, band, country, _city), pay in exact.items():
+        pooled[(role, band, country)].extend(pay)
+    return pooled
+
+
+def city_cells(cells: Sequence[Cell], base: _Exact, totals: _Exact | None, *, min_sample: int) -> list[Cell]:
+    """Cells for every city with at least ``min_sample`` rows, for each role and band the country cells have.
+
+    A city cell with fewer rows of its own uses its country's cell for the same role and band, and says so
+    (``borrowed``: that cell and its n)."""
+    by_city: dict[tuple[str, str | None], dict[tuple[str | None, str | None], tuple[list[float], list[float]]]]
+    by_city = defaultdict(lambda: defaultdict(lambda: ([], [])))
+    for (role, band, country, city), pay in base.items():
+        if city is not None:
+            own = by_city[(city, country)]
+            for r in {role, None}:
+                for b in {band, None}:
+                    own[(r, b)][0].extend(pay)
+                    if totals is not None:
+                        own[(r, b)][1].extend(totals[(role, band, country, city)])
+    by_key = {c.key: c for c in cells}
+    out: list[Cell] = []
+    for (city, country), groups in sorted(by_city.items(), key=lambda kv: (kv[0][1] or "", kv[0][0])):
+        if len(groups[(None, None)][0]) < min_sample:
+            continue  # too few rows for any cell: lookups use the country and say so
+        for (role, band, _c, _t), broader in by_key.items():
+            if _c != country or _t is not None:
+                continue
+            pay, total = groups.get((role, band), ([], []))
+            if len(pay) >= min_sample:
+                out.append(Cell(role, band, country, len(pay), _quantiles(_sorted(pay)), "survey base pay, "
+                                "type-7 quantiles", city=city, total=_quantiles(_sorted(total)) if total else None))
+                continue
+            used = broader.borrowed or (describe(broader), broader.n or 0)
+            why = f"n={len(pay)} < {min_sample} in {city}: used {describe(broader)}"
+            out.append(replace(broader, city=city, n=len(pay), borrowed=used,
+                               fallback="; ".join(filter(None, [why, broader.fallback]))))
+    return out
+
+
+def _sorted(values: list[float]) -> tuple[float, ...]:
+    values.sort()
+    return tuple(quantile(values, p / 100) for p in PERCENTILES)
