@@ -100,8 +100,10 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
                  if x.adjustment.factor in CANDIDATE_FACTORS and x.adjustment.multiplier > 1]
         sources.append(benchmark_cell(c.e))
     if a.competitor is not None and a.competitor_base is not None:
+        net = a.competitor.average_net_gap
         said.insert(-1 if a.target is None else 1,
-                    f"The offer I hold from {a.competitor.company} pays a base of {c.money(a.competitor_base)}.")
+                    f"The offer I hold from {a.competitor.company} pays a base of {c.money(a.competitor_base)}"
+                    + ("." if net is None else f"; after estimated taxes it pays {c.money(net)} a year more."))
         sources.append(f"{a.competitor.label} offer file")
     gain = horizon_gain(c.e, Package(a.amount, now.bonus_percent))
     return [TalkingPoint(topic="base", text=" ".join(said), amount=gain, ask=f"base {c.money(a.amount)}",
@@ -231,6 +233,19 @@ def _exercise_window_point(c: _Context) -> list[TalkingPoint]:
                 "hence the usual 90-day window; strike and shares from the offer file (equity at stake)"))]
 
 
+def _strike_point(c: _Context) -> list[TalkingPoint]:
+    eq = c.e.offer.equity
+    if eq is None or eq.kind != "options" or eq.strike is None or eq.fmv is None or eq.strike <= eq.fmv:
+        return []
+    at_fmv = eq.model_copy(update={"strike": eq.fmv})
+    gain = sum(equity_in_year(at_fmv, y)[0] - equity_in_year(eq, y)[0] for y in range(1, c.years + 1)) * c.e.fx
+    return [TalkingPoint(
+        topic="option strike above fair value",
+        text=(f"The strike of {eq.strike:g} is above the fair market value of {eq.fmv:g} a share, so the options "
+              "are worth nothing today. I would ask for a strike at the fair market value."),
+        amount=gain, ask=f"strike {eq.fmv:g}", source="strike and fmv (409A) in the offer file")]
+
+
 def _equity_gap_point(c: _Context) -> list[TalkingPoint]:
     """A better offer's larger equity, only for what the cash asks before it do not already close."""
     p = c.asks.package
@@ -287,7 +302,7 @@ def _benefit_points(c: _Context) -> list[TalkingPoint]:
 
 
 _BUILTIN = (_base_point, _bonus_point, _sign_on_point, _buyout_equity_point, _refresher_point, _cliff_point,
-            _clawback_point, _exercise_window_point, _equity_gap_point, _benefit_points)
+            _clawback_point, _exercise_window_point, _strike_point, _equity_gap_point, _benefit_points)
 
 
 def builtin_points(e: Evaluation, others: Sequence[Evaluation] = (), *,
