@@ -148,26 +148,26 @@ def horizon_gain(e: Evaluation, p: Package) -> float:
 class BaseAsk:
     amount: float  # the asked year-1 base, a round thousand above the offer's
     target: float | None  # the market base at the target percentile (unrounded), when a market applies
-    market_says_more: bool  # the target is above the +20% bound
+    capped: bool  # the market or the competing offer says more than the +20% bound
     competitor: Gap | None  # a better competing offer with a higher base: evidence, and the ask when higher
     competitor_base: float | None
 
 
 def ask_base(e: Evaluation, percentile: float, better: Sequence[tuple[Gap, Evaluation]]) -> BaseAsk | None:
-    """The market base at ``percentile``, at most +20%, or a better competing offer's higher base; never below."""
+    """The market base at ``percentile``, or a better competing offer's higher base; at most +20%, never below."""
     now = e.years[0].base
     target = base_target(e, percentile)
-    bound = now * (1 + BASE_CAP)
-    amount = round_ask(target, at_most=bound) if target is not None else now
     rival = max(better, key=lambda ge: ge[1].years[0].base, default=None)
-    rival_base = None
-    if rival is not None and rival[1].years[0].base > now:
-        rival_base = rival[1].years[0].base
-        amount = max(amount, round_ask(rival_base))
+    rival_base = rival[1].years[0].base if rival is not None and rival[1].years[0].base > now else None
+    wanted = max((x for x in (target, rival_base) if x is not None), default=None)
+    if wanted is None:
+        return None
+    bound = now * (1 + BASE_CAP)
+    amount = round_ask(wanted, at_most=bound)
     if amount <= now:
         return None
-    return BaseAsk(amount, target, target is not None and target > bound,
-                   rival[0] if rival is not None and rival_base is not None else None, rival_base)
+    return BaseAsk(amount, target, wanted > bound, rival[0] if rival is not None and rival_base is not None else None,
+                   rival_base)
 
 
 @dataclass(frozen=True)

@@ -81,30 +81,31 @@ class _Context:
 
 
 def _base_point(c: _Context) -> list[TalkingPoint]:
+    """The base ask with its evidence: the market percentile, a better offer's base, the premia behind the figure."""
     a = c.asks.base
     if a is None:
         return []
     now = offered(c.e)
-    said = [f"I would like a base of {c.money(a.amount)} (now {c.money(now.base)})."]
-    sources = []
+    said, sources = [], []
     if a.target is not None:
         m = c.e.market
         where = f"sits {m.base}" if m.base.bound else f"sits at {m.base}"
-        said.insert(0, f"The offered base {where} of the market for this role, experience and location; "
-                       f"p{c.percentile:g} is {c.money(a.target)}.")
-        if a.market_says_more:
-            said.append(f"The market figure says more; I am keeping the ask within {c.money(now.base * 1.2)}, "
-                        "20% above the offer.")
-        said += [f"The benchmark includes a x{x.adjustment.multiplier:.3f} premium for my {x.adjustment.factor} "
-                 f"({x.adjustment.reason})." for x in m.adjustments
-                 if x.adjustment.factor in CANDIDATE_FACTORS and x.adjustment.multiplier > 1]
+        said.append(f"The offered base {where} of the market for this role, experience and location; "
+                    f"p{c.percentile:g} is {c.money(a.target)}.")
         sources.append(benchmark_cell(c.e))
     if a.competitor is not None and a.competitor_base is not None:
         net = a.competitor.average_net_gap
-        said.insert(-1 if a.target is None else 1,
-                    f"The offer I hold from {a.competitor.company} pays a base of {c.money(a.competitor_base)}"
-                    + ("." if net is None else f"; after estimated taxes it pays {c.money(net)} a year more."))
+        said.append(f"The offer I hold from {a.competitor.company} pays a base of {c.money(a.competitor_base)}"
+                    + ("" if net is None else f"; after estimated taxes it pays {c.money(net)} a year more") + ".")
         sources.append(f"{a.competitor.label} offer file")
+    if a.capped:
+        said.append(f"That says more than 20% above the offer, so I am keeping the ask within "
+                    f"{c.money(now.base * 1.2)}.")
+    if a.target is not None:
+        said += [f"The benchmark includes a x{x.adjustment.multiplier:.3f} premium for my {x.adjustment.factor} "
+                 f"({x.adjustment.reason})." for x in c.e.market.adjustments
+                 if x.adjustment.factor in CANDIDATE_FACTORS and x.adjustment.multiplier > 1]
+    said.append(f"I would like a base of {c.money(a.amount)} (now {c.money(now.base)}).")
     gain = horizon_gain(c.e, Package(a.amount, now.bonus_percent))
     return [TalkingPoint(topic="base", text=" ".join(said), amount=gain, ask=f"base {c.money(a.amount)}",
                          source="; ".join(sources))]
@@ -249,19 +250,21 @@ def _strike_point(c: _Context) -> list[TalkingPoint]:
 def _equity_gap_point(c: _Context) -> list[TalkingPoint]:
     """A better offer's larger equity, only for what the cash asks before it do not already close."""
     p = c.asks.package
-    counter_total = c.e.total + horizon_gain(c.e, p) + c.asks.sign_on
+    refreshers = sum(x.amount for x in _refresher_point(c))
+    counter_total = c.e.total + horizon_gain(c.e, p) + c.asks.sign_on + refreshers
     best = max(c.better, key=lambda ge: ge[1].component_total("equity"), default=None)
     if best is None:
         return []
     g, other = best
-    more = other.component_total("equity") - c.e.component_total("equity")
+    raw = other.component_total("equity") - c.e.component_total("equity")
+    more = raw - refreshers  # what refreshers asked above do not already cover
     gap = min(more, other.total - counter_total)
     left = round_ask(gap, at_most=gap)
     if more <= 0 or left <= 0:
         return []
     return [TalkingPoint(
         topic="equity",
-        text=(f"The offer I hold from {g.company} pays {c.money(more)} more in equity over {years_text(c.years)}. "
+        text=(f"The offer I hold from {g.company} pays {c.money(raw)} more in equity over {years_text(c.years)}. "
               f"After the asks above, {c.money(left)} of that remains; I would ask for a larger grant to close it."),
         amount=left, ask=f"equity worth {c.money(left)} more over {years_text(c.years)}",
         source=f"{g.label} offer file")]
@@ -276,7 +279,10 @@ def _benefit_points(c: _Context) -> list[TalkingPoint]:
                      + sum(p.amount for p in _equity_gap_point(c)))
     richer = [(g, o) for g, o in peers if o.total > counter_total]
     points = []
-    for name, topic in (("retirement_match", "retirement match"), ("espp", "ESPP")):
+    # A private company has no stock plan to buy into: no ESPP ask there.
+    kinds = (("retirement_match", "retirement match"),) + ((("espp", "ESPP"),) if c.e.offer.company.public is not False
+                                                             else ())
+    for name, topic in kinds:
         mine = getattr(first, name) / first.base
         best = max(richer, key=lambda ge: getattr(ge[1].years[0], name) / ge[1].years[0].base, default=None)
         theirs = 0.0 if best is None else getattr(best[1].years[0], name) / best[1].years[0].base
