@@ -188,3 +188,12 @@ def test_pto_gap_only_in_the_same_country(write_offer: Write) -> None:
     pto = topics(negotiate(e, [home]))["paid time off"]
     # 5 more days a year at 150,000 / 260 a day, 4 years: 5 x 576.92 x 4 = 11,538.46.
     assert "Boston" in pto.text and pto.amount == pytest.approx(5 * 150000 / 260 * 4)
+
+
+def test_bonus_ask_gives_way_to_the_year1_cash_bound(write_offer: Write) -> None:
+    n = negotiate(ev(write_offer, f"[salary]\nbase = 150000\n{BIGTECH}"))
+    # Base: p60 196,000 > 180,000 = +20%, ask 180,000. Bonus norm 10%: 198,000 > 150,000 x 1.3 = 195,000, so the
+    # bonus is cut to floor(100 x (195,000 - 180,000) / 180,000) = 8% (194,400).
+    assert (n.counter.base, n.counter.bonus_target_percent) == (180000, 8)
+    bonus = {p.topic: p for p in n.talking_points}["bonus"]
+    assert "8% of base, $14,400 in year 1, below that range" in bonus.text

@@ -92,9 +92,10 @@ def counter_offer(e: Evaluation, a: Asks, percentile: float) -> Counter:
     if a.base is not None:
         why = [f"p{percentile:g} of the base benchmark"] if a.base.target is not None else []
         why += [f"the offer from {a.base.competitor.company}"] if a.base.competitor is not None else []
-        basis.append(f"base: {' and '.join(why)}, at most 20% above the offer unless a competing offer pays more")
+        basis.append(f"base: {' and '.join(why)}, at most 20% above the offer")
     if a.bonus is not None:
-        basis.append(f"bonus: the low end of the {a.bonus.norm.low:g}-{a.bonus.norm.high:g}% norm of this market")
+        cut = " (less, to keep year-1 cash within bounds)" if a.bonus.percent < a.bonus.norm.low else ""
+        basis.append(f"bonus: the low end of the {a.bonus.norm.low:g}-{a.bonus.norm.high:g}% norm of this market{cut}")
     basis += [f"sign-on: {format_money(x.total, e.currency)} for {x.reason}" for x in a.parts]
     if a.limit_from is not None:
         basis.append(f"year-1 cash: matches the offer from {a.limit_from.company}")

@@ -120,7 +120,9 @@ def _bonus_point(c: _Context) -> list[TalkingPoint]:
     current = "no bonus" if b.now_percent == 0 else f"a bonus of {b.now_percent:.3g}% of base"
     text = (f"The offer has {current}; in this market bonuses typically add {b.norm.low:g}-{b.norm.high:g}% of "
             f"base. I would like a target bonus of {b.percent:g}% of base, "
-            f"{c.money(b.percent / 100 * p.base)} in year 1.")
+            f"{c.money(b.percent / 100 * p.base)} in year 1"
+            + (", below that range so that year-1 cash stays within 30% of the offer's." if b.percent < b.norm.low
+               else "."))
     return [TalkingPoint(topic="bonus", text=text, amount=gain, ask=f"bonus target {b.percent:g}% of base",
                          source=b.norm.source)]
 
