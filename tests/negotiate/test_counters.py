@@ -197,3 +197,12 @@ def test_bonus_ask_gives_way_to_the_year1_cash_bound(write_offer: Write) -> None
     assert (n.counter.base, n.counter.bonus_target_percent) == (180000, 8)
     bonus = {p.topic: p for p in n.talking_points}["bonus"]
     assert "8% of base, $14,400 in year 1, below that range" in bonus.text
+
+
+@pytest.mark.parametrize(("relocation", "said"),
+                         [(0, "$20,000 of sign-on."), (5000, "$25,000 of sign-on and relocation.")])
+def test_clawback_names_relocation_only_when_there_is_one(write_offer: Write, relocation: int, said: str) -> None:
+    e = ev(write_offer, f"[salary]\nbase = 150000\n[sign_on]\namount = 20000\nrelocation = {relocation}\n"
+                        "clawback_months = 12\n", market=False)
+    clawback = topics(negotiate(e))["sign-on clawback"]
+    assert said in clawback.text and clawback.ask == "pro-rata clawback"

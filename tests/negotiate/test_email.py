@@ -41,10 +41,12 @@ def test_email_cites_only_offers_that_beat_this_one() -> None:
 def test_every_money_ask_agrees_with_the_json_and_the_text() -> None:
     email, doc = outputs(STARTUP, "--against", BIGTECH)
     _, text, _ = invoke("negotiate", STARTUP, "--against", BIGTECH)
+    _, html, _ = invoke("negotiate", STARTUP, "--against", BIGTECH, "-f", "html")
     counter = doc["counter"]
     flat_email, flat_text = " ".join(email.split()), " ".join(text.split())
+    assert f"<strong>${counter['base']:,.0f}</strong>" in html  # type: ignore[index]
     base = f"${counter['base']:,.0f}"  # type: ignore[index]
     assert f"base {base}" in flat_email and f"base {base}" in flat_text
     for p in doc["talking_points"]:  # type: ignore[attr-defined]
         for figure in re.findall(r"\$[\d,]+", p["ask"] or ""):
-            assert figure in p["text"] and figure in flat_email and figure in flat_text
+            assert figure in p["text"] and figure in flat_email and figure in flat_text and figure in html
