@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,9 @@ from click.testing import CliRunner
 
 from offercheck.api import compare
 from offercheck.cli.main import cli
-from offercheck.negotiate.counter import builtin_points
+from offercheck.negotiate.counter import Negotiation
+from offercheck.negotiate.counter import negotiate as run_negotiate
+from offercheck.negotiate.points import builtin_points
 from offercheck.offer.loading import load_current, load_offer
 
 from .test_current import CURRENT, LEAVING, OFFER, usd_per
@@ -46,23 +47,25 @@ def as_json(runner: CliRunner, *args: str) -> dict[str, Any]:
     return doc
 
 
-def test_buyout_point(runner: CliRunner, write: Callable[..., tuple[str, str]]) -> None:
-    offer, current = write()
-    doc = as_json(runner, offer, "--current", current)
-    points = doc["talking_points"]
-    (buyout,) = [p for p in points if p["topic"] == "buyout"]
-    # 40,000 unvested equity + 10,000 unpaid bonus + 6,000 clawback.
-    assert buyout["amount"] == 56000
-    assert ("Leaving Acme costs me $56,000: $40,000 of unvested equity, $10,000 of unpaid bonus and $6,000 of "
-            "clawback to repay.") in buyout["text"]
-    assert "sign-on bonus of $56,000 on top of the offered sign-on" in buyout["text"]
-    assert buyout["ask"] == "sign-on $56,000 (buyout), or an extra equity grant of that value"
-    assert buyout["source"].startswith(f"[leaving] in {current}")
-    amounts = [p["amount"] for p in points]
+def plan(write: Callable[..., tuple[str, str]], **kw: str) -> Negotiation:
+    """The negotiation without a market (no plugin manager): the asks depend on the files alone."""
+    offer, current = write(**kw)
+    c = compare([load_offer(offer)], years=3, current=load_current(current))
+    return run_negotiate(c.evaluations[0], current=c.current)
+
+
+def test_buyout_point(write: Callable[..., tuple[str, str]]) -> None:
+    n = plan(write)
+    (sign_on,) = [p for p in n.talking_points if p.topic == "sign-on"]
+    # Buyout 40,000 + 10,000 + 6,000 = 56,000. Year-1 cash 120,000 + 20,000 = 140,000, bound x1.3 = 182,000:
+    # 140,000 + 56,000 = 196,000 is 14,000 over, so the sign-on asks 42,000 and the rest is an equity grant.
+    assert "Acme forfeits $40,000 of unvested equity, $10,000 of unpaid bonus and $6,000 of clawback" in sign_on.text
+    assert sign_on.ask == "sign-on $42,000" and sign_on.amount == 42000
+    (equity,) = [p for p in n.talking_points if p.topic == "buyout in equity"]
+    assert equity.ask == "extra equity grant $14,000"
+    assert n.counter.sign_on == 20000 + 42000
+    amounts = [p.amount for p in n.talking_points]
     assert amounts == sorted(amounts, reverse=True)  # ranked with the others
-    # The counter's sign-on: the offer's 20,000 plus the 56,000 buyout.
-    assert doc["counter"]["sign_on"] == 76000
-    assert "sign-on: includes $56,000 to buy out what leaving Acme forfeits" in doc["counter"]["basis"]
 
 
 def test_no_leaving_table_no_buyout(runner: CliRunner, write: Callable[..., tuple[str, str]]) -> None:
@@ -82,38 +85,35 @@ def test_gap_to_staying(runner: CliRunner, write: Callable[..., tuple[str, str]]
     assert gap["label"] == "Stay: Acme"
     assert gap["year1_gap"] == -5000 and gap["average_gap"] == pytest.approx(5000 / 3, abs=0.01)
     # Base alone moves this offer's pay one for one: 120,000 - 5,000 and 120,000 + 1,666.67.
-    assert gap["match_base"] == {"year1": 115000, "average": pytest.approx(121666.67, abs=0.01)}
+    assert gap["match_base"] == {"year1": None, "average": pytest.approx(121666.67, abs=0.01)}
     assert gap["forfeited"]["total"] == 56000
     text = negotiate(runner, offer, "--current", current, "-y", "3")
     assert "Versus staying\n" in text
-    assert "Stay: Acme          -$5,000     $1,667           $115,000          $121,667       equity" in text
+    # Staying pays less in year 1: no base would match it there.
+    assert "Stay: Acme          -$5,000     $1,667                  -          $121,667" in text
     assert "Gaps are the other offer (or staying) minus this one." in " ".join(text.split())
 
 
-def test_buyout_in_the_display_currency(runner: CliRunner, write: Callable[..., tuple[str, str]]) -> None:
-    offer, current = write(currency="EUR")
-    doc = as_json(runner, offer, "--current", current)
-    (buyout,) = [p for p in doc["talking_points"] if p["topic"] == "buyout"]
+def test_buyout_in_the_display_currency(write: Callable[..., tuple[str, str]]) -> None:
+    n = plan(write, currency="EUR")
     usd = 56000 * usd_per("EUR")
-    assert buyout["amount"] == pytest.approx(usd, abs=0.01)
-    ask = math.ceil(usd / 1000) * 1000  # asks are round thousands, never below the figure
-    assert buyout["ask"] == f"sign-on ${ask:,} (buyout), or an extra equity grant of that value"
-    assert doc["counter"]["sign_on"] == 20000 + ask
+    # Whatever the rate, the buyout is above the 42,000 of room under the year-1 bound (182,000 - 140,000).
+    assert usd > 42000
+    assert n.counter.sign_on == 20000 + 42000
+    (equity,) = [p for p in n.talking_points if p.topic == "buyout in equity"]
+    assert equity.amount == round(usd / 1000) * 1000 - 42000  # the nearest round thousand, less what cash took
 
 
-def test_email_always_carries_the_buyout(runner: CliRunner, write: Callable[..., tuple[str, str]]) -> None:
-    # A 500 clawback is the smallest point: the email's top three would leave it out.
+def test_email_carries_the_buyout(runner: CliRunner, write: Callable[..., tuple[str, str]]) -> None:
     offer, current = write(offer=OFFER_WITH_EQUITY, leaving="[leaving]\nclawback_owed = 500")
-    points = as_json(runner, offer, "--current", current)["talking_points"]
-    assert [p["topic"] for p in points if p["ask"]].index("buyout") >= 3
     email = negotiate(runner, offer, "--current", current, "-y", "3", "-f", "email")
-    bullets = [line for line in email.splitlines() if line.startswith("- ")]
-    assert len(bullets) == 3 and bullets[-1].startswith("- Leaving Acme costs me $500: $500 of clawback to repay.")
-    assert "sign-on bonuses of $21,000 in total" in email  # 20,000 offered + 1,000 (500 rounded up)
+    # 500 rounds to the nearest thousand: 1,000 of sign-on, with its reason.
+    assert "Acme forfeits $500 of clawback to repay" in " ".join(email.split())
+    assert "  * sign-on $1,000" in email
 
 
 def test_library(write: Callable[..., tuple[str, str]]) -> None:
     offer, current = write()
     c = compare([load_offer(offer)], years=3, current=load_current(current))
     topics = [p.topic for p in builtin_points(c.evaluations[0], current=c.current)]
-    assert "buyout" in topics and "buyout" not in [p.topic for p in builtin_points(c.evaluations[0])]
+    assert "sign-on" in topics and "sign-on" not in [p.topic for p in builtin_points(c.evaluations[0])]

@@ -64,23 +64,6 @@ def test_json(runner: CliRunner) -> None:
     assert doc["leave_early"][0]["months"] == 12
 
 
-def test_email(runner: CliRunner) -> None:
-    code, out, _ = invoke("negotiate", STARTUP, "--against", BIGTECH, "-f", "email")
-    assert code == 0
-    assert out.startswith("Subject: Tensorloom offer: a counter-proposal\n\nDear Tensorloom team,")
-    assert out.rstrip().endswith("Best regards,\n[Your name]")
-    assert "I have an offer from Bigtech SF" in out and "a target bonus of 15% of base" in out
-    assert max(map(len, out.splitlines())) <= 72
-
-
-def test_email_skips_points_that_repeat_an_ask(runner: CliRunner) -> None:
-    # Bigtech's certification and education premiums only support the base ask: the email does not repeat it.
-    _, out, _ = invoke("negotiate", BIGTECH, "--against", STARTUP, "-f", "email")
-    bullets = [line for line in out.splitlines() if line.startswith("- ")]
-    assert len(bullets) == 3 and "premium" not in out
-    assert "base salary of $318,000" in out
-
-
 def test_currency_and_conversion_are_stated(runner: CliRunner) -> None:
     _, out, _ = invoke("negotiate", BANK, "--against", BIGTECH, "-f", "json")
     doc = json.loads(out)
@@ -135,7 +118,7 @@ def test_plugin_points_are_ranked_with_the_builtin_ones(runner: CliRunner, tmp_p
     assert mine == [{"topic": "team budget", "text": "Tensorloom has budget.", "amount": 50000.0,
                      "ask": "ask the recruiter", "source": "my notes"}]
     amounts = [p["amount"] for p in points]
-    assert amounts == sorted(amounts, reverse=True) and 0 < points.index(mine[0]) < len(points) - 1
+    assert amounts == sorted(amounts, reverse=True) and points.index(mine[0]) > 0
 
 
 @pytest.mark.parametrize(("body", "message"), [

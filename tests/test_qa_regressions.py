@@ -155,7 +155,7 @@ def test_a_one_year_horizon_says_one_year(write_offer: Callable[..., Path]) -> N
     for text in outputs:
         assert "1 years" not in text
     assert "Year 1    1 year\n" in outputs[0]  # the estimated-tax table's total column
-    assert "by value over 1 year\n" in outputs[2] and "of equity over 1 year cannot be sold" in outputs[2]
+    assert "by value over 1 year\n" in outputs[2] and "options vested over 1 year" in outputs[2]
 
 
 def test_markdown_keeps_a_label_with_a_line_break_in_its_row(write_offer: Callable[..., Path]) -> None:
@@ -178,10 +178,13 @@ def test_underwater_options_get_no_zero_dollar_cliff_point(write_offer: Callable
 
 
 def test_a_cliff_that_puts_money_at_stake_is_still_a_point(write_offer: Callable[..., Path]) -> None:
-    path = write_offer(OFFER + '[equity]\ngrant_value = 40000\nvesting = "4y-cliff-1y"\n')
+    usual = write_offer(OFFER + '[equity]\ngrant_value = 40000\nvesting = "4y-cliff-1y"\n', name="usual.toml")
+    code, out, _ = run("negotiate", usual, "--format", "json")
+    assert code == 0 and "vesting cliff" not in [p["topic"] for p in json.loads(out)["talking_points"]]
+    path = write_offer(OFFER + '[equity]\ngrant_value = 40000\nschedule = [0, 50, 25, 25]\ncliff_months = 24\n')
     code, out, _ = run("negotiate", path, "--format", "json")
     [cliff] = [p for p in json.loads(out)["talking_points"] if p["topic"] == "vesting cliff"]
-    assert code == 0 and cliff["amount"] == 10_000  # 25% of 40,000 vests at month 12
+    assert code == 0 and cliff["amount"] == 20_000  # 50% of 40,000 vests at month 24, past the usual 12
 
 
 def test_the_email_reads_well_without_a_role(write_offer: Callable[..., Path]) -> None:

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
-
-if TYPE_CHECKING:
-
-
-    pass
 
 from offercheck.cli.offers import evaluate_offer_set
 from offercheck.cli.options import (
@@ -26,9 +21,10 @@ from offercheck.cli.options import (
 
 
 @click.command()
-@click.argument("offer", metavar="OFFER.toml")
+@click.argument("offers", metavar="OFFER.toml [OTHER.toml]...", nargs=-1, required=True)
 @click.option("--against", multiple=True, metavar="OTHER.toml",
-              help="A competing offer (repeatable): the gap to it and the base that would match it.")
+              help="A competing offer (repeatable; or name it after OFFER.toml): the gap to it, and the asks it "
+                   "supports where it pays more.")
 @click.option("-p", "--target-percentile", type=click.FloatRange(1, 99), default=60, show_default=True,
               help="Percentile of the adjusted market benchmark to ask for.")
 @horizon_options
@@ -41,10 +37,13 @@ from offercheck.cli.options import (
 @offer_set_options
 @equity_view_option
 @output_options
-def negotiate(offer: str, against: tuple[str, ...], target_percentile: float, years: int, currency: str | None,
-              fmt: str, leave_after: int, after_tax: bool, tax_year: str | None, filing: str | None,
+def negotiate(offers: tuple[str, ...], against: tuple[str, ...], target_percentile: float, years: int,
+              currency: str | None, fmt: str, leave_after: int, after_tax: bool, tax_year: str | None,
+              filing: str | None,
               output: str | None, force: bool, **offer_set: Any) -> None:
     """Talking points, counter-offer numbers and an email draft for OFFER, ranked by dollar impact.
+
+    The first file is the offer negotiated; every other one (after it or with --against) is a competing offer.
 
     With --after-tax, the gaps to competing offers (and to staying) are also given in estimated net pay.
     """
@@ -52,7 +51,7 @@ def negotiate(offer: str, against: tuple[str, ...], target_percentile: float, ye
     from offercheck.render.negotiate import render
 
     check_tax_options(after_tax, tax_year, filing)
-    result, pm = evaluate_offer_set((offer, *against), years=years, currency=currency, **offer_set)
+    result, pm = evaluate_offer_set((*offers, *against), years=years, currency=currency, **offer_set)
     result = apply_tax_options(result, pm, after_tax, tax_year, filing)
     mine, *others = result.evaluations
     plan = run_negotiate(mine, others, pm=pm, target_percentile=target_percentile, leave_after=leave_after,

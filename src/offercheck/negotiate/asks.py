@@ -1,68 +1,38 @@
-"""The numbers behind a negotiation: gaps to other offers, the base that would match them, and each ask.
+"""The numbers of a counter-offer, computed in order, each from what the asks before it leave.
 
-Pure functions of evaluations (pay by year in the display currency, and the market position when scored); every
-amount comes from the offer files and the benchmark data.
+base -> bonus -> sign-on -> the year-1 cash bound. Every ask is a round thousand of the negotiation (display)
+currency from the moment it is computed, so every renderer shows the same number. Pure functions of evaluations:
+pay is read from ``Evaluation.years``, never recomputed.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from statistics import fmean
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from offercheck.offer.models import Offer
-from offercheck.pay.comp import pay_by_year, pay_in_year
-from offercheck.pay.current import Forfeited, forfeited
+from offercheck.negotiate.gaps import Gap, percent_bonus
+from offercheck.pay.current import FORFEITED_PARTS, Forfeited, forfeited
 from offercheck.pay.vesting import grant_value_per_percent
 
 if TYPE_CHECKING:
     from offercheck.results import Evaluation
 
 DEFAULT_TARGET_PERCENTILE = 60.0
+BASE_CAP = 0.20  # "counters of 10-20% are the practice; 20% is aggressive" (DESIGN section 4)
+CASH_CAP = 0.30  # the counter's year-1 cash, over the offer's, unless a competing offer in hand pays more
+ROUND_TO = 1000.0
 
-# "Bonuses: Performance-based bonuses can add 10-20% to your base salary." (seed 002)
-BONUS_NORM = (10.0, 20.0)
-
-
-BONUS_SOURCE = "seeds/002_85987d39cf31c29d.txt: \"Performance-based bonuses can add 10-20% to your base salary.\""
-
-
-# A year of paid days off is valued at base / working days (52 weeks x 5 days).
-WORKING_DAYS = 260
-
-
-# Factors that describe what the candidate brings, as opposed to where or for whom they work.
+# Factors that describe what the candidate brings: evidence for the base ask, never an ask of their own.
 CANDIDATE_FACTORS = ("education", "certification", "skills")
 
-
-COMPONENT_NAMES = {"base": "base", "bonus": "bonus", "sign_on": "sign-on", "equity": "equity",
-                   "benefits": "benefits"}
+_SYMBOLS = {"USD": "$", "CAD": "CA$", "AUD": "A$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 
 
 def years_text(n: int) -> str:
     """"1 year", "4 years": a horizon or a vesting period in running text."""
     return "1 year" if n == 1 else f"{n} years"
-
-
-_SYMBOLS = {"USD": "$", "CAD": "CA$", "AUD": "A$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
-
-
-@dataclass(frozen=True)
-class Gap:
-    """A competing offer versus this one: positive gaps mean the other pays more."""
-
-    label: str
-    year1_gap: float
-    average_gap: float
-    match_base_year1: float | None  # this offer's base that equals the other's year-1 total
-    match_base_average: float | None  # ... that equals the other's average total over the horizon
-    component: str  # the component paying most of the difference over the horizon
-    component_gap: float  # that component's difference over the horizon
-    # With --after-tax: the same gaps in estimated net pay (each offer taxed in its own jurisdiction).
-    year1_net_gap: float | None = None
-    average_net_gap: float | None = None
 
 
 def format_money(x: float, currency: str) -> str:
@@ -73,53 +43,54 @@ def format_money(x: float, currency: str) -> str:
     return f"{sign}{symbol}{abs(units):,}" if symbol else f"{sign}{abs(units):,} {currency}"
 
 
-def round_ask(x: float) -> float:
-    """Asks are round thousands, never below the figure they come from."""
-    return float(math.ceil(x / 1000 - 1e-9) * 1000)
+def round_ask(x: float, at_most: float | None = None) -> float:
+    """The one rounding rule: the nearest round thousand, or the round thousand below a bound it would pass."""
+    r = math.floor(x / ROUND_TO + 0.5) * ROUND_TO
+    if at_most is not None and r > at_most + 1e-9:
+        r = math.floor(at_most / ROUND_TO + 1e-9) * ROUND_TO
+    return float(r)
 
 
-def with_base(offer: Offer, base: float) -> Offer:
-    return offer.model_copy(update={"salary": offer.salary.model_copy(update={"base": base})})
+@dataclass(frozen=True)
+class BonusNorm:
+    """The bonus a market pays, as a range of percents of base, with its source."""
+
+    low: float
+    high: float
+    source: str
 
 
-def horizon_total(offer: Offer, years: int) -> float:
-    return sum(y.total for y in pay_by_year(offer, years))
+# Bonus norms by (benchmark country, company kind). Issue 15's cash benchmark (base + bonus norm) will carry the
+# norm with the benchmark itself; until then this table is the only place a norm comes from.
+_BONUS_NORMS: dict[tuple[str | None, str | None], BonusNorm] = {
+    ("US", "large"): BonusNorm(10.0, 20.0, "seeds/002_85987d39cf31c29d.txt: \"Performance-based bonuses can add "
+                                           "10-20% to your base salary\" (of tech companies' packages)"),
+}
 
 
-def base_slopes(offer: Offer, years: int) -> list[float]:
-    """How much each year's total rises per unit of year-1 base.
+def company_kind(e: Evaluation) -> str | None:
+    c = e.offer.company
+    if c.size is not None:
+        return c.size
+    return "large" if c.public else None
 
-    Total pay is linear in base (raises, percent bonus, retirement match and ESPP are percents of base; the rest
-    does not depend on it), so the slope of the line through two evaluations is exact.
+
+def bonus_norm(e: Evaluation) -> BonusNorm | None:
+    """The bonus norm of the offer's market: only where its benchmark's country and company kind have one."""
+    if not market_applies(e):
+        return None
+    return _BONUS_NORMS.get((e.market.benchmark.country, company_kind(e)))
+
+
+def market_applies(e: Evaluation) -> bool:
+    """Whether the offer's benchmark describes its own country's market.
+
+    An offer in a country without benchmark cells is scored against the all-countries table, but asking a Tokyo
+    employer for a mostly-US market figure would not be a defensible number.
     """
-    b = offer.salary.base
-    doubled = with_base(offer, 2 * b)
-    return [(pay_in_year(doubled, y).total - pay_in_year(offer, y).total) / b for y in range(1, years + 1)]
-
-
-def match_base(e: Evaluation, other: Evaluation) -> tuple[float | None, float | None]:
-    """The year-1 base at which ``e``'s year-1 total, and its average total, equal ``other``'s.
-
-    Every other term of ``e`` is held fixed; percent-based terms move with base. None when no positive base would
-    do (the other offer pays less than this one's non-base pay).
-    """
-    slopes = base_slopes(e.offer, len(e.years))
-    base = e.years[0].base
-    year1 = base + (other.year1 - e.year1) / slopes[0]
-    average = base + (other.annual_average - e.annual_average) / fmean(slopes)
-    return (year1 if year1 > 0 else None), (average if average > 0 else None)
-
-
-def gap_to(e: Evaluation, other: Evaluation) -> Gap:
-    diffs = {name: other.component_total(name) - e.component_total(name) for name in COMPONENT_NAMES}
-    year1, average = match_base(e, other)
-    component = max(diffs, key=lambda k: diffs[k])
-    net1 = net_avg = None
-    if e.taxes is not None and other.taxes is not None:
-        net1 = other.taxes.nets[0] - e.taxes.nets[0]
-        net_avg = (other.taxes.net_total - e.taxes.net_total) / len(e.years)
-    return Gap(other.label, other.year1 - e.year1, other.annual_average - e.annual_average, year1, average,
-               component, diffs[component], net1, net_avg)
+    if e.market is None:
+        return False
+    return e.market.benchmark.country is not None or e.offer.location.country is None
 
 
 def benchmark_cell(e: Evaluation) -> str:
@@ -135,96 +106,244 @@ def benchmark_cell(e: Evaluation) -> str:
             + (f"; factors {factors} (all x{m.multiplier:.3f})" if factors else "; no factor adjustment"))
 
 
-def market_applies(e: Evaluation) -> bool:
-    """Whether the offer's benchmark describes its own country's market.
-
-    An offer in a country without benchmark cells is scored against the all-countries table (mostly US pay, and
-    the output says so), but asking a Tokyo employer for a US market figure would not be a defensible number.
-    """
-    if e.market is None:
-        return False
-    return e.market.benchmark.country is not None or e.offer.location.country is None
-
-
 def base_target(e: Evaluation, percentile: float) -> float | None:
-    """The market base at ``percentile`` of the offer's adjusted benchmark (None when not scored, or when the
-    benchmark is not for the offer's country)."""
+    """The market base at ``percentile`` of the offer's adjusted benchmark (None when no market applies)."""
     if not market_applies(e):
         return None
-    # Imported here: plugins import this module for TalkingPoint, and scoring pulls in the plugin machinery.
-    from offercheck.market.scoring import value_at
+    from offercheck.market.scoring import value_at  # scoring pulls in the plugin machinery
 
     return value_at(percentile, e.market.expected_base)
 
 
-def base_ask(e: Evaluation, percentile: float) -> float | None:
+@dataclass(frozen=True)
+class Package:
+    """Year-1 base, bonus percent (None: a fixed bonus or none) and new sign-on by year: offer or counter."""
+
+    base: float
+    bonus_percent: float | None
+    new_sign_on: tuple[float, ...] = ()
+
+
+def offered(e: Evaluation) -> Package:
+    y = e.years[0]
+    return Package(y.base, 100 * y.bonus / y.base if percent_bonus(e) else None)
+
+
+def year1_cash(e: Evaluation, p: Package) -> float:
+    """Base + bonus + sign-on paid in year 1 (offered and new; relocation apart) for package ``p`` of ``e``."""
+    y = e.years[0]
+    bonus = y.bonus if p.bonus_percent is None else p.base * p.bonus_percent / 100
+    new = p.new_sign_on[0] if p.new_sign_on else 0.0
+    return p.base + bonus + (y.sign_on - y.relocation) + new
+
+
+def horizon_gain(e: Evaluation, p: Package) -> float:
+    """What the base and bonus of ``p`` add over the horizon to the offer's: raises and a percent bonus follow base."""
+    r = p.base / e.years[0].base
+    return sum(y.base * (r - 1) + (y.bonus if p.bonus_percent is None else p.bonus_percent / 100 * y.base * r)
+               - y.bonus for y in e.years)
+
+
+@dataclass(frozen=True)
+class BaseAsk:
+    amount: float  # the asked year-1 base, a round thousand above the offer's
+    target: float | None  # the market base at the target percentile (unrounded), when a market applies
+    capped: bool  # the market or the competing offer says more than the +20% bound
+    competitor: Gap | None  # a better competing offer with a higher base: evidence, and the ask when higher
+    competitor_base: float | None
+
+
+def ask_base(e: Evaluation, percentile: float, better: Sequence[tuple[Gap, Evaluation]]) -> BaseAsk | None:
+    """The market base at ``percentile``, or a better competing offer's higher base; at most +20%, never below."""
+    now = e.years[0].base
     target = base_target(e, percentile)
-    if target is None or e.years[0].base >= target:
+    rival = max(better, key=lambda ge: ge[1].years[0].base, default=None)
+    rival_base = rival[1].years[0].base if rival is not None and rival[1].years[0].base > now else None
+    wanted = max((x for x in (target, rival_base) if x is not None), default=None)
+    if wanted is None:
         return None
-    return round_ask(target)
-
-
-def bonus_percent(e: Evaluation) -> float:
-    """The year-1 bonus as a percent of year-1 base, whether it is set as a percent or an amount."""
-    return 100 * e.years[0].bonus / e.years[0].base
-
-
-def bonus_ask(e: Evaluation) -> float | None:
-    """The middle of the seed's 10-20% range when the bonus is below its low end."""
-    if bonus_percent(e) >= BONUS_NORM[0] - 1e-9:
+    bound = now * (1 + BASE_CAP)
+    amount = round_ask(wanted, at_most=bound)
+    if amount <= now:
         return None
-    return sum(BONUS_NORM) / 2
+    return BaseAsk(amount, target, wanted > bound, rival[0] if rival is not None and rival_base is not None else None,
+                   rival_base)
 
 
-def evening_sign_on(e: Evaluation) -> tuple[float, ...]:
-    """Extra sign-on, years 1 and 2, that would bring back-loaded vesting up to an even share, net of sign-on."""
+@dataclass(frozen=True)
+class BonusAsk:
+    percent: float
+    now_percent: float  # 0 with no bonus; a fixed bonus as a percent of the offered base
+    norm: BonusNorm
+
+
+def ask_bonus(e: Evaluation) -> BonusAsk | None:
+    """The low end of the market's bonus norm, where the offer's bonus is below it and a norm applies."""
+    norm = bonus_norm(e)
+    now = 100 * e.years[0].bonus / e.years[0].base
+    if norm is None or now >= norm.low - 1e-9:
+        return None
+    return BonusAsk(norm.low, now, norm)
+
+
+@dataclass(frozen=True)
+class SignOnPart:
+    """One named reason for sign-on, with its amount per year from year 1."""
+
+    reason: str  # "back-loaded vesting" | "buyout" | "competing offer"
+    amounts: tuple[float, ...]
+    detail: str  # the evidence, in words with numbers
+    source: str
+
+    @property
+    def total(self) -> float:
+        return sum(self.amounts)
+
+
+def vesting_part(e: Evaluation) -> SignOnPart | None:
+    """Years 1-2 of back-loaded vesting up to an even share of the grant, net of the sign-on offered then."""
     eq = e.offer.equity
     if eq is None:
-        return ()
+        return None
     schedule = eq.vesting_plan.schedule
     even = 100 / len(schedule)
     out = []
     for y in range(1, min(2, len(schedule), len(e.years)) + 1):
         # Under 0.01 points is how presets round thirds (33.34/33.33/33.33), not back-loading.
         points = even - schedule[y - 1] if even - schedule[y - 1] >= 0.01 else 0.0
-        short = points * grant_value_per_percent(eq, y) * e.fx
-        net = short - e.offer.sign_on.in_year(y) * e.fx
-        out.append(round_ask(net) if net > 0 else 0.0)
-    return tuple(out) if any(out) else ()
-
-
-def sign_on_now(e: Evaluation) -> float:
-    """The offer's sign-on over the horizon (relocation apart), in the display currency."""
-    return sum(e.offer.sign_on.in_year(y.year) for y in e.years) * e.fx
-
-
-def has_sign_on(offer: Offer) -> bool:
-    return bool(offer.sign_on.amount) or any(offer.sign_on.amounts or ())
-
-
-@dataclass(frozen=True)
-class Shortfall:
-    amount: float
-    versus: str
-    source: str
-
-
-def missing_sign_on(e: Evaluation, gaps: Sequence[Gap], percentile: float) -> Shortfall | None:
-    """When there is no sign-on: the larger year-1 shortfall, versus the market's target or a competing offer."""
-    if has_sign_on(e.offer):
+        short = points * grant_value_per_percent(eq, y) * e.fx - (e.years[y - 1].sign_on - e.years[y - 1].relocation)
+        out.append(round_ask(short) if short > 0 else 0.0)
+    if not any(out):
         return None
-    reasons = []
-    if market_applies(e):
-        from offercheck.market.scoring import value_at
-
-        reasons.append(Shortfall(value_at(percentile, e.market.expected_basis) - e.year1,
-                                  f"the market's p{percentile:g} total pay", benchmark_cell(e)))
-    reasons += [Shortfall(g.year1_gap, f"the offer from {g.label}", f"{g.label} offer file") for g in gaps]
-    best = max(reasons, key=lambda r: r.amount, default=None)
-    return best if best is not None and best.amount > 0 else None
+    split = "/".join(f"{p:g}" for p in schedule)
+    return SignOnPart("back-loaded vesting", tuple(out),
+                      f"the equity vests {split}, so years 1-2 pay less than an even {even:.3g}% a year by more than "
+                      "the sign-on offered", f"vesting schedule {split} and grant in the offer file")
 
 
 def buyout(current: Evaluation | None) -> Forfeited | None:
     """What leaving the current job forfeits, when there is something to buy out."""
     f = None if current is None else forfeited(current)
     return f if f is not None and f.total > 0 else None
+
+
+def buyout_part(current: Evaluation | None) -> SignOnPart | None:
+    f = buyout(current)
+    if f is None or current is None:
+        return None
+    parts = [f"{format_money(getattr(f, name), current.currency)} of {title}" for name, title in FORFEITED_PARTS
+             if getattr(f, name) > 0]
+    listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    return SignOnPart("buyout", (round_ask(f.total),),
+                      f"leaving {current.offer.offer.company} forfeits {listed}",
+                      f"[leaving] in {current.offer.path or 'the current-job file'} (unvested_equity, unpaid_bonus, "
+                      "clawback_owed)")
+
+
+def competing_part(e: Evaluation, so_far: Package, better: Sequence[tuple[Gap, Evaluation]]) -> SignOnPart | None:
+    """What still separates year 1 from the best competing year 1 after the asks before it."""
+    if not better:
+        return None
+    g, other = max(better, key=lambda ge: ge[0].year1_gap)
+    left = other.year1 - (e.year1 + year1_cash(e, so_far) - year1_cash(e, offered(e)))
+    if round_ask(left) <= 0:
+        return None
+    return SignOnPart("competing offer", (round_ask(left),),
+                      f"the offer I hold from {g.company} pays {format_money(other.year1, e.currency)} in year 1, "
+                      "more than this offer with the asks above",
+                      f"{g.label} offer file")
+
+
+@dataclass(frozen=True)
+class Asks:
+    """The counter-offer's numbers, in order; ``parts`` name every reason for new sign-on."""
+
+    base: BaseAsk | None
+    bonus: BonusAsk | None
+    parts: tuple[SignOnPart, ...]
+    package: Package
+    offer_cash: float  # the offer's year-1 cash
+    cash_limit: float  # what the counter's year-1 cash may reach
+    limit_from: Gap | None  # the competing offer that sets the limit, when it pays more than +30%
+    trimmed: bool  # the year-1 cash limit cut an ask
+    buyout_left: float  # the part of the buyout the cash limit left out: asked as an extra equity grant
+
+    @property
+    def sign_on(self) -> float:
+        """New sign-on over all years."""
+        return sum(self.package.new_sign_on)
+
+
+def plan_asks(e: Evaluation, gaps: Sequence[Gap], others: Sequence[Evaluation], percentile: float,
+              current: Evaluation | None = None) -> Asks:
+    """Base, then bonus, then sign-on, each after the ones before; then the year-1 cash bound on all three."""
+    better = [(g, o) for g, o in zip(gaps, others, strict=True) if g.better]
+    base = ask_base(e, percentile, better)
+    bonus = ask_bonus(e)
+    now = offered(e)
+    p = Package(now.base if base is None else base.amount,
+                bonus.percent if bonus is not None else now.bonus_percent)
+    # The buyout comes last: a competing offer's year 1 does not make up for what leaving the current job costs.
+    vesting = [x for x in (vesting_part(e),) if x is not None]
+    buy = buyout_part(current)
+    parts = [x for x in (*vesting, competing_part(e, _with_parts(p, vesting), better), buy) if x is not None]
+    parts = _at_most(parts, p.base)
+    cash = year1_cash(e, now)
+    limit, limit_from = cash * (1 + CASH_CAP), None
+    top = max(better, key=lambda ge: ge[0].year1_gap, default=None)
+    if top is not None and cash + top[0].year1_gap > limit:
+        limit, limit_from = cash + top[0].year1_gap, top[0]
+    p, parts, trimmed = _within(e, _with_parts(p, parts), parts, limit)
+    if bonus is not None and (p.bonus_percent or 0) <= bonus.now_percent:
+        bonus = None
+    elif bonus is not None:
+        bonus = replace(bonus, percent=p.bonus_percent or 0.0)
+    if base is not None and p.base <= now.base:
+        base = None
+    elif base is not None and p.base != base.amount:
+        base = replace(base, amount=p.base)
+    asked = next((x.total for x in parts if x.reason == "buyout"), 0.0)
+    return Asks(base, bonus, tuple(parts), p, cash, limit, limit_from, trimmed,
+                (buy.total if buy is not None else 0.0) - asked)
+
+
+def _with_parts(p: Package, parts: Sequence[SignOnPart]) -> Package:
+    n = max((len(x.amounts) for x in parts), default=0)
+    return replace(p, new_sign_on=tuple(sum(x.amounts[y] for x in parts if y < len(x.amounts)) for y in range(n)))
+
+
+def _at_most(parts: list[SignOnPart], base: float) -> list[SignOnPart]:
+    """New sign-on is at most a year of the asked base: the last reasons give way first."""
+    room, out = base, []
+    for x in parts:
+        amounts = []
+        for a in x.amounts:
+            amounts.append(round_ask(min(a, room), at_most=room))
+            room -= amounts[-1]
+        if any(amounts):
+            out.append(replace(x, amounts=tuple(amounts)))
+    return out
+
+
+def _within(e: Evaluation, p: Package, parts: list[SignOnPart],
+            limit: float) -> tuple[Package, list[SignOnPart], bool]:
+    """Cut year-1 sign-on, then bonus, then base (the latest ask first) until year-1 cash is within ``limit``."""
+    over = year1_cash(e, p) - limit
+    if over <= 1e-9:
+        return p, parts, False
+    kept: list[SignOnPart] = []
+    for x in reversed(parts):  # the last reason gives way first
+        first = x.amounts[0]
+        left = first if over <= 0 else max(round_ask(first - over, at_most=first - over), 0.0)
+        over -= first - left
+        if left or any(x.amounts[1:]):
+            kept.insert(0, replace(x, amounts=(left, *x.amounts[1:])))
+    p = _with_parts(p, kept)
+    if over > 1e-9 and p.bonus_percent is not None:
+        room = max(limit - year1_cash(e, replace(p, bonus_percent=0.0)), 0.0)
+        p = replace(p, bonus_percent=max(math.floor(100 * room / p.base), offered(e).bonus_percent or 0.0))
+    over = year1_cash(e, p) - limit
+    if over > 1e-9:
+        base = p.base - over / (1 + (p.bonus_percent or 0) / 100)
+        p = replace(p, base=round_ask(base, at_most=base))
+    return p, kept, True

@@ -11,25 +11,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from offercheck.negotiate.asks import (
-    BONUS_NORM,
-    COMPONENT_NAMES,
     DEFAULT_TARGET_PERCENTILE,
-    Gap,
-    base_ask,
-    base_slopes,
+    Asks,
     benchmark_cell,
-    bonus_ask,
-    buyout,
-    evening_sign_on,
     format_money,
-    gap_to,
     market_applies,
-    match_base,
-    missing_sign_on,
-    round_ask,
-    sign_on_now,
+    plan_asks,
     years_text,
 )
+from offercheck.negotiate.gaps import COMPONENT_NAMES, Gap, gap_to
 from offercheck.negotiate.points import TalkingPoint, builtin_points, plugin_points, rank
 from offercheck.pay.leave_early import LeaveEarly, leave_early_for
 
@@ -39,32 +29,14 @@ if TYPE_CHECKING:
     from offercheck.pay.currency import RateTable
     from offercheck.results import Evaluation
 
-__all__ = [
-    "BONUS_NORM",
-    "Counter",
-    "Gap",
-    "Guidance",
-    "Negotiation",
-    "TalkingPoint",
-    "base_slopes",
-    "builtin_points",
-    "counter_offer",
-    "format_money",
-    "guidance",
-    "match_base",
-    "negotiate",
-    "plugin_points",
-    "rank",
-]
-
-
+__all__ = ["Counter", "Guidance", "Negotiation", "TalkingPoint", "counter_offer", "guidance", "negotiate"]
 
 DEFAULT_LEAVE_AFTER = 12
 
 
 @dataclass(frozen=True)
 class Counter:
-    """The counter-offer: year-1 base, bonus target and total sign-on to ask for, and why each."""
+    """The counter-offer: year-1 base, bonus target and total sign-on (offered + new, all years), and why each."""
 
     base: float
     bonus_target_percent: float | None
@@ -94,6 +66,7 @@ class Negotiation:
     converted_at: str | None = None  # the exchange rates' source, when an offer was in another currency
     current: Evaluation | None = None  # the job held now (negotiate --current)
     stay: Gap | None = None  # staying versus this offer: positive gaps mean staying pays more
+    asks: Asks | None = None  # the numbers behind the counter and the points
 
     @property
     def label(self) -> str:
@@ -108,42 +81,28 @@ class Negotiation:
         return len(self.evaluation.years)
 
 
-def counter_offer(e: Evaluation, gaps: Sequence[Gap], percentile: float,
-                  current: Evaluation | None = None) -> Counter:
-    """Year-1 base, bonus target and total sign-on to counter with, each with the point it comes from.
+def offered_sign_on(e: Evaluation) -> float:
+    """The offer's sign-on over the horizon (relocation apart), in the display currency."""
+    return sum(y.sign_on - y.relocation for y in e.years)
 
-    With ``current``, the sign-on also buys out what leaving it forfeits.
-    """
-    base = e.years[0].base
+
+def counter_offer(e: Evaluation, a: Asks, percentile: float) -> Counter:
+    """The counter from the asks: each line of ``basis`` says where one number comes from."""
     basis = []
-    market = base_ask(e, percentile)
-    if market is not None:
-        base = market
-        basis.append(f"base: p{percentile:g} of the adjusted market benchmark")
-    for g in gaps:
-        if g.component == "base" and g.match_base_average is not None and round_ask(g.match_base_average) > base:
-            base = round_ask(g.match_base_average)
-            basis.append(f"base: matches {g.label} on average total pay")
-    bonus = bonus_ask(e)
-    if bonus is not None:
-        basis.append(f"bonus: middle of the {BONUS_NORM[0]:g}-{BONUS_NORM[1]:g}% norm")
-    else:
-        bonus = e.offer.bonus.target_percent
-    sign_on = sign_on_now(e)
-    extra = evening_sign_on(e)
-    if extra:
-        sign_on += sum(extra)
-        basis.append("sign-on: evens out back-loaded vesting in years 1-2")
-    missing = missing_sign_on(e, gaps, percentile)
-    if missing is not None:
-        sign_on = round_ask(missing.amount)
-        basis.append(f"sign-on: closes the year-1 gap to {missing.versus}")
-    forfeit = buyout(current)
-    if forfeit is not None and current is not None:
-        sign_on += round_ask(forfeit.total)
-        basis.append(f"sign-on: includes {format_money(round_ask(forfeit.total), e.currency)} to buy out what "
-                     f"leaving {current.offer.offer.company} forfeits")
-    return Counter(base, bonus, sign_on, tuple(basis))
+    if a.base is not None:
+        why = [f"p{percentile:g} of the base benchmark"] if a.base.target is not None else []
+        why += [f"the offer from {a.base.competitor.company}"] if a.base.competitor is not None else []
+        basis.append(f"base: {' and '.join(why)}, at most 20% above the offer")
+    if a.bonus is not None:
+        cut = " (less, to keep year-1 cash within bounds)" if a.bonus.percent < a.bonus.norm.low else ""
+        basis.append(f"bonus: the low end of the {a.bonus.norm.low:g}-{a.bonus.norm.high:g}% norm of this market{cut}")
+    basis += [f"sign-on: {format_money(x.total, e.currency)} for {x.reason}" for x in a.parts]
+    if a.limit_from is not None:
+        basis.append(f"year-1 cash: matches the offer from {a.limit_from.company}")
+    elif a.trimmed:
+        basis.append("year-1 cash: kept within 30% of the offer's")
+    return Counter(a.package.base, a.package.bonus_percent if a.bonus is not None else e.offer.bonus.target_percent,
+                   offered_sign_on(e) + a.sign_on, tuple(basis))
 
 
 # The seed's general advice, quoted; it closes the negotiation rather than being a point with a number.
@@ -202,7 +161,8 @@ def negotiate(e: Evaluation, others: Sequence[Evaluation] = (), *, pm: pluggy.Pl
         raise ValueError("target_percentile must be between 0 and 100")
     others = tuple(others)
     gaps = tuple(gap_to(e, o) for o in others)
-    points = builtin_points(e, others, target_percentile=target_percentile, current=current, gaps=gaps)
+    asks = plan_asks(e, gaps, others, target_percentile, current)
+    points = builtin_points(e, others, target_percentile=target_percentile, current=current, gaps=gaps, asks=asks)
     if pm is not None:
         points += plugin_points(pm, e, others)
     alternatives = (*others, current) if current is not None else others  # staying is one way to walk away
@@ -211,7 +171,7 @@ def negotiate(e: Evaluation, others: Sequence[Evaluation] = (), *, pm: pluggy.Pl
         others=others,
         target_percentile=target_percentile,
         talking_points=rank(points),
-        counter=counter_offer(e, gaps, target_percentile, current),
+        counter=counter_offer(e, asks, target_percentile),
         against=gaps,
         leave_early=tuple(leave_early_for(x, leave_after) for x in (e, *others)),
         guidance=guidance(e, alternatives),
@@ -219,4 +179,5 @@ def negotiate(e: Evaluation, others: Sequence[Evaluation] = (), *, pm: pluggy.Pl
                                                                  for x in (e, *alternatives)) else None),
         current=current,
         stay=None if current is None else gap_to(e, current),
+        asks=asks,
     )

@@ -15,31 +15,20 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from offercheck.negotiate.asks import (
-    BONUS_NORM,
-    BONUS_SOURCE,
     CANDIDATE_FACTORS,
-    COMPONENT_NAMES,
     DEFAULT_TARGET_PERCENTILE,
-    WORKING_DAYS,
-    Gap,
-    base_ask,
-    base_slopes,
-    base_target,
+    Asks,
+    Package,
     benchmark_cell,
-    bonus_ask,
-    bonus_percent,
-    buyout,
-    evening_sign_on,
     format_money,
-    gap_to,
-    has_sign_on,
-    horizon_total,
-    missing_sign_on,
+    horizon_gain,
+    offered,
+    plan_asks,
     round_ask,
     years_text,
 )
-from offercheck.pay.current import FORFEITED_PARTS
-from offercheck.pay.vesting import grant_value_per_percent, vested_by_year
+from offercheck.negotiate.gaps import Gap, gap_to, same_market
+from offercheck.pay.vesting import equity_vested, grant_value_per_percent, vested_by_year
 
 if TYPE_CHECKING:
     import pluggy
@@ -47,6 +36,11 @@ if TYPE_CHECKING:
     from offercheck.results import Evaluation
 
 __all__ = ["TalkingPoint", "builtin_points", "plugin_points", "rank"]
+
+# A year of paid days off is valued at base / working days (52 weeks x 5 days).
+WORKING_DAYS = 260
+USUAL_CLIFF_MONTHS = 12  # a one-year cliff is the norm; only a longer one is worth an ask
+
 
 class TalkingPoint(BaseModel):
     """One thing to ask for, with the money it is worth and where the number comes from.
@@ -68,6 +62,7 @@ class _Context:
     e: Evaluation
     others: tuple[Evaluation, ...]
     gaps: tuple[Gap, ...]
+    asks: Asks
     percentile: float
     current: Evaluation | None = None
 
@@ -78,229 +73,258 @@ class _Context:
     def years(self) -> int:
         return len(self.e.years)
 
+    @property
+    def better(self) -> list[tuple[Gap, Evaluation]]:
+        """The competing offers that beat this one: the only ones a point cites."""
+        return [(g, o) for g, o in zip(self.gaps, self.others, strict=True) if g.better]
+
 
 def _base_point(c: _Context) -> list[TalkingPoint]:
-    ask = base_ask(c.e, c.percentile)
-    target = base_target(c.e, c.percentile)
-    if ask is None or target is None:
+    """The base ask with its evidence: the market percentile, a better offer's base, the premia behind the figure."""
+    a = c.asks.base
+    if a is None:
         return []
-    base = c.e.years[0].base
-    gain = (ask - base) * sum(base_slopes(c.e.offer, c.years))
-    where = f"sits {c.e.market.base}" if c.e.market.base.bound else f"sits at {c.e.market.base}"
-    text = (f"The base of {c.money(base)} {where} of the market for this role, experience and "
-            f"location after adjustments; p{c.percentile:g} is {c.money(target)}. I would like a base of "
-            f"{c.money(ask)}.")
-    return [TalkingPoint(topic="base below market", text=text, amount=gain, ask=f"base {c.money(ask)}",
-                         source=benchmark_cell(c.e))]
+    now = offered(c.e)
+    said, sources = [], []
+    if a.target is not None:
+        m = c.e.market
+        where = f"sits {m.base}" if m.base.bound else f"sits at {m.base}"
+        said.append(f"The offered base {where} of the market for this role, experience and location; "
+                    f"p{c.percentile:g} is {c.money(a.target)}.")
+        sources.append(benchmark_cell(c.e))
+    if a.competitor is not None and a.competitor_base is not None:
+        net = a.competitor.average_net_gap
+        said.append(f"The offer I hold from {a.competitor.company} pays a base of {c.money(a.competitor_base)}"
+                    + ("" if net is None else f"; after estimated taxes it pays {c.money(net)} a year more") + ".")
+        sources.append(f"{a.competitor.label} offer file")
+    if a.capped:
+        said.append(f"That says more than 20% above the offer, so I am keeping the ask within "
+                    f"{c.money(now.base * 1.2)}.")
+    if a.target is not None:
+        said += [f"The benchmark includes a x{x.adjustment.multiplier:.3f} premium for my {x.adjustment.factor} "
+                 f"({x.adjustment.reason})." for x in c.e.market.adjustments
+                 if x.adjustment.factor in CANDIDATE_FACTORS and x.adjustment.multiplier > 1]
+    said.append(f"I would like a base of {c.money(a.amount)} (now {c.money(now.base)}).")
+    gain = horizon_gain(c.e, Package(a.amount, now.bonus_percent))
+    return [TalkingPoint(topic="base", text=" ".join(said), amount=gain, ask=f"base {c.money(a.amount)}",
+                         source="; ".join(sources))]
 
 
 def _bonus_point(c: _Context) -> list[TalkingPoint]:
-    ask = bonus_ask(c.e)
-    if ask is None:
+    b = c.asks.bonus
+    if b is None:
         return []
-    now = bonus_percent(c.e)
-    gain = sum(ask / 100 * y.base - y.bonus for y in c.e.years)
-    current = "no bonus" if now == 0 else f"a bonus of {now:.3g}% of base"
-    text = (f"The offer has {current}; performance bonuses typically add {BONUS_NORM[0]:g}-{BONUS_NORM[1]:g}% of "
-            f"base. I would like a target bonus of {ask:g}% of base, {c.money(ask / 100 * c.e.years[0].base)} in "
-            "year 1.")
-    return [TalkingPoint(topic="bonus", text=text, amount=gain, ask=f"bonus target {ask:g}% of base",
-                         source=BONUS_SOURCE)]
+    p = c.asks.package
+    gain = horizon_gain(c.e, p) - horizon_gain(c.e, Package(p.base, offered(c.e).bonus_percent))
+    current = "no bonus" if b.now_percent == 0 else f"a bonus of {b.now_percent:.3g}% of base"
+    text = (f"The offer has {current}; in this market bonuses typically add {b.norm.low:g}-{b.norm.high:g}% of "
+            f"base. I would like a target bonus of {b.percent:g}% of base, "
+            f"{c.money(b.percent / 100 * p.base)} in year 1"
+            + (", below that range so that year-1 cash stays within 30% of the offer's." if b.percent < b.norm.low
+               else "."))
+    return [TalkingPoint(topic="bonus", text=text, amount=gain, ask=f"bonus target {b.percent:g}% of base",
+                         source=b.norm.source)]
 
 
-def _equity_points(c: _Context) -> list[TalkingPoint]:
+def sign_on_words(c: _Context, amounts: tuple[float, ...]) -> str:
+    if len([a for a in amounts if a]) <= 1:
+        return c.money(sum(amounts))
+    return f"{c.money(sum(amounts))} (" + ", ".join(f"{c.money(a)} in year {y}" for y, a in enumerate(amounts, 1)
+                                                   if a) + ")"
+
+
+def _sign_on_point(c: _Context) -> list[TalkingPoint]:
+    a = c.asks
+    if not a.parts:
+        return []
+    reasons = [f"{sign_on_words(c, x.amounts)} because {x.detail}" for x in a.parts]
+    text = ("I would ask for a sign-on bonus of " + sign_on_words(c, a.package.new_sign_on)
+            + (" on top of the one offered" if any(y.sign_on - y.relocation for y in c.e.years) else "")
+            + (": " + "; ".join(reasons) if len(reasons) > 1 else f" because {a.parts[0].detail}") + ".")
+    if a.limit_from is not None:
+        text += (f" {a.limit_from.company}'s offer pays {c.money(a.limit_from.year1_gap)} more in year 1, so "
+                 "matching it is the ask.")
+    elif a.trimmed:
+        text += (f" I have kept year-1 cash within 30% of the offer's ({c.money(a.offer_cash)}), so the ask is "
+                 "smaller than the reasons add up to.")
+    return [TalkingPoint(topic="sign-on", text=text, amount=a.sign_on,
+                         ask=f"sign-on {sign_on_words(c, a.package.new_sign_on)}",
+                         source="; ".join(dict.fromkeys(x.source for x in a.parts)))]
+
+
+def _buyout_equity_point(c: _Context) -> list[TalkingPoint]:
+    """What the year-1 cash bound leaves of the buyout, asked as equity (issue 17 adds private equity here)."""
+    left = round_ask(c.asks.buyout_left)
+    if left <= 0 or c.current is None:
+        return []
+    text = (f"Leaving {c.current.offer.offer.company} forfeits more than the cash asks cover; I would ask for an "
+            f"extra equity grant of {c.money(left)} for the rest.")
+    return [TalkingPoint(topic="buyout in equity", text=text, amount=left,
+                         ask=f"extra equity grant {c.money(left)}",
+                         source=f"[leaving] in {c.current.offer.path or 'the current-job file'}")]
+
+
+def _refresher_point(c: _Context) -> list[TalkingPoint]:
     eq = c.e.offer.equity
-    if eq is None:
+    if eq is None or eq.refresh_annual or eq.kind != "rsu" or c.e.offer.company.public is False or c.years < 2:
         return []
-    fx, n = c.e.fx, c.years
-    plan = eq.vesting_plan
-    points = []
-    evening = evening_sign_on(c.e)
-    if evening:
-        split = "/".join(f"{p:g}" for p in plan.schedule)
-        asks = " and ".join(f"{c.money(a)} in year {y}" for y, a in enumerate(evening, 1) if a)
-        points.append(TalkingPoint(
-            topic="back-loaded vesting",
-            text=(f"The equity vests {split}, so the first years pay less than an even "
-                  f"{100 / len(plan.schedule):.3g}% a year, more than the sign-on makes up. I would like an extra "
-                  f"sign-on of {asks} to even that out."),
-            amount=sum(evening), ask=f"extra sign-on {asks}",
-            source=f"vesting schedule {split} and grant in the offer file"))
+    annual = round_ask(grant_value_per_percent(eq, 1) * 100 / len(eq.vesting_plan.schedule) * c.e.fx)
+    if annual <= 0:
+        return []
+    asked = eq.model_copy(update={"refresh_annual": annual / c.e.fx})
+    gain = sum(equity_vested(asked, 12 * y, after=12 * (y - 1))[1] for y in range(1, c.years + 1)) * c.e.fx
+    return [TalkingPoint(
+        topic="equity refreshers",
+        text=(f"There are no annual refreshers, so equity pay stops once the grant has vested. I would ask for "
+              f"refreshers of {c.money(annual)} a year, the initial grant spread over its "
+              f"{years_text(len(eq.vesting_plan.schedule))}."),
+        amount=gain, ask=f"refreshers {c.money(annual)} a year",
+        source="initial grant value / vesting years, from the offer file")]
+
+
+def _cliff_point(c: _Context) -> list[TalkingPoint]:
+    eq = c.e.offer.equity
+    plan = None if eq is None else eq.vesting_plan
+    if eq is None or plan is None or plan.cliff_months <= USUAL_CLIFF_MONTHS:
+        return []
     at_cliff = sum(p * grant_value_per_percent(eq, j + 1)
-                   for j, p in enumerate(vested_by_year(plan, plan.cliff_months))) * fx if plan.cliff_months else 0
-    if at_cliff > 0:  # options underwater at the cliff put nothing at stake: no point worth $0
-        points.append(TalkingPoint(
-            topic="vesting cliff",
-            text=(f"Nothing vests before month {plan.cliff_months}: leaving earlier forfeits the {c.money(at_cliff)} "
-                  "that vests at the cliff. I would ask for vesting from the first month, or a shorter cliff."),
-            amount=at_cliff, ask="no cliff (vesting from month 1)",
-            source=f"cliff_months = {plan.cliff_months} of the vesting plan (at stake, not extra pay)"))
-    annual = grant_value_per_percent(eq, 1) * 100 / len(plan.schedule)
-    if not eq.refresh_annual and annual > 0 and n >= 2:
-        with_refresh = c.e.offer.model_copy(update={"equity": eq.model_copy(update={"refresh_annual": annual})})
-        gain = (horizon_total(with_refresh, n) - horizon_total(c.e.offer, n)) * fx
-        points.append(TalkingPoint(
-            topic="no equity refreshers",
-            text=(f"There are no annual refreshers, so equity pay stops when the grant has vested. I would ask for "
-                  f"refreshers of {c.money(annual * fx)} a year, the initial grant spread over its "
-                  f"{years_text(len(plan.schedule))}."),
-            amount=gain, ask=f"refreshers {c.money(round_ask(annual * fx))} a year",
-            source="initial grant value / vesting years, from the offer file"))
-    if eq.kind == "options":
-        assert eq.strike is not None and eq.fmv is not None
-        if eq.strike > eq.fmv:
-            at_fmv = c.e.offer.model_copy(update={"equity": eq.model_copy(update={"strike": eq.fmv})})
-            gain = (horizon_total(at_fmv, n) - horizon_total(c.e.offer, n)) * fx
-            points.append(TalkingPoint(
-                topic="option strike above fair value",
-                text=(f"The strike of {eq.strike:g} is above the fair market value of {eq.fmv:g} a share, so the "
-                      f"options are worth nothing today. I would ask for a strike at the fair market value."),
-                amount=gain, ask=f"strike {eq.fmv:g}",
-                source="strike and fmv (409A) in the offer file"))
-    if c.e.offer.company.public is False:
-        value = c.e.component_total("equity")
-        points.append(TalkingPoint(
-            topic="illiquid equity",
-            text=(f"The company is private, so the {c.money(value)} of equity over {years_text(n)} cannot be sold "
-                  "until a sale, listing or tender offer. Ask about tender offers and how long you have to exercise "
-                  "after leaving, or for more of the pay in cash."),
-            amount=value, ask=None, source="[company] public = false in the offer file"))
-    return points
+                   for j, p in enumerate(vested_by_year(plan, plan.cliff_months))) * c.e.fx
+    if at_cliff <= 0:  # options underwater at the cliff put nothing at stake
+        return []
+    return [TalkingPoint(
+        topic="vesting cliff",
+        text=(f"Nothing vests before month {plan.cliff_months}, longer than the usual one-year cliff: leaving "
+              f"earlier forfeits the {c.money(at_cliff)} that vests at the cliff. I would ask for a 12-month cliff."),
+        amount=at_cliff, ask="a 12-month cliff",
+        source=f"cliff_months = {plan.cliff_months} of the vesting plan (at stake, not extra pay)")]
 
 
-def _sign_on_points(c: _Context) -> list[TalkingPoint]:
-    fx = c.e.fx
+def _clawback_point(c: _Context) -> list[TalkingPoint]:
     so = c.e.offer.sign_on
-    points = []
-    missing = missing_sign_on(c.e, c.gaps, c.percentile)
-    if missing is not None:
-        ask = round_ask(missing.amount)
-        points.append(TalkingPoint(
-            topic="no sign-on bonus",
-            text=(f"The offer has no sign-on bonus, and its year-1 total pay is {c.money(missing.amount)} below "
-                  f"{missing.versus}. I would ask for a sign-on bonus of {c.money(ask)}"
-                  + ("" if so.relocation else ", and relocation support if I move") + "."),
-            amount=ask, ask=f"sign-on {c.money(ask)}", source=missing.source))
-    if so.clawback_months:
-        paid = sum(so.in_year(y) for y in range(1, (so.clawback_months - 1) // 12 + 2)) + so.relocation
-        if paid:
-            points.append(TalkingPoint(
-                topic="sign-on clawback",
-                text=(f"Leaving within {so.clawback_months} months means repaying {c.money(paid * fx)} of sign-on "
-                      "and relocation. I would ask for the repayment to shrink month by month (pro rata)."),
-                amount=paid * fx, ask="pro-rata clawback",
-                source=f"[sign_on] clawback_months = {so.clawback_months} (at stake, not extra pay)"))
-    return points
+    if not so.clawback_months:
+        return []
+    paid = (sum(so.in_year(y) for y in range(1, (so.clawback_months - 1) // 12 + 2)) + so.relocation) * c.e.fx
+    if not paid:
+        return []
+    what = "sign-on and relocation" if so.relocation else "sign-on"
+    return [TalkingPoint(
+        topic="sign-on clawback",
+        text=(f"Leaving within {so.clawback_months} months means repaying {c.money(paid)} of {what}. I would ask "
+              "for the repayment to shrink month by month (pro rata)."),
+        amount=paid, ask="pro-rata clawback",
+        source=f"[sign_on] clawback_months = {so.clawback_months} (at stake, not extra pay)")]
+
+
+def _exercise_window_point(c: _Context) -> list[TalkingPoint]:
+    """Options expire soon after leaving unless bought (issue 17 adds the other private-equity points here)."""
+    eq = c.e.offer.equity
+    if eq is None or eq.kind != "options" or c.e.component_total("equity") <= 0:
+        return []
+    assert eq.shares is not None and eq.strike is not None
+    vested = min(sum(eq.vesting_plan.schedule[:c.years]), 100) / 100
+    cost = eq.shares * vested * eq.strike * c.e.fx
+    private = (" The company is private, so the shares cannot be sold to pay for it until a sale, listing or "
+               "tender offer." if c.e.offer.company.public is False else "")
+    return [TalkingPoint(
+        topic="option exercise window",
+        text=(f"Vested options usually expire 90 days after leaving unless exercised, which would cost "
+              f"{c.money(cost)} for the options vested over {years_text(c.years)}.{private} I would ask for a "
+              "longer post-termination exercise window."),
+        amount=c.e.component_total("equity"), ask="a longer post-termination exercise window",
+        source=("IRC section 422(a)(2): an incentive stock option must be exercised within 3 months of leaving, "
+                "hence the usual 90-day window; strike and shares from the offer file (equity at stake)"))]
+
+
+def _strike_point(c: _Context) -> list[TalkingPoint]:
+    eq = c.e.offer.equity
+    if eq is None or eq.kind != "options" or eq.strike is None or eq.fmv is None or eq.strike <= eq.fmv:
+        return []
+    at_fmv = eq.model_copy(update={"strike": eq.fmv})
+    gain = sum(equity_vested(at_fmv, 12 * y, after=12 * (y - 1))[0]
+               - equity_vested(eq, 12 * y, after=12 * (y - 1))[0] for y in range(1, c.years + 1)) * c.e.fx
+    return [TalkingPoint(
+        topic="option strike above fair value",
+        text=(f"The strike of {eq.strike:g} is above the fair market value of {eq.fmv:g} a share, so the options "
+              "are worth nothing today. I would ask for a strike at the fair market value."),
+        amount=gain, ask=f"strike {eq.fmv:g}", source="strike and fmv (409A) in the offer file")]
+
+
+def _equity_gap_point(c: _Context) -> list[TalkingPoint]:
+    """A better offer's larger equity, only for what the cash asks before it do not already close."""
+    p = c.asks.package
+    refreshers = sum(x.amount for x in _refresher_point(c))
+    counter_total = c.e.total + horizon_gain(c.e, p) + c.asks.sign_on + refreshers
+    best = max(c.better, key=lambda ge: ge[1].component_total("equity"), default=None)
+    if best is None:
+        return []
+    g, other = best
+    raw = other.component_total("equity") - c.e.component_total("equity")
+    more = raw - refreshers  # what refreshers asked above do not already cover
+    gap = min(more, other.total - counter_total)
+    left = round_ask(gap, at_most=gap)
+    if more <= 0 or left <= 0:
+        return []
+    return [TalkingPoint(
+        topic="equity",
+        text=(f"The offer I hold from {g.company} pays {c.money(raw)} more in equity over {years_text(c.years)}. "
+              f"After the asks above, {c.money(left)} of that remains; I would ask for a larger grant to close it."),
+        amount=left, ask=f"equity worth {c.money(left)} more over {years_text(c.years)}",
+        source=f"{g.label} offer file")]
 
 
 def _benefit_points(c: _Context) -> list[TalkingPoint]:
-    if not c.others:
-        return []
+    """Retirement match, ESPP and PTO of a better offer in the same country, where that offer gives more."""
     first = c.e.years[0]
-    kinds = (("retirement_match", "retirement match"), ("espp", "ESPP"))
+    peers = [(g, o) for g, o in c.better if same_market(c.e, o)]
+    # Money benefits only while a better offer still pays more than the counter asked so far; PTO is not pay.
+    counter_total = (c.e.total + horizon_gain(c.e, c.asks.package) + c.asks.sign_on
+                     + sum(p.amount for p in _equity_gap_point(c)))
+    richer = [(g, o) for g, o in peers if o.total > counter_total]
     points = []
+    # A private company has no stock plan to buy into: no ESPP ask there.
+    kinds = (("retirement_match", "retirement match"),) + ((("espp", "ESPP"),) if c.e.offer.company.public is not False
+                                                             else ())
     for name, topic in kinds:
         mine = getattr(first, name) / first.base
-        best = max(c.others, key=lambda o: getattr(o.years[0], name) / o.years[0].base)
-        theirs = getattr(best.years[0], name) / best.years[0].base
-        if theirs > mine + 1e-12:
+        best = max(richer, key=lambda ge: getattr(ge[1].years[0], name) / ge[1].years[0].base, default=None)
+        theirs = 0.0 if best is None else getattr(best[1].years[0], name) / best[1].years[0].base
+        if best is not None and theirs > mine + 1e-12:
             gain = sum(y.base * (theirs - mine) for y in c.e.years)
             points.append(TalkingPoint(
-                topic=f"{topic} gap",
-                text=(f"{best.label} gives {100 * theirs:.3g}% of base in {topic}, this offer {100 * mine:.3g}%: "
+                topic=topic,
+                text=(f"{best[0].company} gives {100 * theirs:.3g}% of base in {topic}, this offer {100 * mine:.3g}%: "
                       f"{c.money(gain)} over {years_text(c.years)}. I would ask to match it."),
-                amount=gain, ask=f"{topic} worth {100 * theirs:.3g}% of base", source=f"{best.label} offer file"))
+                amount=gain, ask=f"{topic} worth {100 * theirs:.3g}% of base", source=f"{best[0].label} offer file"))
     pto = c.e.offer.benefits.pto_days
-    best = max(c.others, key=lambda o: o.offer.benefits.pto_days)
-    more = best.offer.benefits.pto_days - pto
-    if more > 0:
-        gain = sum(y.base / WORKING_DAYS * more for y in c.e.years)
+    best = max(peers, key=lambda ge: ge[1].offer.benefits.pto_days, default=None)
+    if best is not None and best[1].offer.benefits.pto_days > pto:
+        days = best[1].offer.benefits.pto_days
+        gain = sum(y.base / WORKING_DAYS * (days - pto) for y in c.e.years)
         points.append(TalkingPoint(
-            topic="PTO gap",
-            text=(f"{best.label} gives {best.offer.benefits.pto_days:g} days of paid time off, this offer {pto:g}: "
-                  f"{more:g} days a year are worth {c.money(gain)} of base over {years_text(c.years)}. I would ask for "
-                  f"{best.offer.benefits.pto_days:g} days."),
-            amount=gain, ask=f"{best.offer.benefits.pto_days:g} days PTO",
-            source=f"{best.label} offer file; a day is base / {WORKING_DAYS} working days"))
+            topic="paid time off",
+            text=(f"{best[0].company} gives {days:g} days of paid time off, this offer {pto:g}: {days - pto:g} days a "
+                  f"year are worth {c.money(gain)} of base over {years_text(c.years)}. I would ask for {days:g} days."),
+            amount=gain, ask=f"{days:g} days PTO",
+            source=f"{best[0].label} offer file; a day is base / {WORKING_DAYS} working days"))
     return points
 
 
-def _candidate_points(c: _Context) -> list[TalkingPoint]:
-    target = base_target(c.e, c.percentile)
-    if target is None:
-        return []
-    slope = sum(base_slopes(c.e.offer, c.years))
-    ask = base_ask(c.e, c.percentile)
-    points = []
-    for a in c.e.market.adjustments:
-        adj = a.adjustment
-        if adj.factor in CANDIDATE_FACTORS and adj.multiplier > 1:
-            premium = target * (1 - 1 / adj.multiplier)
-            points.append(TalkingPoint(
-                topic=f"{adj.factor} premium",
-                text=(f"The market pays a premium for my {adj.factor} ({adj.reason}). That is {c.money(premium)} of "
-                      f"the p{c.percentile:g} base of {c.money(target)}, and it supports the base ask."),
-                amount=premium * slope, ask=None if ask is None else f"base {c.money(ask)}",
-                source=f"{a.plugin} factor: {adj.source or 'no source given'}"))
-    return points
-
-
-def _competing_points(c: _Context) -> list[TalkingPoint]:
-    points = []
-    for g in c.gaps:
-        if g.year1_gap <= 0 and g.average_gap <= 0:
-            continue
-        if g.component == "base" and g.match_base_average is not None:
-            ask = f"base {c.money(round_ask(g.match_base_average))}"
-        elif g.component == "sign_on":
-            ask = f"sign-on +{c.money(round_ask(g.component_gap))}"
-        else:
-            ask = f"{COMPONENT_NAMES[g.component]} +{c.money(round_ask(g.component_gap / c.years))} a year"
-        match = ("" if g.match_base_average is None else
-                 f" Matching it on average would take a base of {c.money(g.match_base_average)}.")
-        if g.average_net_gap is not None:
-            match += f" After estimated taxes the gap is {c.money(g.average_net_gap)} a year."
-        points.append(TalkingPoint(
-            topic=f"competing offer: {g.label}",
-            text=(f"I have an offer from {g.label} that pays {c.money(g.year1_gap)} more in year 1 and "
-                  f"{c.money(g.average_gap)} a year more on average over {years_text(c.years)}, mostly in "
-                  f"{COMPONENT_NAMES[g.component]}.{match}"),
-            amount=max(g.average_gap * c.years, g.year1_gap), ask=ask, source=f"{g.label} offer file"))
-    return points
-
-
-def _buyout_point(c: _Context) -> list[TalkingPoint]:
-    f = buyout(c.current)
-    if f is None or c.current is None:
-        return []
-    ask = round_ask(f.total)
-    parts = [f"{c.money(getattr(f, name))} of {title}" for name, title in FORFEITED_PARTS if getattr(f, name) > 0]
-    listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    on_top = " on top of the offered sign-on" if has_sign_on(c.e.offer) else ""
-    return [TalkingPoint(
-        topic="buyout",
-        text=(f"Leaving {c.current.offer.offer.company} costs me {c.money(f.total)}: {listed}. I would ask for a "
-              f"sign-on bonus of {c.money(ask)}{on_top}, or an extra equity grant of that value, to make up for it."),
-        amount=f.total, ask=f"sign-on {c.money(ask)} (buyout), or an extra equity grant of that value",
-        source=f"[leaving] in {c.current.offer.path or 'the current-job file'} (unvested_equity, unpaid_bonus, "
-               "clawback_owed)")]
-
-
-_BUILTIN = (_base_point, _bonus_point, _equity_points, _sign_on_points, _benefit_points, _candidate_points,
-            _competing_points, _buyout_point)
+_BUILTIN = (_base_point, _bonus_point, _sign_on_point, _buyout_equity_point, _refresher_point, _cliff_point,
+            _clawback_point, _exercise_window_point, _strike_point, _equity_gap_point, _benefit_points)
 
 
 def builtin_points(e: Evaluation, others: Sequence[Evaluation] = (), *,
                    target_percentile: float = DEFAULT_TARGET_PERCENTILE,
-                   current: Evaluation | None = None, gaps: Sequence[Gap] | None = None) -> list[TalkingPoint]:
-    """offercheck's own talking points for ``e`` (unranked); ``current``: the job held now, for the buyout.
+                   current: Evaluation | None = None, gaps: Sequence[Gap] | None = None,
+                   asks: Asks | None = None) -> list[TalkingPoint]:
+    """offercheck's own talking points for ``e`` (unranked), one per ask; ``current``: the job held now.
 
-    ``gaps`` to ``others`` (as :func:`offercheck.negotiate.asks.gap_to` gives them) are computed unless the caller
-    has them.
+    ``gaps`` to ``others`` and the ``asks`` are computed unless the caller has them.
     """
     others = tuple(others)
     gaps = tuple(gap_to(e, o) for o in others) if gaps is None else tuple(gaps)
-    return _points(_Context(e, others, gaps, target_percentile, current))
+    asks = plan_asks(e, gaps, others, target_percentile, current) if asks is None else asks
+    return _points(_Context(e, others, gaps, asks, target_percentile, current))
 
 
 def _points(c: _Context) -> list[TalkingPoint]:

@@ -10,8 +10,9 @@ from typing import Any
 from tabulate import tabulate
 
 from offercheck._version import __version__
-from offercheck.negotiate.asks import COMPONENT_NAMES, Gap, format_money, sign_on_now, years_text
-from offercheck.negotiate.counter import Negotiation
+from offercheck.negotiate.asks import format_money, years_text
+from offercheck.negotiate.counter import Negotiation, offered_sign_on
+from offercheck.negotiate.gaps import COMPONENT_NAMES, Gap
 from offercheck.negotiate.points import TalkingPoint
 from offercheck.pay.current import forfeited
 from offercheck.render.common import cents, markdown_text
@@ -19,7 +20,6 @@ from offercheck.render.current import forfeited_dict
 from offercheck.render.leave_early import LEGEND, leave_early_dict, notes, table
 
 WIDTH = 88  # wrap for a terminal; tables keep their own width
-EMAIL_POINTS = 3
 
 
 def negotiation_dict(n: Negotiation) -> dict[str, Any]:
@@ -72,7 +72,7 @@ def counter_rows(n: Negotiation) -> list[list[str]]:
         ["Base", money(c.base), money(e.years[0].base)],
         ["Bonus target", "-" if c.bonus_target_percent is None else f"{c.bonus_target_percent:g}% of base",
          bonus_now],
-        ["Sign-on (all years)", money(c.sign_on), money(sign_on_now(e))],
+        ["Sign-on (all years)", money(c.sign_on), money(offered_sign_on(e))],
     ]
 
 
@@ -191,46 +191,6 @@ def render_markdown(n: Negotiation) -> str:
 
 
 def render_email(n: Negotiation) -> str:
-    """A short, polite counter-offer draft from the top points that carry an ask."""
-    money = money_formatter(n)
-    e, c = n.evaluation, n.counter
-    company = e.offer.offer.company
-    position = f"the {e.offer.offer.role} position" if e.offer.offer.role else "this position"
-    # One point per ask: a premium that only supports the base ask would repeat it.
-    top: list[TalkingPoint] = []
-    for p in n.talking_points:
-        if p.ask and all(p.ask != t.ask for t in top):
-            top.append(p)
-    # The buyout is always said, since the counter's sign-on includes it: ranked below the top points, it takes
-    # the last place.
-    buyout = [p for p in top[EMAIL_POINTS:] if p.topic == "buyout"]
-    top = top[:EMAIL_POINTS - len(buyout)] + buyout
+    from offercheck.negotiate.email import email
 
-    def wrap(text: str, indent: str = "") -> str:
-        return textwrap.fill(text, 72, initial_indent=indent, subsequent_indent=" " * len(indent),
-                             break_on_hyphens=False)
-
-    asks = []
-    if c.base > e.years[0].base:
-        asks.append(f"a base salary of {money(c.base)}")
-    if c.bonus_target_percent is not None and c.bonus_target_percent != e.offer.bonus.target_percent:
-        asks.append(f"a target bonus of {c.bonus_target_percent:g}% of base")
-    if c.sign_on > sign_on_now(e) + 0.5:
-        asks.append(f"sign-on bonuses of {money(c.sign_on)} in total")
-    thanks = f"Thank you for the offer for {position}. I am excited about the role and the team"
-    parts = [
-        f"Subject: {company} offer: a counter-proposal", f"Dear {company} team,",
-        wrap(f"{thanks}, and I would like to find terms that work for both of us. Having looked closely at the "
-             "whole package, a few points stand out:"),
-        "\n".join(wrap(p.text, "- ") for p in top),
-    ] if top else [  # nothing to counter: no "a few points stand out:" followed by none
-        f"Subject: {company} offer: next steps", f"Dear {company} team,",
-        wrap(f"{thanks}. Having looked closely at the whole package, I find it in line with the market, and I "
-             "look forward to the next steps."),
-    ]
-    if asks:
-        listed = ", ".join(asks[:-1]) + (" and " if len(asks) > 1 else "") + asks[-1]
-        parts.append(wrap(f"With {listed}, I would be ready to accept."))
-    parts += [wrap("Thank you for considering this. I am happy to talk it through at your convenience."),
-              "Best regards,\n[Your name]"]
-    return "\n\n".join(parts) + "\n"
+    return email(n)

@@ -1,0 +1,208 @@
+"""Counter-offers worked out by hand: each case's arithmetic is in its comments.
+
+The benchmark is fixed here (no factor, fx 1) so the expected asks do not depend on the shipped market data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from offercheck.api import evaluate
+from offercheck.market.benchmarks import Benchmark, Quantiles
+from offercheck.market.scoring import market_position
+from offercheck.negotiate.counter import Negotiation, negotiate
+from offercheck.offer.loading import load_current, load_offer
+from offercheck.results import Evaluation
+
+Write = Callable[..., Path]
+
+# p50 180,000 and p75 220,000: p60 = 180,000 + 40,000 x 10/25 = 196,000.
+BENCH = Benchmark(
+    role="software engineer", experience="6-9", country="US", currency="USD",
+    base=Quantiles(p10=120000, p25=150000, p50=180000, p75=220000, p90=260000),
+    total=Quantiles(p10=130000, p25=165000, p50=200000, p75=245000, p90=290000),
+    n=500, source="test", source_title="Test benchmark", year=2025, method="made up",
+    keyed_by=("role", "experience", "country"),
+)
+BIGTECH = '[company]\nsize = "large"\npublic = true\n[location]\ncountry = "US"\n'
+
+
+def ev(write_offer: Write, body: str, *, market: bool = True, name: str = "offer.toml",
+       company: str = "Acme") -> Evaluation:
+    o = load_offer(write_offer(f'[offer]\ncompany = "{company}"\nlabel = "{company} file label"\n{body}', name))
+    e = evaluate(o, years=4)
+    return replace(e, market=market_position(e.years, BENCH, (), 1.0)) if market else e
+
+
+def topics(n: Negotiation) -> dict[str, object]:
+    return {p.topic: p for p in n.talking_points}
+
+
+RSU = "[equity]\nkind = \"rsu\"\ngrant_value = 400000\nvesting = \"4y-cliff-1y\"\n"
+
+
+def test_bigtech_rsu_below_market(write_offer: Write) -> None:
+    e = ev(write_offer, f"[salary]\nbase = 170000\n[bonus]\ntarget_percent = 15\n{RSU}{BIGTECH}")
+    n = negotiate(e)
+    # p60 196,000 < 170,000 x 1.2 = 204,000: the ask is 196,000. Bonus 15% is within the 10-20% norm: no ask.
+    # Even vesting, no competitor, no current job: no sign-on.
+    assert (n.counter.base, n.counter.bonus_target_percent, n.counter.sign_on) == (196000, 15, 0)
+    points = topics(n)
+    # 26,000 more base and 15% of it in bonus, four years, no raise: 26,000 x 1.15 x 4 = 119,600.
+    assert points["base"].amount == pytest.approx(119600)
+    assert points["base"].ask == "base $196,000" and "$196,000" in points["base"].text
+    # Refreshers of 400,000 / 4 = 100,000 a year from year 2, 25% a year: 25,000 + 50,000 + 75,000 = 150,000.
+    assert points["equity refreshers"].amount == pytest.approx(150000)
+    assert set(points) == {"base", "equity refreshers"}  # a 12-month cliff is the norm: no cliff ask
+
+
+def test_bigtech_well_below_market_is_capped_at_20_percent(write_offer: Write) -> None:
+    e = ev(write_offer, f"[salary]\nbase = 150000\n[bonus]\ntarget_percent = 15\n{RSU}{BIGTECH}")
+    n = negotiate(e)
+    # p60 196,000 > 150,000 x 1.2 = 180,000: the ask is 180,000 and the point says the market says more.
+    assert n.counter.base == 180000
+    base = topics(n)["base"]
+    assert "$196,000" in base.text and "says more" in base.text
+
+
+def test_bigtech_at_market(write_offer: Write) -> None:
+    n = negotiate(ev(write_offer, f"[salary]\nbase = 196000\n[bonus]\ntarget_percent = 15\n{RSU}{BIGTECH}"))
+    # Base = p60 exactly: nothing to ask on base, bonus or sign-on; the counter is the offer.
+    assert (n.counter.base, n.counter.bonus_target_percent, n.counter.sign_on) == (196000, 15, 0)
+    assert "base" not in topics(n) and n.counter.basis == ()
+
+
+def test_bigtech_above_market(write_offer: Write) -> None:
+    n = negotiate(ev(write_offer, f"[salary]\nbase = 230000\n[bonus]\ntarget_percent = 15\n{RSU}{BIGTECH}"))
+    assert (n.counter.base, n.counter.sign_on) == (230000, 0)
+    assert {"base", "bonus", "sign-on"}.isdisjoint(topics(n))
+
+
+def test_no_bonus_at_a_large_us_company_asks_the_low_end_of_the_norm(write_offer: Write) -> None:
+    n = negotiate(ev(write_offer, f"[salary]\nbase = 196000\n{BIGTECH}"))
+    # Norm 10-20% (seed 002): ask 10%, 19,600 a year x 4 = 78,400; year-1 cash 215,600 < 196,000 x 1.3.
+    assert n.counter.bonus_target_percent == 10
+    assert topics(n)["bonus"].amount == pytest.approx(78400)
+
+
+def test_no_bonus_norm_for_a_startup(write_offer: Write) -> None:
+    n = negotiate(ev(write_offer, '[salary]\nbase = 196000\n[company]\nsize = "startup"\n'))
+    assert "bonus" not in topics(n) and n.counter.bonus_target_percent is None
+
+
+def test_back_loaded_vesting(write_offer: Write) -> None:
+    e = ev(write_offer, "[salary]\nbase = 180000\n[sign_on]\namounts = [50000, 30000]\n[equity]\n"
+                        "grant_value = 400000\nschedule = [5, 15, 40, 40]\n", market=False)
+    n = negotiate(e)
+    # Even is 25%: year 1 short 20% x 400,000 = 80,000 - 50,000 offered = 30,000; year 2 short 10% = 40,000
+    # - 30,000 = 10,000. Year-1 cash 180,000 + 50,000 + 30,000 = 260,000 <= 230,000 x 1.3 = 299,000.
+    assert n.counter.base == 180000
+    assert n.counter.sign_on == 50000 + 30000 + 30000 + 10000
+    sign_on = topics(n)["sign-on"]
+    assert sign_on.amount == 40000
+    assert sign_on.ask == "sign-on $40,000 ($30,000 in year 1, $10,000 in year 2)"
+    assert "5/15/40/40" in sign_on.text
+
+
+def test_startup_with_options(write_offer: Write) -> None:
+    e = ev(write_offer, '[salary]\nbase = 150000\n[company]\nsize = "startup"\npublic = false\n'
+                        '[location]\ncountry = "US"\n[equity]\nkind = "options"\nshares = 40000\nstrike = 2\n'
+                        'fmv = 10\nvesting = "4y-cliff-1y"\n')
+    n = negotiate(e)
+    # p60 196,000 > 180,000 = +20%: ask 180,000. A startup has no bonus norm; no sign-on reason.
+    assert (n.counter.base, n.counter.bonus_target_percent, n.counter.sign_on) == (180000, None, 0)
+    points = topics(n)
+    assert points["base"].amount == pytest.approx(30000 * 4)
+    # All 40,000 options vest within 4 years: exercising them costs 40,000 x 2 = 80,000; at stake the
+    # 40,000 x (10 - 2) = 320,000 of paper value over the horizon.
+    window = points["option exercise window"]
+    assert "$80,000" in window.text and window.amount == pytest.approx(320000)
+    assert "equity refreshers" not in points  # no refresher ask for a private company's options
+
+
+def cash(write_offer: Write, name: str, company: str, base: int, sign_on: int = 0) -> Evaluation:
+    return ev(write_offer, f"[salary]\nbase = {base}\n[bonus]\ntarget_percent = 10\n[sign_on]\namount = {sign_on}\n"
+                           '[location]\ncountry = "US"\n', market=False, name=name, company=company)
+
+
+def test_better_competitor_above_30_percent_sets_the_ask(write_offer: Write) -> None:
+    e = cash(write_offer, "a.toml", "Acme", 150000)
+    better = cash(write_offer, "b.toml", "Rainier", 160000, 60000)
+    worse = cash(write_offer, "c.toml", "Lowball", 140000)
+    n = negotiate(e, [better, worse])
+    # Year-1 cash: Acme 150,000 x 1.1 = 165,000; Rainier 176,000 + 60,000 = 236,000, a gap of 71,000 above
+    # the 30% bound (49,500), so the bound becomes 236,000. Base: Rainier's 160,000 (no market here); bonus 10%
+    # of it: 176,000. Sign-on: 236,000 - 176,000 = 60,000. Year-1 cash 236,000: within the bound.
+    assert (n.counter.base, n.counter.bonus_target_percent, n.counter.sign_on) == (160000, 10, 60000)
+    sign_on = topics(n)["sign-on"]
+    assert "Rainier" in sign_on.text and "matching it is the ask" in sign_on.text
+    # The lower offer: no point names it, and no base would "match" it.
+    assert not any("Lowball" in p.text for p in n.talking_points)
+    assert n.against[1].match_base_year1 is None and n.against[1].match_base_average is None
+
+
+def test_better_competitor_within_30_percent(write_offer: Write) -> None:
+    e = cash(write_offer, "a.toml", "Acme", 150000)
+    n = negotiate(e, [cash(write_offer, "b.toml", "Rainier", 160000, 20000)])
+    # Rainier year 1: 176,000 + 20,000 = 196,000, gap 31,000 < 49,500: bound 214,500. Base 160,000 -> 176,000
+    # cash; sign-on 196,000 - 176,000 = 20,000; year-1 cash 196,000 <= 214,500.
+    assert (n.counter.base, n.counter.sign_on) == (160000, 20000)
+    assert "matching it is the ask" not in topics(n)["sign-on"].text
+
+
+def test_buyout_of_the_current_job_is_bounded_by_year1_cash(write_offer: Write) -> None:
+    e = ev(write_offer, '[salary]\nbase = 150000\n', market=False)
+    path = write_offer('[offer]\ncompany = "Cascade"\n[salary]\nbase = 140000\n[leaving]\n'
+                       'unvested_equity = 60000\nunpaid_bonus = 10000\n', "current.toml")
+    now = evaluate(load_current(path), years=4)
+    n = negotiate(e, current=now)
+    # Buyout 70,000; year-1 cash 150,000 + 70,000 = 220,000 > 150,000 x 1.3 = 195,000: the sign-on is cut to
+    # 45,000 and the other 25,000 is asked as an extra equity grant.
+    assert (n.counter.base, n.counter.sign_on) == (150000, 45000)
+    points = topics(n)
+    assert "Cascade" in points["sign-on"].text and "$60,000 of unvested equity" in points["sign-on"].text
+    assert points["buyout in equity"].ask == "extra equity grant $25,000"
+
+
+def test_small_buyout_is_asked_whole(write_offer: Write) -> None:
+    e = ev(write_offer, '[salary]\nbase = 150000\n', market=False)
+    path = write_offer('[offer]\ncompany = "Cascade"\n[salary]\nbase = 140000\n[leaving]\n'
+                       'unvested_equity = 30400\n', "current.toml")
+    n = negotiate(e, current=evaluate(load_current(path), years=4))
+    # 30,400 rounds to 30,000; 180,000 <= 195,000.
+    assert n.counter.sign_on == 30000 and "buyout in equity" not in topics(n)
+
+
+def test_pto_gap_only_in_the_same_country(write_offer: Write) -> None:
+    e = ev(write_offer, '[salary]\nbase = 150000\n[benefits]\npto_days = 15\n[location]\ncountry = "US"\n',
+           market=False)
+    abroad = ev(write_offer, '[salary]\nbase = 200000\n[benefits]\npto_days = 30\n[location]\ncountry = "DE"\n',
+                market=False, name="b.toml", company="Berlin")
+    home = ev(write_offer, '[salary]\nbase = 200000\n[benefits]\npto_days = 20\n[location]\ncountry = "US"\n',
+              market=False, name="c.toml", company="Boston")
+    assert "paid time off" not in topics(negotiate(e, [abroad]))
+    pto = topics(negotiate(e, [home]))["paid time off"]
+    # 5 more days a year at 150,000 / 260 a day, 4 years: 5 x 576.92 x 4 = 11,538.46.
+    assert "Boston" in pto.text and pto.amount == pytest.approx(5 * 150000 / 260 * 4)
+
+
+def test_bonus_ask_gives_way_to_the_year1_cash_bound(write_offer: Write) -> None:
+    n = negotiate(ev(write_offer, f"[salary]\nbase = 150000\n{BIGTECH}"))
+    # Base: p60 196,000 > 180,000 = +20%, ask 180,000. Bonus norm 10%: 198,000 > 150,000 x 1.3 = 195,000, so the
+    # bonus is cut to floor(100 x (195,000 - 180,000) / 180,000) = 8% (194,400).
+    assert (n.counter.base, n.counter.bonus_target_percent) == (180000, 8)
+    bonus = {p.topic: p for p in n.talking_points}["bonus"]
+    assert "8% of base, $14,400 in year 1, below that range" in bonus.text
+
+
+@pytest.mark.parametrize(("relocation", "said"),
+                         [(0, "$20,000 of sign-on."), (5000, "$25,000 of sign-on and relocation.")])
+def test_clawback_names_relocation_only_when_there_is_one(write_offer: Write, relocation: int, said: str) -> None:
+    e = ev(write_offer, f"[salary]\nbase = 150000\n[sign_on]\namount = 20000\nrelocation = {relocation}\n"
+                        "clawback_months = 12\n", market=False)
+    clawback = topics(negotiate(e))["sign-on clawback"]
+    assert said in clawback.text and clawback.ask == "pro-rata clawback"
