@@ -83,8 +83,11 @@ def sha256(path: Path) -> str:
 
 
 def table(name: str, values: Mapping[str, Any]) -> list[str]:
-    """A [name] table (written by tomli-w)."""
-    return [*tomli_w.dumps({name: dict(values)}).splitlines(), ""]
+    """A [name] table (written by tomli-w); a dotted name ("role.seed_comparison") is a sub-table, not a key."""
+    doc: dict[str, Any] = dict(values)
+    for part in reversed(name.split(".")):
+        doc = {part: doc}
+    return [*tomli_w.dumps(doc).splitlines(), ""]
 
 
 def comment(text: str) -> list[str]:

@@ -68,7 +68,9 @@ def test_build_from_aijobs_matches_the_survey_median(runner: CliRunner, tmp_path
     assert bench.keyed_by == ("role", "experience", "country") and bench.fallback is None
     # The role also covers MLOps, computer vision and similar titles, so allow a few percent.
     assert bench.base.p50 == pytest.approx(expected, rel=0.03)
-    assert bench.total.p50 == pytest.approx(round(bench.base.p50 * 1.15), abs=1)
+    # The survey has salary only: no total cell; cash is base plus the file's 15% bonus norm.
+    assert bench.total is None and bench.bonus_norm == 0.15
+    assert bench.cash.p50 == pytest.approx(bench.base.p50 * 1.15)
 
     doc = tomllib.loads(out.read_text(encoding="utf-8"))
     [source] = doc["sources"]
@@ -116,7 +118,8 @@ def test_build_generic_mapping_counts_and_never_uses_bad_rows(runner: CliRunner,
     # 7.5 -> 107,500; p90 = h = 27 -> 127,000. A bad row leaking in would move these.
     assert cell["n"] == 31 and "fallback" not in cell
     assert cell["base"] == {"p10": 103_000, "p25": 107_500, "p50": 115_000, "p75": 122_500, "p90": 127_000}
-    assert cell["total"]["p50"] == round(115_000 * 1.15)
+    # No total or stock column mapped: the cell has base pay only, and no claim of equity.
+    assert "total" not in cell and "total_includes_equity" not in cell
     [source] = tomllib.loads(out.read_text(encoding="utf-8"))["sources"]
     assert source["bad_rows"] == 4 and source["bad_reasons"]["non-numeric pay"] == 1
     assert "licence" not in source  # a generic file's licence is unknown: none is claimed
@@ -192,13 +195,15 @@ def test_compare_uses_the_benchmark_file(runner: CliRunner, tmp_path: Path) -> N
     offer = tmp_path / "offer.toml"
     offer.write_text(textwrap.dedent(OFFER), encoding="utf-8")
     cell = cell_of(built, "data scientist", "3-5", "US")
-    base_p50, total_p50 = cell["base"]["p50"], cell["total"]["p50"]  # type: ignore[index]
+    base_p50 = cell["base"]["p50"]  # type: ignore[index]
 
-    # Without any factor the market is the file's cell itself.
+    # Without any factor the market is the file's cell itself; cash = base x 1.15 (the file's bonus norm).
     without = [arg for name in BUILTIN_FACTORS for arg in ("--without", name)]
     bare = market_of(runner, offer, "--benchmarks", built, *without)
-    assert bare["base_p50"] == base_p50 == 115_000 and bare["total_p50"] == total_p50
-    assert bare["cell"] == {"role": "data scientist", "experience": "3-5", "country": "US", "n": 31}
+    assert bare["base_p50"] == base_p50 == 115_000 and bare["total_p50"] is None
+    assert bare["cash_p50"] == pytest.approx(115_000 * 1.15)
+    assert bare["cell"] == {"role": "data scientist", "experience": "3-5", "country": "US", "city": None, "n": 31,
+                            "borrowed_from": None}
 
     # With the factors: the file's p50 times the product of the factors' multipliers.
     market = market_of(runner, offer, "--benchmarks", built)
@@ -206,10 +211,12 @@ def test_compare_uses_the_benchmark_file(runner: CliRunner, tmp_path: Path) -> N
     for adjustment in market["adjustments"]:  # type: ignore[attr-defined]
         product *= adjustment["multiplier"]
     assert market["base_p50"] == pytest.approx(base_p50 * product, rel=1e-3)
-    assert market["total_p50"] == pytest.approx(total_p50 * product, rel=1e-3)
-    # ... and not the built-in table's figure.
-    assert market_of(runner, offer, *without)["base_p50"] == cell_of(PACKAGED, "data scientist", "3-5", "US")[
-        "base"]["p50"] != base_p50  # type: ignore[index]
+    assert market["cash_p50"] == pytest.approx(base_p50 * 1.15 * product, rel=1e-3)
+    # ... and not the built-in figure: for a US offer with no city that is the BLS national median for 15-2051
+    # data scientists, read here from the packaged extract.
+    bls = json.loads((PACKAGED.parent / "market" / "bls_anchor.json").read_text(encoding="utf-8"))
+    national_p50 = bls["wages"]["0000000"]["15-2051"][bls["quantile_keys"].index("p50")]
+    assert market_of(runner, offer, *without)["base_p50"] == national_p50 != base_p50
 
 
 def test_plugin_benchmarks_still_overlay_the_file(runner: CliRunner, tmp_path: Path) -> None:
@@ -266,7 +273,7 @@ def test_show_json_has_every_figure_with_its_source(runner: CliRunner) -> None:
     sources = {s["id"]: s for s in raw["sources"]}
     for got, want in zip(doc["cells"], expected, strict=True):
         assert (got["experience"], got["n"], got["source"]) == (want.get("experience"), want["n"], want["source"])
-        assert got["base"] == want["base"] and got["total"] == want["total"]
+        assert got["base"] == want["base"] and got["total"] == want.get("total")
         assert got["source_title"] == sources[want["source"]]["title"] and got["year"] == want["year"]
         assert got["method"] == want["method"]
     [shown] = doc["sources"]

@@ -191,7 +191,8 @@ def test_market_chart_per_offer(page: str) -> None:
     charts = parse(page).all("svg", "market")
     assert [c.all("g", "range")[0].attrs["data-offer"] for c in charts] == list(LABELS)
     for chart in charts:
-        assert [r.attrs["data-row"] for r in check_market_chart(chart)] == ["base", "total"]
+        # No example has a total-pay benchmark (no open data measures equity): base and cash rows only.
+        assert [r.attrs["data-row"] for r in check_market_chart(chart)] == ["base", "cash"]
     # The year-1 base of the SF offer, from its file, is the value marked on its first row.
     assert charts[0].all("g", "range")[0].num("data-value") == 212000
 
@@ -200,8 +201,14 @@ def test_adjustments_with_reasons_and_sources(page: str) -> None:
     doc = parse(page)
     sf = doc.all("article")[0]
     rows = {r.all("td")[0].text: [td.text for td in r.all("td")] for r in sf.all("table")[0].all("tr")[1:]}
-    assert rows["location"][1] == "\u00d71.373" and "San Francisco" in rows["location"][2]
-    assert rows["location"][3].startswith("BLS OEWS")
+    # The SF offer's anchor is BLS OEWS for its metro, so location adds nothing on top (DESIGN section 3).
+    # Columns: factor, multiplier, evidence, reason, source.
+    assert rows["location"][1:3] == ["\u00d71.000", "strong"] and "San Francisco" in rows["location"][3]
+    assert "in the anchor" in rows["location"][3]
+    assert rows["certification"][1:3] == ["\u00d71.050", "weak"]  # aws: seed x1.160, bounded to +5%
+    cell = sf.all("p", "muted")[0].text
+    assert cell.startswith("Benchmark machine learning engineer, San Francisco-Oakland-Fremont, CA, US "
+                           "(BLS OEWS May 2025")
     assert "all factors" in rows
     footer = doc.all("footer")[0].text
     assert "rates of 2026-10-30" in footer and "European Central Bank" in footer

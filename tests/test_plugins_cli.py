@@ -86,7 +86,7 @@ def test_hook_adjust_scales_the_benchmark(fake_plugin: Callable[..., None]) -> N
     after = market()
     adjustments = after["benchmark"]["adjustments"]  # type: ignore[index]
     assert adjustments[-1] == {"plugin": "bands", "factor": "bands", "multiplier": 1.1, "reason": "internal bands",
-                               "source": "Acme HR, 2026"}
+                               "source": "Acme HR, 2026", "n": None, "interval": None, "evidence": "strong"}
     # Every quantile is scaled by the product of multipliers: the new factor multiplies p50 by 1.1.
     p50 = before["benchmark"]["base_p50"]  # type: ignore[index]
     assert after["benchmark"]["base_p50"] == pytest.approx(p50 * 1.1, abs=0.01)  # type: ignore[index]

@@ -213,9 +213,10 @@ def test_benchmark_text_round_trips(tmp_path: Path) -> None:
     out = tmp_path / "mine.toml"
     out.write_text(benchmark_text(build_cells(rows), stats, name=out.stem), encoding="utf-8")
     text = out.read_text(encoding="utf-8")
-    assert f'sha256 = "{stats.sha256}"' in text and "rows_read = 35" in text and "total = base x" in text
+    assert f'sha256 = "{stats.sha256}"' in text and "rows_read = 35" in text and "cash = base x (1 + 0.15)" in text
     bench = load_benchmarks(out).lookup(role="data scientist", years_experience=4, country="US")
-    assert bench.base.p50 == 117_000 and bench.total.p50 == round(117_000 * 1.15)
+    # Median of 100,000..134,000 (35 values) is the 18th: 117,000. No total column: no total, cash = base x 1.15.
+    assert bench.base.p50 == 117_000 and bench.total is None and bench.cash.p50 == pytest.approx(117_000 * 1.15)
     assert bench.n == 35 and bench.source == "s" and bench.keyed_by == ("role", "experience", "country")
 
 

@@ -65,7 +65,7 @@ def select_cells(benchmarks: BenchmarkSet, *, role: str | None = None, country: 
         if want_band is None:
             raise UnknownBenchmarkKey(origin, "experience", experience, (*EXPERIENCE_BANDS, "or a number of years"))
 
-    wanted = (want_role, want_band, want_country)
+    wanted = (want_role, want_band, want_country, None)  # any city
     cells = tuple(c for c in benchmarks.cells
                   if all(w is None or w == got for w, got in zip(wanted, c.key, strict=True)))
     note = None
@@ -73,7 +73,7 @@ def select_cells(benchmarks: BenchmarkSet, *, role: str | None = None, country: 
         # Known keys, but no cell for this combination: show what compare would fall back to.
         found = benchmarks.lookup(role=want_role, country=want_country,
                                   years_experience=None if want_band is None else _BAND_YEARS[want_band])
-        key = (found.role, found.experience, found.country)
+        key = (found.role, found.experience, found.country, found.city)
         cells = tuple(c for c in benchmarks.cells if c.key == key)
         note = found.note
     used = {c.source for c in cells}

@@ -32,12 +32,20 @@ def _doc(view: BenchmarkView) -> dict[str, Any]:
     cells = [{
         "role": c.role, "experience": c.experience, "country": c.country, "n": c.n,
         "currency": c.currency or view.currency,
-        "base": c.base.model_dump(exclude_none=True), "total": c.total.model_dump(exclude_none=True),
+        "base": c.base.model_dump(exclude_none=True),
+        "total": None if c.total is None else c.total.model_dump(exclude_none=True),
+        "total_includes_equity": c.total_includes_equity, "city": c.city,
+        "borrowed_from": None if c.borrowed_from is None else c.borrowed_from.model_dump(),
         "source": c.source, "source_title": titles.get(c.source or ""), "year": _year(view, c),
         "method": c.method, "fallback": c.fallback,
     } for c in view.cells]
     return {"benchmarks": view.origin, "currency": view.currency, "note": view.note, "cells": cells,
             "sources": [s.model_dump(mode="json", exclude_none=True) for s in view.sources]}
+
+
+def _borrowed(c: BenchmarkCell) -> str | None:
+    b = c.borrowed_from
+    return None if b is None else f"borrows {b.cell}" + ("" if b.n is None else f" (n={b.n:,})")
 
 
 def _figures(q: Quantiles) -> list[str]:
@@ -52,10 +60,13 @@ def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bul
 
     rows = []
     for c in view.cells:
-        key = [c.role or "all roles", f"{c.experience}y" if c.experience else "all", c.country or "all"]
+        place = c.country or "all"
+        key = [c.role or "all roles", f"{c.experience}y" if c.experience else "all",
+               f"{place} {c.city}" if c.city else place]
         tail = [c.n if c.n is not None else "", c.source or "", _year(view, c)]
-        rows.append([*key, "base", *_figures(c.base), *tail, ref(c.method, c.fallback)])
-        rows.append(["", "", "", "total", *_figures(c.total), "", "", "", ""])
+        rows.append([*key, "base", *_figures(c.base), *tail, ref(c.method, c.fallback, _borrowed(c))])
+        if c.total is not None:
+            rows.append(["", "", "", "total", *_figures(c.total), "", "", "", ""])
     headers = ["Role", "Experience", "Country", "Pay", *_Q, "n", "Source", "Year", "Notes"]
     out = [heading(f"Benchmarks: {view.origin} ({view.currency} per year)")]
     if view.note:
