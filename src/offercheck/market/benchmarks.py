@@ -73,7 +73,7 @@ class Benchmark(BaseModel):
     ``bonus_source``), else equals base; ``total`` exists only where the cell measured total pay including equity.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     role: str | None
     experience: str | None
