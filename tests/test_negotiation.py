@@ -14,7 +14,8 @@ import pytest
 from offercheck.api import evaluate
 from offercheck.market.adjustments import Adjustment
 from offercheck.market.benchmarks import Benchmark, Quantiles
-from offercheck.market.scoring import AppliedAdjustment, market_position
+from offercheck.market.position import AppliedAdjustment
+from offercheck.market.scoring import market_position
 from offercheck.negotiate.counter import (
     TalkingPoint,
     builtin_points,

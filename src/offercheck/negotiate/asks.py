@@ -152,7 +152,7 @@ def base_target(e: Evaluation, percentile: float) -> float | None:
     if not market_applies(e):
         return None
     # Imported here: plugins import this module for TalkingPoint, and scoring pulls in the plugin machinery.
-    from offercheck.market.scoring import value_at
+    from offercheck.market.position import value_at
 
     return value_at(percentile, e.market.expected_base)
 
@@ -215,7 +215,7 @@ def missing_sign_on(e: Evaluation, gaps: Sequence[Gap], percentile: float) -> Sh
         return None
     reasons = []
     if market_applies(e):
-        from offercheck.market.scoring import value_at
+        from offercheck.market.position import value_at
 
         reasons.append(Shortfall(value_at(percentile, e.market.expected_basis) - e.year1,
                                   f"the market's p{percentile:g} total pay", benchmark_cell(e)))
