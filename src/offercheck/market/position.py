@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from offercheck.market.adjustments import Adjustment
+from offercheck.market.quantiles import NAMES, PERCENTILES
 
 if TYPE_CHECKING:
     from offercheck.market.benchmarks import Benchmark, Quantiles
 
-QUANTILES: tuple[tuple[int, str], ...] = ((10, "p10"), (25, "p25"), (50, "p50"), (75, "p75"), (90, "p90"))
+QUANTILES: tuple[tuple[int, str], ...] = tuple(zip(PERCENTILES, NAMES, strict=True))
 
 
 @dataclass(frozen=True)
