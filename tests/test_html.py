@@ -231,7 +231,7 @@ def test_labels_are_left_out_when_bars_are_narrow() -> None:
 
 def test_market_chart_without_p10_p90() -> None:
     from offercheck.market.benchmarks import Quantiles
-    from offercheck.market.scoring import Percentile
+    from offercheck.market.position import Percentile
 
     q = Quantiles(p25=100_000, p50=120_000, p75=150_000)
     (chart,) = market_charts([("A", [MarketRow("base", "Base", 90_000, q, Percentile(25, "below"))])])

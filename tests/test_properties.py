@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from offercheck.api import compare, evaluate
 from offercheck.market.benchmarks import Quantiles
-from offercheck.market.scoring import Percentile, percentile_of, value_at
+from offercheck.market.position import Percentile, percentile_of, value_at
 from offercheck.offer.models import MAX_MONEY, VESTING_PRESETS, Offer
 from offercheck.pay.comp import YearPay, pay_by_year
 from offercheck.pay.currency import load_rates

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from offercheck.market.benchmarks import Quantiles
-from offercheck.market.scoring import Percentile, percentile_of, value_at
+from offercheck.market.position import Percentile, percentile_of, value_at
 
 Q = Quantiles(p10=80, p25=100, p50=120, p75=150, p90=200)
 

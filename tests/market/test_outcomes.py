@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from offercheck.api import compare
-from offercheck.market.scoring import percentile_of
+from offercheck.market.position import percentile_of
 from offercheck.offer.models import Offer
 from offercheck.plugins import get_plugin_manager
 

@@ -18,7 +18,7 @@ class Adjustment(BaseModel):
     or BLS, "weak" for a seed article's raw averages (bounded to +-5%, see ``market.evidence``).
     """
 
-    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False, defer_build=True)
 
     factor: Annotated[str, Field(min_length=1)]
     # DESIGN section 3: a multiplier outside 0.25-4 is a plugin error (5e-324 would zero the benchmark).

@@ -15,12 +15,12 @@ from functools import cache
 from typing import Any
 
 from offercheck.datafiles import packaged
+from offercheck.market.quantiles import NAMES
 from offercheck.offer.roles import normalise_role
 
 __all__ = ["Anchor", "Place", "bls_anchor", "normalise_place", "resolve_place"]
 
 NATIONAL = "0000000"
-QUANTILE_NAMES = ("p10", "p25", "p50", "p75", "p90")
 _US = frozenset({"US", "USA", "UNITED STATES"})
 
 
@@ -60,7 +60,7 @@ class Anchor:
     notes: tuple[str, ...] = ()
 
     def quantiles(self) -> dict[str, int]:
-        return {name: getattr(self, name) for name in QUANTILE_NAMES}
+        return {name: getattr(self, name) for name in NAMES}
 
 
 def normalise_place(name: str) -> str:

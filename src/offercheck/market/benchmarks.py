@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from offercheck.datafiles import load_cached, load_toml, packaged
+from offercheck.datafiles import load_toml, packaged
 from offercheck.errors import OfferFileError
 from offercheck.market.quantiles import Quantiles
 from offercheck.market.schema import (
@@ -73,7 +73,7 @@ class Benchmark(BaseModel):
     ``bonus_source``), else equals base; ``total`` exists only where the cell measured total pay including equity.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     role: str | None
     experience: str | None
@@ -266,11 +266,10 @@ def _packaged() -> BenchmarkSet:
 
 @cache
 def _load_file(resolved: str, mtime_ns: int, size: int, shown: str, *, eager: bool = True) -> BenchmarkSet:
-    # mtime_ns and size are only part of the in-process cache key; load_cached keys its on-disk cache itself.
+    # mtime_ns and size are only part of the in-process cache key; load_toml keys its on-disk cache itself.
     def parse(path: Path) -> BenchmarkSet:
         try:
-            with path.open("rb") as f:
-                raw = tomllib.load(f)
+            raw = load_toml(path)  # the parsed TOML is plain data, so it is cached on disk
         except IsADirectoryError:
             raise BenchmarkFileError(shown, "is a directory, not a benchmark file") from None
         except OSError as e:
@@ -281,11 +280,7 @@ def _load_file(resolved: str, mtime_ns: int, size: int, shown: str, *, eager: bo
             raise BenchmarkFileError(shown, f"not valid TOML: {e}") from e
         return _parse(raw, shown, eager=eager)
 
-    try:
-        # The parsed set (cells still raw where lazy) is cached whole: its index is rebuilt for nothing.
-        return load_cached(Path(resolved), "benchmarks-eager" if eager else "benchmarks", parse, BenchmarkSet)
-    except OSError as e:
-        raise BenchmarkFileError(shown, f"cannot read the file: {e.strerror or e}") from e
+    return parse(Path(resolved))
 
 
 def _parse(raw: dict[str, Any], name: str, *, eager: bool = True) -> BenchmarkSet:

@@ -34,7 +34,7 @@ def quantile(sorted_values: Sequence[float], p: float) -> float:
 class Quantiles(BaseModel):
     """Pay quantiles per year. p10 and p90 are optional (a source may give only the middle)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     p10: float | None = None
     p25: float

@@ -31,7 +31,7 @@ def plain(text: str | None) -> str | None:
 
 
 class BenchmarkMeta(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="allow")
+    model_config = ConfigDict(frozen=True, extra="allow", defer_build=True)
 
     name: str = "benchmarks"
     format: int = 1  # absent in files older than format 2
@@ -43,7 +43,7 @@ class BenchmarkMeta(BaseModel):
 
 
 class BenchmarkSource(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="allow")
+    model_config = ConfigDict(frozen=True, extra="allow", defer_build=True)
 
     id: str = Field(min_length=1)
     title: str
@@ -55,7 +55,7 @@ class BenchmarkSource(BaseModel):
 class BorrowedFrom(BaseModel):
     """The broader cell whose distribution a thin cell uses, its n, and why."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     cell: str
     n: int | None = Field(None, ge=1)
@@ -63,7 +63,7 @@ class BorrowedFrom(BaseModel):
 
 
 class BenchmarkCell(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     role: str | None = None
     experience: str | None = None
@@ -98,7 +98,7 @@ class BenchmarkCell(BaseModel):
 
 
 class BenchmarkFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     meta: BenchmarkMeta = BenchmarkMeta()
     sources: list[BenchmarkSource] = Field(min_length=1)

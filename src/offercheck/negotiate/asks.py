@@ -110,7 +110,8 @@ def base_target(e: Evaluation, percentile: float) -> float | None:
     """The market base at ``percentile`` of the offer's adjusted benchmark (None when no market applies)."""
     if not market_applies(e):
         return None
-    from offercheck.market.scoring import value_at  # scoring pulls in the plugin machinery
+    # Imported here: plugins import this module for TalkingPoint, and scoring pulls in the plugin machinery.
+    from offercheck.market.position import value_at
 
     return value_at(percentile, e.market.expected_base)
 

@@ -24,7 +24,7 @@ Names = Annotated[tuple[Annotated[str, Strict()], ...], Strict(False)]
 class Vesting(BaseModel):
     """A vesting schedule: percent of the grant vesting in each year, plus how it vests within the years."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     schedule: tuple[float, ...]
     cliff_months: int = 0

@@ -14,12 +14,13 @@ Pure functions of an Offer. Conventions (each is stated in ``LeaveEarly.notes`` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from offercheck.offer.models import Offer
 from offercheck.pay.comp import base_in_year, bonus_in_year
 from offercheck.pay.equity_offer import exercise_on_leaving
+from offercheck.pay.leaving import LeaveEarly
 from offercheck.pay.vesting import equity_vested, vested_by_year
 
 if TYPE_CHECKING:
@@ -34,26 +35,6 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("sign_on", "Sign-on"),
     ("relocation", "Relocation"),
 )
-
-
-@dataclass(frozen=True)
-class LeaveEarly:
-    """Money received by the end of month ``months`` of one offer, net of clawbacks, in one currency."""
-
-    label: str
-    months: int
-    salary: float
-    bonus: float
-    equity: float
-    sign_on: float  # paid minus repaid
-    relocation: float  # paid minus repaid
-    repaid: float  # sign-on and relocation clawed back
-    notes: tuple[str, ...]
-    exercise_cash: float = 0.0  # private options: strike x vested shares, due within the exercise window
-
-    @property
-    def total(self) -> float:
-        return self.salary + self.bonus + self.equity + self.sign_on + self.relocation
 
 
 def _notes(offer: Offer, months: int, full_years: int, part: int, repaid: float) -> tuple[str, ...]:

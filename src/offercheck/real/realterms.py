@@ -8,12 +8,12 @@ currency: they are not price levels. Imported only with ``--real``: it loads the
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from offercheck.errors import OffercheckError, OfferFileError
 from offercheck.pay.currency import UnknownCurrency
 from offercheck.real.places import PriceLevel, UnknownPlace, parse_home, real_factor, resolve_place
+from offercheck.real.terms import RealTerms
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -22,27 +22,6 @@ if TYPE_CHECKING:
     from offercheck.results import Comparison, Evaluation
 
 __all__ = ["RealTerms", "in_real_terms", "offer_place"]
-
-
-@dataclass(frozen=True)
-class RealTerms:
-    """One offer's pay at home prices, in the home currency; or, when that cannot be known, why not."""
-
-    place: PriceLevel  # where the pay is spent
-    basis: str  # the offer-file field the place comes from: "location" or "candidate.lives_in"
-    home: PriceLevel
-    factor: float | None  # display-currency amount -> home currency at home prices; None: stays nominal
-    reason: str | None  # why factor is None, or a caveat about the place
-    years: tuple[float, ...] | None  # real total pay per year
-    nets: tuple[float, ...] | None  # real net pay per year (with taxes)
-
-    @property
-    def total(self) -> float | None:
-        return None if self.years is None else sum(self.years)
-
-    @property
-    def net_total(self) -> float | None:
-        return None if self.nets is None else sum(self.nets)
 
 
 def _field_of(error: UnknownPlace) -> str:

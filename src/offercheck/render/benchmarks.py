@@ -9,10 +9,9 @@ from typing import Any
 from tabulate import tabulate
 
 from offercheck.market.benchmarks import BenchmarkCell, Quantiles
+from offercheck.market.quantiles import NAMES
 from offercheck.market.view import BenchmarkView
 from offercheck.render.common import money
-
-_Q = ("p10", "p25", "p50", "p75", "p90")
 
 
 def render_benchmarks(view: BenchmarkView, fmt: str) -> str:
@@ -49,7 +48,7 @@ def _borrowed(c: BenchmarkCell) -> str | None:
 
 
 def _figures(q: Quantiles) -> list[str]:
-    return [money(v) if v is not None else "" for v in (getattr(q, k) for k in _Q)]
+    return [money(v) if v is not None else "" for v in (getattr(q, k) for k in NAMES)]
 
 
 def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bullet: str, indent: str) -> str:
@@ -67,7 +66,7 @@ def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bul
         rows.append([*key, "base", *_figures(c.base), *tail, ref(c.method, c.fallback, _borrowed(c))])
         if c.total is not None:
             rows.append(["", "", "", "total", *_figures(c.total), "", "", "", ""])
-    headers = ["Role", "Experience", "Country", "Pay", *_Q, "n", "Source", "Year", "Notes"]
+    headers = ["Role", "Experience", "Country", "Pay", *NAMES, "n", "Source", "Year", "Notes"]
     out = [heading(f"Benchmarks: {view.origin} ({view.currency} per year)")]
     if view.note:
         out.append(f"Note: {view.note}")

@@ -23,7 +23,7 @@ from offercheck.render.svg import MarketRow, compact, market_charts, stacked_bar
 from offercheck.render.tables import BASIS_NOTE, cash_pay, cell_text
 
 if TYPE_CHECKING:
-    from offercheck.market.scoring import MarketPosition
+    from offercheck.market.position import MarketPosition
     from offercheck.negotiate.counter import Negotiation
     from offercheck.results import Comparison, Evaluation
 
@@ -107,7 +107,7 @@ def render(c: Comparison) -> str:
 
 def negotiation_context(n: Negotiation) -> dict[str, Any]:
     # The negotiate renderers' own rows and footer, so that every format of `negotiate` says the same thing.
-    from offercheck.market.scoring import percentile_of
+    from offercheck.market.position import percentile_of
     from offercheck.render.negotiation import counter_rows, footer, gap_heading, gap_table, money_formatter
 
     e = n.evaluation

@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from offercheck._version import __version__
+from offercheck.market.position import MarketPosition
 from offercheck.market.quantiles import Quantiles
-from offercheck.market.scoring import MarketPosition
 from offercheck.render.common import cents, year_dict
 from offercheck.render.current import current_members
 from offercheck.render.current import offer_members as current_offer_members

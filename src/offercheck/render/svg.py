@@ -18,7 +18,7 @@ from offercheck.render.common import COMPONENTS
 
 if TYPE_CHECKING:
     from offercheck.market.benchmarks import Quantiles
-    from offercheck.market.scoring import Percentile
+    from offercheck.market.position import Percentile
     from offercheck.pay.comp import YearPay
 
 # Plot margins in px; the left margin holds the axis labels.

@@ -23,6 +23,7 @@ from offercheck.tax import (
     UnsupportedTaxYear,
 )
 from offercheck.tax.engine import check_inputs
+from offercheck.tax.types import AfterTax
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -54,30 +55,6 @@ def deferral_limit_usd(tax_year: int) -> float:
 
 # The tax tables' currency of each country with a built-in regime.
 _CURRENCY = {"US": "USD", "CA": "CAD", "GB": "GBP", "DE": "EUR"}
-
-
-@dataclass(frozen=True)
-class AfterTax:
-    """Estimated tax for each year of one offer, in the display currency."""
-
-    tax_year: int
-    filing_status: str
-    plugin: str  # the plugin whose regime produced the estimate
-    years: tuple[TaxResult, ...]
-    nets: tuple[float, ...]  # total pay less tax, per year
-
-    @property
-    def total(self) -> float:
-        return sum(t.total for t in self.years)
-
-    @property
-    def net_total(self) -> float:
-        return sum(self.nets)
-
-    @property
-    def notes(self) -> tuple[str, ...]:
-        """Every regime note over the horizon, once each."""
-        return tuple(dict.fromkeys(n for t in self.years for n in t.notes))
 
 
 def taxable_wages(pay: YearPay) -> float:

@@ -1,0 +1,118 @@
+"""An offer's market position: the adjusted benchmark and where the offer's pay falls in it (pure types).
+
+Kept apart from ``scoring`` (which calls the factor plugins) so the result types can name it without importing
+the plugin machinery.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from offercheck.market.adjustments import Adjustment
+from offercheck.market.quantiles import NAMES, PERCENTILES
+
+if TYPE_CHECKING:
+    from offercheck.market.benchmarks import Benchmark, Quantiles
+
+QUANTILES: tuple[tuple[int, str], ...] = tuple(zip(PERCENTILES, NAMES, strict=True))
+
+
+@dataclass(frozen=True)
+class Percentile:
+    """Where a value falls in a distribution; ``bound`` says the value lies beyond the outermost quantile."""
+
+    value: float  # 0-100, clamped to the outermost known quantile
+    bound: str | None = None  # "above" | "below" | None
+
+    def __str__(self) -> str:
+        if self.bound:
+            return f"{self.bound} p{self.value:g}"
+        return f"p{self.value:.0f}"
+
+
+def percentile_of(x: float, q: Quantiles) -> Percentile:
+    """Percentile of ``x``, interpolating linearly between the known quantiles."""
+    points = [(p, getattr(q, name)) for p, name in QUANTILES if getattr(q, name) is not None]
+    lo_p, lo_v = points[0]
+    hi_p, hi_v = points[-1]
+    if x < lo_v:
+        return Percentile(lo_p, "below")
+    if x > hi_v:
+        return Percentile(hi_p, "above")
+    for (p0, v0), (p1, v1) in itertools.pairwise(points):
+        if v0 <= x <= v1:
+            if v1 == v0:
+                return Percentile(float(p0))
+            return Percentile(p0 + (p1 - p0) * (x - v0) / (v1 - v0))
+    return Percentile(float(hi_p))  # unreachable for sorted quantiles; keeps mypy content
+
+
+def value_at(p: float, q: Quantiles) -> float:
+    """The inverse of :func:`percentile_of`: the pay at percentile ``p`` (clamped to the known range)."""
+    points = [(pp, getattr(q, name)) for pp, name in QUANTILES if getattr(q, name) is not None]
+    if p <= points[0][0]:
+        return float(points[0][1])
+    for (p0, v0), (p1, v1) in itertools.pairwise(points):
+        if p <= p1:
+            return float(v0 + (v1 - v0) * (p - p0) / (p1 - p0))
+    return float(points[-1][1])
+
+
+@dataclass(frozen=True)
+class AppliedAdjustment:
+    plugin: str
+    adjustment: Adjustment
+
+
+@dataclass(frozen=True)
+class MarketPosition:
+    """An offer's market benchmark after every factor, and its percentiles, in the display currency.
+
+    ``basis`` is "total" when the benchmark measured total pay including equity, else "cash" (base plus the
+    bonus norm): the score is the percentile of the offer's average pay on that basis.
+    """
+
+    benchmark: Benchmark
+    adjustments: tuple[AppliedAdjustment, ...]
+    fx: float  # benchmark currency -> display currency
+    base: Percentile  # year-1 base
+    cash: Percentile  # average base + bonus over the horizon
+    total: Percentile | None  # average total pay, only against a total benchmark
+
+    @property
+    def multiplier(self) -> float:
+        return math.prod(a.adjustment.multiplier for a in self.adjustments)
+
+    @property
+    def expected_base(self) -> Quantiles:
+        return self.benchmark.base.scaled(self.multiplier * self.fx)
+
+    @property
+    def expected_cash(self) -> Quantiles:
+        return self.benchmark.cash.scaled(self.multiplier * self.fx)
+
+    @property
+    def expected_total(self) -> Quantiles | None:
+        t = self.benchmark.total
+        return None if t is None else t.scaled(self.multiplier * self.fx)
+
+    @property
+    def basis(self) -> str:
+        return "cash" if self.total is None else "total"
+
+    @property
+    def expected_basis(self) -> Quantiles:
+        """The distribution the score is taken in: total where the benchmark has one, else cash."""
+        return self.expected_cash if self.expected_total is None else self.expected_total
+
+    @property
+    def scored(self) -> Percentile:
+        return self.cash if self.total is None else self.total
+
+    @property
+    def overall(self) -> float:
+        """The score, 0-100: the percentile of the average pay on the basis."""
+        return self.scored.value

@@ -1,0 +1,33 @@
+"""The after-tax result of one offer (a pure type, apart from the regime dispatch in ``aftertax``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from offercheck.tax import TaxResult
+
+
+@dataclass(frozen=True)
+class AfterTax:
+    """Estimated tax for each year of one offer, in the display currency."""
+
+    tax_year: int
+    filing_status: str
+    plugin: str  # the plugin whose regime produced the estimate
+    years: tuple[TaxResult, ...]
+    nets: tuple[float, ...]  # total pay less tax, per year
+
+    @property
+    def total(self) -> float:
+        return sum(t.total for t in self.years)
+
+    @property
+    def net_total(self) -> float:
+        return sum(self.nets)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Every regime note over the horizon, once each."""
+        return tuple(dict.fromkeys(n for t in self.years for n in t.notes))
