@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from offercheck.offer.models import Offer
 from offercheck.pay.comp import base_in_year, bonus_in_year
+from offercheck.pay.equity import ExerciseCash
 from offercheck.pay.equity_offer import exercise_on_leaving
 from offercheck.pay.vesting import equity_vested, vested_by_year
 
@@ -49,11 +50,17 @@ class LeaveEarly:
     relocation: float  # paid minus repaid
     repaid: float  # sign-on and relocation clawed back
     notes: tuple[str, ...]
-    exercise_cash: float = 0.0  # private options: strike x vested shares, due within the exercise window
+    # Private options vested by then: the cash to keep them within the exercise window, in the same currency.
+    exercise: ExerciseCash | None = None
 
     @property
     def total(self) -> float:
         return self.salary + self.bonus + self.equity + self.sign_on + self.relocation
+
+    @property
+    def every_note(self) -> tuple[str, ...]:
+        """``notes``, then what keeping the options costs: what every text format says."""
+        return (*self.notes, *(self.exercise.notes if self.exercise is not None else ()))
 
 
 def _notes(offer: Offer, months: int, full_years: int, part: int, repaid: float) -> tuple[str, ...]:
@@ -97,7 +104,7 @@ def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
     repaid = sign_on + relocation if months < offer.sign_on.clawback_months else 0.0
     kept = 0.0 if repaid else 1.0
     keep = None if offer.equity is None else exercise_on_leaving(
-        offer, sum(vested_by_year(offer.equity.vesting_plan, months)), (months - 1) // 12 + 1)
+        offer, sum(vested_by_year(offer.equity.vesting_plan, months)), (months - 1) // 12 + 1, fx)
     return LeaveEarly(
         label=offer.label,
         months=months,
@@ -107,8 +114,8 @@ def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
         sign_on=sign_on * kept * fx,
         relocation=relocation * kept * fx,
         repaid=repaid * fx,
-        notes=_notes(offer, months, full_years, part, repaid) + (keep.notes if keep is not None else ()),
-        exercise_cash=keep.cash_needed * fx if keep is not None else 0.0,
+        notes=_notes(offer, months, full_years, part, repaid),
+        exercise=keep,
     )
 
 
