@@ -143,7 +143,7 @@ def test_compare_leave_after_json(runner: CliRunner) -> None:
     # are repaid (12-month clawback).
     assert sf["leave_early"] == {"months": 6, "salary": 106000.0, "bonus": 0.0, "equity": 0.0, "sign_on": 0.0,
                                  "relocation": 0.0, "repaid": 70000.0, "total": 106000.0,
-                                 "notes": sf["leave_early"]["notes"]}
+                                 "notes": sf["leave_early"]["notes"], "exercise": None}
     assert len(sf["leave_early"]["notes"]) == 4
     # Tensorloom: 6 months of 175,000, options behind a 12-month cliff.
     assert offers["Tensorloom — Founding MLE"]["leave_early"]["total"] == 87500.0

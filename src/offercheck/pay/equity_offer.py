@@ -67,16 +67,17 @@ def vested_shares_by_year(equity: Equity, years: int) -> tuple[float, ...]:
     return tuple(equity.shares * schedule[y - 1] / 100 if y <= len(schedule) else 0.0 for y in range(1, years + 1))
 
 
-def exercise_on_leaving(offer: Offer, vested_percent: float, year: int) -> ExerciseCash | None:
+def exercise_on_leaving(offer: Offer, vested_percent: float, year: int, fx: float = 1.0) -> ExerciseCash | None:
     """Keeping the private options vested (``vested_percent`` of the grant) when leaving in ``year``: the cash to
-    pay within the exercise window, and what is lost without it (in the offer's currency). None: nothing to keep."""
+    pay within the exercise window, and what is lost without it, prices times ``fx`` (the offer's currency -> the
+    display one, so the notes' arithmetic is in the display currency too). None: nothing to keep."""
     eq = offer.equity
     if eq is None or eq.kind != "options" or not is_private(offer) or not vested_percent:
         return None
     assert eq.shares is not None and eq.strike is not None and eq.fmv is not None  # options are validated so
     window = resolved_terms(eq).values.exercise_window_days
     fmv = price_in_year(eq.fmv, eq.annual_growth_percent, year)
-    return exercise_cash_needed(eq.shares * vested_percent / 100, eq.strike, int(window or 0), fmv=fmv)
+    return exercise_cash_needed(eq.shares * vested_percent / 100, eq.strike * fx, int(window or 0), fmv=fmv * fx)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,8 @@ def timing_note(kind: str, year: int | None, *, exercise_year: int | None, horiz
     if year is not None:
         why = "equity.exercise_year" if kind == "options" and exercise_year is not None else "the liquidity year"
         return f"{what} in year {year} ({why}), not as they vest"
-    return (f"{what} at exercise or liquidity, not as they vest: no such year within the {horizon} years shown, "
+    years = f"{horizon} year{'s' if horizon != 1 else ''}"
+    return (f"{what} at exercise or liquidity, not as they vest: no such year within the {years} shown, "
             "so no tax on them appears here; give equity.exercise_year (options) or a liquidity year to place it")
 
 

@@ -78,7 +78,7 @@ def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
     repaid = sign_on + relocation if months < offer.sign_on.clawback_months else 0.0
     kept = 0.0 if repaid else 1.0
     keep = None if offer.equity is None else exercise_on_leaving(
-        offer, sum(vested_by_year(offer.equity.vesting_plan, months)), (months - 1) // 12 + 1)
+        offer, sum(vested_by_year(offer.equity.vesting_plan, months)), (months - 1) // 12 + 1, fx)
     return LeaveEarly(
         label=offer.label,
         months=months,
@@ -88,8 +88,8 @@ def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
         sign_on=sign_on * kept * fx,
         relocation=relocation * kept * fx,
         repaid=repaid * fx,
-        notes=_notes(offer, months, full_years, part, repaid) + (keep.notes if keep is not None else ()),
-        exercise_cash=keep.cash_needed * fx if keep is not None else 0.0,
+        notes=_notes(offer, months, full_years, part, repaid),
+        exercise=keep,
     )
 
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from offercheck.pay.equity import ExerciseCash
 
 
 @dataclass(frozen=True)
@@ -18,8 +22,14 @@ class LeaveEarly:
     relocation: float  # paid minus repaid
     repaid: float  # sign-on and relocation clawed back
     notes: tuple[str, ...]
-    exercise_cash: float = 0.0  # private options: strike x vested shares, due within the exercise window
+    # Private options vested by then: the cash to keep them within the exercise window, in the same currency.
+    exercise: ExerciseCash | None = None
 
     @property
     def total(self) -> float:
         return self.salary + self.bonus + self.equity + self.sign_on + self.relocation
+
+    @property
+    def every_note(self) -> tuple[str, ...]:
+        """``notes``, then what keeping the options costs: what every text format says."""
+        return (*self.notes, *(self.exercise.notes if self.exercise is not None else ()))

@@ -15,7 +15,11 @@ from offercheck.pay.equity import exercise_cost
 from offercheck.render.common import cents, money
 from offercheck.results import Evaluation
 
-__all__ = ["lines", "offer_members", "sections"]
+__all__ = ["FOOTER", "lines", "offer_members", "sections", "summary"]
+
+
+FOOTER = ("Totals, ranking and score use the risk view (--equity paper for paper values). Exercise cost is strike "
+          "x shares of the grant, paid in cash to own the shares.")
 
 
 def _grant_exercise_cost(e: Evaluation) -> float:
@@ -59,6 +63,14 @@ def _shown(rows: Sequence[Evaluation]) -> list[Evaluation]:
     return [e for e in rows if e.equity is not None and e.equity_view == "risk"]
 
 
+def summary(rows: Sequence[Evaluation]) -> list[tuple[str, str, str, str, str]]:
+    """Per private grant at risk: label, equity at risk and at paper over the horizon, risk factor, exercise cost
+    (the table of every format; labels unescaped)."""
+    return [(e.label, money(e.component_total("equity")), money(e.component_total("equity_paper")),
+             f"x{e.equity.factor.factor:.4g}" if e.equity.factor.applied else "not applied",
+             money(_grant_exercise_cost(e))) for e in _shown(rows)]
+
+
 def lines(rows: Sequence[Evaluation], escape: Callable[[str], str]) -> list[str]:
     """Per private grant: the risk arithmetic (or what to give), the scenarios, the preferred price; then each
     default used, cited once."""
@@ -82,12 +94,8 @@ def sections(rows: Sequence[Evaluation], *, currency: str, years: int, tablefmt:
     shown = _shown(rows)
     if not shown:
         return []
-    table = [[escape(e.label), money(e.component_total("equity")), money(e.component_total("equity_paper")),
-              f"x{e.equity.factor.factor:.4g}" if e.equity.factor.applied else "not applied",
-              money(_grant_exercise_cost(e))] for e in shown]
+    table = [[escape(label), *cells] for label, *cells in summary(shown)]
     headers = ["Offer", f"Equity at risk ({years} yr)", f"Paper ({years} yr)", "Risk factor", "Exercise cost"]
     return [heading(f"Private-company equity: risk view beside paper ({currency})"),
             tabulate(table, headers, tablefmt=tablefmt, colalign=("left", *("right",) * 4), disable_numparse=True),
-            "\n".join(lines(shown, escape)),
-            "Totals, ranking and score use the risk view (--equity paper for paper values). Exercise cost is "
-            "strike x shares of the grant, paid in cash to own the shares."]
+            "\n".join(lines(shown, escape)), FOOTER]

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from offercheck._version import __version__
 from offercheck.negotiate.asks import years_text
 from offercheck.pay.leave_early import COMPONENTS as LEAVE_COMPONENTS
+from offercheck.render import equity as equity_view
 from offercheck.render.common import COMPONENTS, money
 from offercheck.render.current import NOT_RANKED, everyone, forfeited_text, numbered
 from offercheck.render.leave_early import LEGEND as LEAVE_LEGEND
@@ -91,6 +92,10 @@ def compare_context(c: Comparison) -> dict[str, Any]:
         "extra_heads": extra_heads,  # net and real horizon totals, with --after-tax and --real
         "extra_cells": extra_cells,
         "bars": stacked_bars([(e.label, e.years) for e in rows]),
+        # Private grants at risk: paper beside the risk view, its arithmetic, scenarios and exercise cost.
+        "equity_rows": equity_view.summary(rows),
+        "equity_lines": equity_view.lines(rows, str),  # autoescaping escapes the labels
+        "equity_footer": equity_view.FOOTER,
         "markets": [(e, m, chart) for (e, m), chart in zip(scored, charts, strict=True)],
         "taxed": taxed,
         "tax_notes": tax_notes(taxed),

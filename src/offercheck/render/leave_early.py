@@ -7,6 +7,7 @@ from typing import Any
 
 from tabulate import tabulate
 
+from offercheck.pay.equity import ExerciseCash
 from offercheck.pay.leave_early import COMPONENTS, LeaveEarly
 from offercheck.render.common import cents, money
 from offercheck.results import Comparison, Evaluation
@@ -19,7 +20,13 @@ def leave_early_dict(le: LeaveEarly) -> dict[str, Any]:
         "repaid": cents(le.repaid),
         "total": cents(le.total),
         "notes": list(le.notes),
+        "exercise": None if le.exercise is None else _exercise_dict(le.exercise),
     }
+
+
+def _exercise_dict(x: ExerciseCash) -> dict[str, Any]:
+    return {"cash_needed": cents(x.cash_needed), "window_days": x.window_days, "spread": cents(x.spread),
+            "lost_if_unpaid": cents(x.lost_if_unpaid), "notes": list(x.notes)}
 
 
 def offer_members(e: Evaluation) -> dict[str, Any]:
@@ -38,8 +45,8 @@ def table(rows: Sequence[LeaveEarly], *, tablefmt: str, escape: Callable[[str], 
 
 
 def notes(rows: Sequence[LeaveEarly], escape: Callable[[str], str]) -> list[str]:
-    """Each offer's notes: how its bonus, equity and clawbacks were treated."""
-    return [f"{escape(le.label)}: {escape('; '.join(le.notes))}." for le in rows if le.notes]
+    """Each offer's notes: how its bonus, equity and clawbacks were treated, and what keeping its options costs."""
+    return [f"{escape(le.label)}: {escape('; '.join(le.every_note))}." for le in rows if le.every_note]
 
 
 def sections(c: Comparison, ranked: Sequence[Evaluation], *, tablefmt: str, heading: Callable[[str], str],

@@ -23,6 +23,7 @@ from offercheck.tax import (
     UnsupportedTaxYear,
 )
 from offercheck.tax.engine import check_inputs
+from offercheck.tax.equity_income import TimedEquity, scaled_tax, timed_equity
 from offercheck.tax.types import AfterTax
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
     from offercheck.offer.models import Offer
     from offercheck.pay.currency import RateTable
+    from offercheck.pay.equity import View
     from offercheck.results import Comparison
 
 __all__ = ["SIMPLIFICATIONS", "AfterTax", "Jurisdiction", "jurisdiction", "offer_taxes", "regime_estimate",
@@ -41,8 +43,9 @@ __all__ = ["SIMPLIFICATIONS", "AfterTax", "Jurisdiction", "jurisdiction", "offer
 SIMPLIFICATIONS: tuple[str, ...] = (
     "Taxes are estimates, not tax advice: one earner, wages as the only income, no credits beyond those listed.",
     "Wages are counted in the year they are paid: base, bonus, sign-on, relocation, RSU vests, ESPP discount; "
-    "option value is taxed as ordinary income at vest (a simplification: ISOs, AMT and exercise timing are out of "
-    "scope). Employer retirement match, health premiums and other benefits are treated as untaxed.",
+    "a public company's option value is taxed as ordinary income at vest (a simplification: ISOs, AMT and exercise "
+    "timing are out of scope); a private company's options are taxed at exercise and its double-trigger RSUs at "
+    "liquidity (see the notes). Employer retirement match, health premiums and other benefits are treated as untaxed.",
     "Every year of the horizon is taxed with the parameters of the chosen tax year (no indexing).",
 )
 
@@ -202,20 +205,43 @@ def _converted(result: TaxResult, currency: str, factor: float) -> TaxResult:
     return dataclasses.replace(result, currency=currency, lines=lines)
 
 
+def _year_tax(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, timed: TimedEquity | None, i: int,
+              tax_year: int, rates: RateTable) -> tuple[str, TaxResult]:
+    """The tax of year ``pay``; a private grant's equity counted in its taxable year (see ``equity_income``)."""
+    if timed is None:
+        return _estimate(pm, offer, pay, tax_year, rates)
+    kept = dataclasses.replace(pay, equity=timed.at_vest[i])
+    if not timed.moved[i]:
+        return _estimate(pm, offer, kept, tax_year, rates)
+    plugin, full = _estimate(pm, offer, dataclasses.replace(kept, equity=kept.equity + timed.moved[i]), tax_year,
+                             rates)
+    if timed.factor == 1.0:
+        return plugin, full
+    return plugin, scaled_tax(_estimate(pm, offer, kept, tax_year, rates)[1], full, timed.factor)
+
+
 def offer_taxes(pm: pluggy.PluginManager, offer: Offer, native: Sequence[YearPay], years: Sequence[YearPay], *,
-                currency: str, rates: RateTable, tax_year: int, filing: str | None) -> AfterTax:
-    """Estimated tax on each of ``native`` (the offer's pay in its own currency), in ``currency``.
+                currency: str, rates: RateTable, tax_year: int, filing: str | None,
+                view: View = "paper") -> AfterTax:
+    """Estimated tax on each of ``native`` (the offer's pay in its own currency, private equity in ``view``), in
+    ``currency``.
 
     ``years`` are the same years in ``currency``: net pay is their total less the tax.
     """
     offer = _with_filing(offer, filing)
+    timed = timed_equity(offer, native, view)
     taxes = []
     plugin = ""
-    for pay in native:
-        plugin, result = _estimate(pm, offer, pay, tax_year, rates)
+    for i, pay in enumerate(native):
+        plugin, result = _year_tax(pm, offer, pay, timed, i, tax_year, rates)
         taxes.append(_converted(result, currency, rates.rate(result.currency, currency)))
     nets = tuple(y.total - t.total for y, t in zip(years, taxes, strict=True))
-    return AfterTax(tax_year, offer.candidate.filing_status, plugin, tuple(taxes), nets)
+    return AfterTax(tax_year, offer.candidate.filing_status, plugin, tuple(taxes), nets,
+                    timed.notes if timed is not None else ())
+
+
+def _view(name: str) -> View:
+    return "risk" if name == "risk" else "paper"
 
 
 def with_taxes(c: Comparison, pm: pluggy.PluginManager | None = None, *, tax_year: int = LATEST_TAX_YEAR,
@@ -230,7 +256,8 @@ def with_taxes(c: Comparison, pm: pluggy.PluginManager | None = None, *, tax_yea
         pm = get_plugin_manager()
     evaluations = tuple(
         dataclasses.replace(e, taxes=offer_taxes(pm, e.offer, e.native_years, e.years, currency=c.currency,
-                                                 rates=c.rates, tax_year=tax_year, filing=filing))
+                                                 rates=c.rates, tax_year=tax_year, filing=filing,
+                                                 view=_view(e.equity_view)))
         for e in c.evaluations
     )
     return dataclasses.replace(c, evaluations=evaluations)

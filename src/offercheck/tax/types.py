@@ -18,6 +18,7 @@ class AfterTax:
     plugin: str  # the plugin whose regime produced the estimate
     years: tuple[TaxResult, ...]
     nets: tuple[float, ...]  # total pay less tax, per year
+    equity_notes: tuple[str, ...] = ()  # when a private grant is taxed (offercheck.tax.equity_income)
 
     @property
     def total(self) -> float:
@@ -29,5 +30,5 @@ class AfterTax:
 
     @property
     def notes(self) -> tuple[str, ...]:
-        """Every regime note over the horizon, once each."""
-        return tuple(dict.fromkeys(n for t in self.years for n in t.notes))
+        """The private grant's tax timing, then every regime note over the horizon, once each."""
+        return tuple(dict.fromkeys((*self.equity_notes, *(n for t in self.years for n in t.notes))))
