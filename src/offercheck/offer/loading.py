@@ -267,16 +267,20 @@ def apply_profile(offer: Offer, profile: Candidate) -> Offer:
 
 
 def disambiguate_labels(offers: list[Offer]) -> list[Offer]:
+    """Offers whose labels collide, labelled by file stem (by path where stems collide too, then numbered)."""
     # Counted once: labels.count() per offer made loading quadratic in the number of offers.
     uses = Counter(o.label for o in offers)
     # Files of the same name in different folders (a/offer.toml, b/offer.toml) are told apart by their paths.
-    stems = Counter(Path(o.path).stem for o in offers if o.path and uses[o.label] > 1)
+    stems = Counter(Path(p).stem for p in {o.path for o in offers if o.path and uses[o.label] > 1})
+    labels = [o.label if uses[o.label] == 1 or not o.path else
+              Path(o.path).stem if stems[Path(o.path).stem] == 1 else o.path for o in offers]
+    # The same file given twice still collides: number the repeats ("offer (2)").
+    still, seen = Counter(labels), Counter[str]()
     out = []
-    for offer in offers:
-        if uses[offer.label] > 1 and offer.path:
-            stem = Path(offer.path).stem
-            info = offer.offer.model_copy(update={"label": stem if stems[stem] == 1 else offer.path})
-            out.append(offer.model_copy(update={"offer": info}))
-        else:
-            out.append(offer)
+    for offer, label in zip(offers, labels, strict=True):
+        seen[label] += 1
+        if still[label] > 1 and seen[label] > 1:
+            label = f"{label} ({seen[label]})"
+        info = offer.offer.model_copy(update={"label": label}) if label != offer.label else offer.offer
+        out.append(offer if info is offer.offer else offer.model_copy(update={"offer": info}))
     return out
