@@ -243,7 +243,7 @@ def test_a_switched_off_tax_regime_is_named_when_no_regime_covers_the_offer(writ
 @pytest.mark.parametrize(("table", "text", "expected"), [
     ("offer", 'currency = "usd"', "offer.currency: String should match pattern '^[A-Z]{3}$'; did you mean 'USD'?"),
     ("location", 'country = "de"', "location.country: String should match pattern '^[A-Z]{2}$'; did you mean 'DE'?"),
-    ("location", 'country = "usa"', "location.country: String should match pattern '^[A-Z]{2}$'"),
+    ("location", 'country = "usa"', "location.country: String should match pattern '^[A-Z]{2}$'; did you mean 'US'?"),
 ])
 def test_a_code_in_lower_case_gets_a_hint(write_offer: Callable[..., Path], table: str, text: str,
                                          expected: str) -> None:

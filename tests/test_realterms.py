@@ -147,7 +147,7 @@ def test_unknown_places_are_errors_with_close_matches(runner: CliRunner, write_o
     result = runner.invoke(cli, ["compare", str(offers["sf"]), "--real", "--home", "Bostn"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: --home: no place matches 'Bostn'") and "Boston" in result.stderr
-    remote = write_offer(OFFER.format(company="R", currency="USD", base=1, location='remote = "remote"')
+    remote = write_offer(OFFER.format(company="R", currency="USD", base=100000, location='remote = "remote"')
                          + '[candidate]\nlives_in = "Atlantis"\n', "remote.toml")
     result = runner.invoke(cli, ["compare", str(remote), "--real"])
     assert result.exit_code == 1

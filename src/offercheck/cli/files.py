@@ -19,11 +19,13 @@ from offercheck.cli.options import output_options, plugin_options, write_output
 @click.argument("files", nargs=-1, metavar="FILE...")
 @click.option("--current", "currents", multiple=True, metavar="CURRENT.toml",
               help="Check a current-job file (as `compare --current` reads it), repeatable.")
+@click.option("--strict", is_flag=True, help="Treat likely mistakes (a percent given as a fraction, ...) as errors.")
 @plugin_options
-def validate(files: tuple[str, ...], currents: tuple[str, ...], plugins_dirs: tuple[Path, ...],
+def validate(files: tuple[str, ...], currents: tuple[str, ...], strict: bool, plugins_dirs: tuple[Path, ...],
              without: tuple[str, ...]) -> None:
-    """Check offer files and report every problem in every file."""
+    """Check offer files and report every problem in every file, and warn about likely mistakes."""
     from offercheck.errors import OfferFileErrors
+    from offercheck.offer.checks import likely_mistakes
     from offercheck.offer.loading import load_current, load_offer
     from offercheck.plugins import get_plugin_manager
 
@@ -33,11 +35,17 @@ def validate(files: tuple[str, ...], currents: tuple[str, ...], plugins_dirs: tu
     problems = []
     for load, name in [*((load_offer, f) for f in files), *((load_current, f) for f in currents)]:
         try:
-            load(name, pm)
+            offer = load(name, pm)
         except OfferFileErrors as e:
             problems.extend(e.errors)
-        else:
-            click.echo(f"{name}: ok")
+            continue
+        doubts = likely_mistakes(offer, name)
+        if strict and doubts:
+            problems.extend(doubts)
+            continue
+        for doubt in doubts:
+            click.echo(f"Warning: {doubt.message}", err=True)
+        click.echo(f"{name}: ok")
     if problems:
         raise OfferFileErrors(problems)
 

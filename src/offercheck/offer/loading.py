@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from offercheck.errors import OfferFileError, OfferFileErrors
+from offercheck.offer.checks import COUNTRY_CODES, not_a_number_hint, not_toml_hint
 from offercheck.offer.models import Candidate, Offer
 from offercheck.pay.current import STAY_PREFIX, current_job_problems, offer_problems
 
@@ -53,7 +54,7 @@ def read_toml(path: Path, empty: str = EMPTY_OFFER) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise OfferFileError(name, f"invalid TOML: {e}") from None
+        raise OfferFileError(name, not_toml_hint(path, text) or f"invalid TOML: {e}") from None
     except RecursionError:
         # tomllib parses nested arrays and inline tables recursively: a few hundred `[` exhaust the stack.
         raise OfferFileError(name, "invalid TOML: arrays or inline tables nested too deeply") from None
@@ -95,6 +96,9 @@ def _dotted_part(part: str | int) -> str:
                    for c in quoted)
 
 
+_NUMBER_TYPES = ("float_type", "float_parsing", "int_type", "int_parsing")
+
+
 def validation_errors(
     name: str, error: ValidationError, model: type[BaseModel] = Offer
 ) -> list[OfferFileError]:
@@ -122,8 +126,11 @@ def validation_errors(
             msg = f"Input should be a table, not {_toml_kind(err['input'])}"
         elif err["type"] == "tuple_type":  # arrays are tuples inside, "a valid tuple" is not TOML's word
             msg = f"Input should be an array, not {_toml_kind(err['input'])}"
-        elif err["type"] == "string_pattern_mismatch":  # codes in capitals: "usd", "us"
+        elif err["type"] in _NUMBER_TYPES and isinstance(err["input"], str):
+            msg = not_a_number_hint(err["input"]) or msg  # base = "200k"
+        elif err["type"] == "string_pattern_mismatch":  # codes in capitals: "usd", "us"; names: "USA"
             fixed = str(err["input"]).strip().upper()
+            fixed = COUNTRY_CODES.get(fixed, fixed) if loc[-1] == "country" else fixed
             if re.fullmatch(err["ctx"]["pattern"], fixed):
                 msg += f"; did you mean '{fixed}'?"
         elif err["type"] == "too_short" and any(len(other) > len(loc) and other[:len(loc)] == loc
