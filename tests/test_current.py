@@ -171,7 +171,7 @@ def test_csv_marks_the_current_job(runner: CliRunner, files: Callable[..., tuple
 
 def test_table_sections(runner: CliRunner, files: Callable[..., tuple[str, str]]) -> None:
     offer, current = files()
-    code, out, _ = invoke("compare", offer, "--current", current, "-y", "3")
+    code, out, _ = invoke("compare", offer, "--current", current, "-y", "3", "--wide")
     assert code == 0
     assert "  -  Stay: Acme " in out and "not ranked" in out
     assert "Versus staying at Acme (USD, offer minus staying)" in out

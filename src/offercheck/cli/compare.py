@@ -23,6 +23,8 @@ from offercheck.cli.options import (
     output_format,
     output_options,
     tax_options,
+    terminal_width,
+    use_colour,
     write_output,
 )
 
@@ -40,13 +42,15 @@ FORMATS = ("table", "json", "markdown", "csv", "html")
               help="Home place for --real, e.g. 'Austin, TX', US-TX or DE. Default: where the first offer is.")
 @click.option("--rank-by", type=click.Choice(RANK_BY), default="total", show_default=True,
               help="Rank by horizon total, net pay (needs --after-tax) or real pay (needs --real).")
+@click.option("--wide", is_flag=True,
+              help="Table format: one line per row, however wide (default: fit the terminal width).")
 @leave_after_option()
 @tax_options
 @offer_set_options
 @output_options
 def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str | None, real: bool, home: str | None,
-            rank_by: str, leave_after: int | None, after_tax: bool, tax_year: str | None, filing: str | None,
-            output: str | None, force: bool, **offer_set: Any) -> None:
+            rank_by: str, wide: bool, leave_after: int | None, after_tax: bool, tax_year: str | None,
+            filing: str | None, output: str | None, force: bool, **offer_set: Any) -> None:
     """Compare offers: total pay per year and over the horizon, ranked by horizon total, scored against the market."""
     from dataclasses import replace
 
@@ -72,6 +76,11 @@ def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str 
         result = with_leave_early(result, leave_after)
     from offercheck.render import renderer
 
-    write_output(renderer(fmt)(replace(result, rank_by=rank_by)), output, force)
+    result = replace(result, rank_by=rank_by)
+    if fmt == "table":
+        text = renderer(fmt)(result, width=None if wide else terminal_width(), colour=use_colour(output))
+    else:
+        text = renderer(fmt)(result)
+    write_output(text, output, force)
 
 

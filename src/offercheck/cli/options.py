@@ -86,6 +86,21 @@ def output_format(fmt: str | None, output: str | None, choices: tuple[str, ...],
     return fmt or named or default
 
 
+def terminal_width() -> int:
+    """Columns for terminal tables: $COLUMNS, else the terminal's width, else 80 (not a terminal)."""
+    import shutil
+
+    return max(shutil.get_terminal_size((80, 24)).columns, 20)
+
+
+def use_colour(output: str | None) -> bool:
+    """Colour only when writing to a terminal, and never with NO_COLOR set (https://no-color.org)."""
+    import os
+    import sys
+
+    return output in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
 def benchmarks_option(f: Any) -> Any:
     """--benchmarks FILE: a benchmark file used instead of the built-in one (see ``market.market_for``)."""
     return click.option("--benchmarks", "benchmarks", metavar="FILE", type=click.Path(path_type=Path),

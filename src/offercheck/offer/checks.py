@@ -46,7 +46,7 @@ def _findings(offer: Offer) -> Iterator[tuple[str, str]]:
             yield field, (f"{value:g} looks like a fraction; percents are written as numbers, "
                           f"e.g. {value * 100:g} for {value * 100:g}%")
     base = offer.salary.base
-    if base < 1000:
+    if 1 <= base < 1000:
         yield "salary.base", f"{base:g} looks like thousands; the base is the yearly amount, e.g. {base * 1000:g}"
     country = offer.location.country
     if country in COUNTRY_CODES:
