@@ -27,8 +27,7 @@ from offercheck.cli.options import (
     use_colour,
     write_output,
 )
-
-FORMATS = ("table", "json", "markdown", "csv", "html")
+from offercheck.render import FORMATS
 
 
 @click.command()

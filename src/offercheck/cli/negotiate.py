@@ -24,8 +24,7 @@ from offercheck.cli.options import (
     tax_options,
     write_output,
 )
-
-FORMATS = ("text", "markdown", "json", "email", "html")
+from offercheck.render.negotiate import FORMATS
 
 
 @click.command()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from offercheck.pay.comp import YearPay
 
 COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -16,6 +18,16 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 def money(x: float) -> str:
     """Whole units with thousands separators: pay is negotiated in units, not cents."""
     return f"{x:,.0f}"
+
+
+# Characters user text may hold that a terminal or text file must not receive: they move the cursor, start escape
+# sequences or end lines (C0 but the newline, DEL, C1, the Unicode line and paragraph separators).
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` (a whole rendered page of plain text) with each unsafe character shown as U+FFFD."""
+    return _UNSAFE.sub("\ufffd", text)
 
 
 def markdown_text(text: str) -> str:
