@@ -54,7 +54,7 @@ def warn_likely_mistakes(offers: list[Offer]) -> None:
     from offercheck.offer.checks import likely_mistakes
 
     for offer in offers:
-        for problem in likely_mistakes(offer, offer.path or offer.label, places=False):
+        for problem in likely_mistakes(offer, offer.path or offer.label, tables=False):
             click.echo(f"Warning: {problem.message}", err=True)
 
 

@@ -29,13 +29,14 @@ _PERCENTS: tuple[tuple[str, Callable[[Offer], float | None]], ...] = (
 )
 
 
-def likely_mistakes(offer: Offer, name: str, *, places: bool = True) -> list[OfferFileError]:
+def likely_mistakes(offer: Offer, name: str, *, tables: bool = True) -> list[OfferFileError]:
     """Every likely mistake in ``offer`` (read from file ``name``).
 
-    ``places=False`` skips the US city checks, which read the price tables: a plain ``compare`` does not load
-    them (start-up time), and where it does (--real, --after-tax) its notes and errors say how the city was read.
+    ``tables=False`` skips the industry and US city checks, which read data tables of their own (start-up time):
+    ``compare`` says the same in its output (the industry factor's reason; with --real or --after-tax, how the
+    city was read).
     """
-    found = [*_findings(offer), *(_place(offer) if places else ())]
+    found = [*_findings(offer), *((*_unknown_industry(offer), *_place(offer)) if tables else ())]
     return [OfferFileError(name, message, field) for field, message in found]
 
 
@@ -51,7 +52,6 @@ def _findings(offer: Offer) -> Iterator[tuple[str, str]]:
     country = offer.location.country
     if country in COUNTRY_CODES:
         yield "location.country", f"{country!r} is not an ISO 3166 code; did you mean {COUNTRY_CODES[country]!r}?"
-    yield from _unknown_industry(offer)
     yield from _unknown_role(offer)
 
 
