@@ -86,6 +86,14 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["OFFERCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _terminal_width() -> None:
+    """Terminal tables fit $COLUMNS: the width of the developer's terminal must not change golden output."""
+    import os
+
+    os.environ["COLUMNS"] = "80"
+
+
 GOLDEN = Path(__file__).parent / "golden"
 
 

@@ -171,7 +171,7 @@ def test_csv_marks_the_current_job(runner: CliRunner, files: Callable[..., tuple
 
 def test_table_sections(runner: CliRunner, files: Callable[..., tuple[str, str]]) -> None:
     offer, current = files()
-    code, out, _ = invoke("compare", offer, "--current", current, "-y", "3")
+    code, out, _ = invoke("compare", offer, "--current", current, "-y", "3", "--wide")
     assert code == 0
     assert "  -  Stay: Acme " in out and "not ranked" in out
     assert "Versus staying at Acme (USD, offer minus staying)" in out
@@ -186,7 +186,7 @@ def test_html_has_the_stay_row_and_differences(runner: CliRunner, write_offer: C
         'company = "Acme"', 'company = "<b>Acme</b>"'), name="current.toml")
     code, out, _ = invoke("compare", str(offer), "--current", str(current), "-y", "3", "-f", "html")
     assert code == 0 and "<b>Acme" not in out  # escaped
-    assert '<tr data-offer="Stay: &lt;b&gt;Acme&lt;/b&gt;"><td class="num">\N{EN DASH}</td>' in out
+    assert '<tr data-offer="Stay: &lt;b&gt;Acme&lt;/b&gt;"><td class="num" data-label="Rank">\N{EN DASH}</td>' in out
     assert '<section id="versus-staying">' in out and '<td class="num">-15,000</td>' in out
 
 

@@ -573,12 +573,14 @@ def check_output(case: Case, command: str, code: int, out: str, err: str, *, pro
     assert code == expected_code(files, code), where
     names = [str(f.path) for f in files]
     # Market guesses (a city found in several states) are warnings, not errors: they do not name a file.
-    error_lines = [line for line in err.splitlines() if line.strip() and not line.startswith("Warning: ")]
+    lines = [line for line in err.splitlines() if line.strip()]
+    error_lines = [line for line in lines if not line.startswith("Warning: ")]
     if code == 1:
         assert error_lines, where
-    for line in error_lines:
-        # One problem per line, naming the file it is about: "Error: <file>: ...".
-        assert any(line.startswith(f"Error: {n}: ") for n in names), f"bad error line {line!r}\n{where}"
+    for line in lines:
+        # One problem (or likely mistake) per line, naming the file it is about: "Error: <file>: ...".
+        assert any(line.startswith((f"Error: {n}: ", f"Warning: {n}: ")) for n in names), \
+            f"bad error line {line!r}\n{where}"
     named = {n for n in names if any(line.startswith(f"Error: {n}: ") for line in error_lines)}
     offers_good = all(KINDS[f.kind] == {0} for f in case.files)
     for f in files:

@@ -27,7 +27,7 @@ BAD = [
     (HEAD + "[salary]\nbase = -5\n", "salary.base: Input should be greater than 0", None),
     (HEAD + "[salary]\nbase = nan\n", "salary.base: Input should be a finite number", None),
     (HEAD + "[salary]\nbase = inf\n", "salary.base: Input should be a finite number", None),
-    (HEAD + '[salary]\nbase = "185000"\n', "salary.base: Input should be a valid number", None),
+    (HEAD + '[salary]\nbase = "185000"\n', "salary.base: must be a number, not text: write 185000 (no quotes)", None),
     (HEAD + "[salary]\nbase = 1e9\n", "salary.base: Input should be less than or equal to 100000000", None),
     (HEAD + "[salary]\nbse = 100\n", "salary.bse: unknown key; did you mean 'base'?", None),
     (HEAD + "[salary]\nbase = 100\n[bonsu]\namount = 1\n", "bonsu: unknown key; did you mean 'bonus'?", None),

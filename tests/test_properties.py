@@ -7,9 +7,13 @@ Examples are derandomized: every run checks the same cases, so a failure is repr
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import json
 import math
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -335,3 +339,61 @@ def test_value_at_inverts_percentile_of_inside_the_known_range(q: Quantiles, t: 
     p = percentile_of(x, q)
     assert p.bound is None
     assert value_at(p.value, q) == pytest.approx(x, rel=1e-9, abs=1e-6)
+
+
+# ------------------------------------------------------------------------ control characters in every string field
+
+# Every free-text field of an offer file; a list field gets the text as its one item.
+STRING_FIELDS = [("offer", "company"), ("offer", "label"), ("offer", "role"), ("offer", "level"),
+                 ("location", "city"), ("location", "state"), ("company", "industry"),
+                 ("candidate", "lives_in"), ("candidate", "certifications")]
+# Control characters of every kind (C0, DEL, C1, line and paragraph separators), mixed with markup and formulas.
+controls = st.text(st.one_of(st.characters(categories=["Cc", "Zl", "Zp"]), st.sampled_from("A|<>[]()=+-@#*_`\\\"'")),
+                   min_size=1, max_size=10)
+# What a terminal or a text file must never receive from user text: anything that moves the cursor, ends a line
+# or starts an escape sequence, except the newlines the format puts there itself.
+UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def toml_string(text: str) -> str:
+    # JSON escapes quotes, backslashes and C0 controls as TOML does; DEL must be escaped in TOML too.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def control_offer(table: str, key: str, text: str) -> str:
+    value = f"[{toml_string(text)}]" if key == "certifications" else toml_string(text)
+    tables = {"offer": {"company": '"Acme"'}, "salary": {"base": "150000"}, table: {}}
+    tables[table][key] = value
+    return "\n".join(f"[{t}]\n" + "".join(f"{k} = {v}\n" for k, v in kv.items()) for t, kv in tables.items())
+
+
+@settings(max_examples=25, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                                   HealthCheck.function_scoped_fixture])
+@given(field=st.sampled_from(STRING_FIELDS), text=controls)
+def test_control_characters_in_any_string_field(tmp_path: Path, field: tuple[str, str], text: str) -> None:
+    from click.testing import CliRunner
+
+    from offercheck.cli.main import cli
+
+    path = tmp_path / "offer.toml"
+    path.write_text(control_offer(*field, text), encoding="utf-8")
+    runs = [("compare", fmt) for fmt in ("table", "json", "markdown", "csv", "html")]
+    runs += [("negotiate", fmt) for fmt in ("text", "markdown", "json", "email", "html")]
+    for command, fmt in runs:
+        result = CliRunner().invoke(cli, [command, str(path), "-f", fmt])
+        where = f"{command} -f {fmt} with {field[0]}.{field[1]} = {text!r}: {result.output[-500:]!r}"
+        assert result.exception is None or isinstance(result.exception, SystemExit), where
+        assert result.exit_code in (0, 1) and "internal error" not in result.stderr, where
+        if result.exit_code == 1:
+            assert all(line.startswith("Error: ") for line in result.stderr.splitlines() if line), where
+            continue
+        out = result.stdout
+        if fmt == "json":
+            json.loads(out)
+        elif fmt == "csv":
+            rows = list(csv.reader(io.StringIO(out, newline="")))
+            assert len({len(r) for r in rows if r}) == 1, where
+        elif fmt != "html":
+            assert not UNSAFE.search(out), where
+        else:
+            assert not re.search("[\x00-\x08\x0b\x0e-\x1f\x7f]", out), where  # parse errors in HTML

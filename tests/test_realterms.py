@@ -127,7 +127,7 @@ def test_a_country_without_ppp_stays_nominal_and_says_why(runner: CliRunner, off
     assert andorra["years"][0]["real_total"] is None and andorra["real_total"] is None
     assert "stays nominal" in andorra["price_level"]["reason"] and "Andorra" in andorra["price_level"]["reason"]
     assert doc["ranking"][-1] == "Andorra Co"
-    table = CliRunner().invoke(cli, ["compare", str(offers["sf"]), str(offers["andorra"]), "--real"]).stdout
+    table = CliRunner().invoke(cli, ["compare", str(offers["sf"]), str(offers["andorra"]), "--real", "--wide"]).stdout
     assert "stays nominal: no PPP figure for Andorra" in table
 
 
@@ -147,7 +147,7 @@ def test_unknown_places_are_errors_with_close_matches(runner: CliRunner, write_o
     result = runner.invoke(cli, ["compare", str(offers["sf"]), "--real", "--home", "Bostn"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: --home: no place matches 'Bostn'") and "Boston" in result.stderr
-    remote = write_offer(OFFER.format(company="R", currency="USD", base=1, location='remote = "remote"')
+    remote = write_offer(OFFER.format(company="R", currency="USD", base=100000, location='remote = "remote"')
                          + '[candidate]\nlives_in = "Atlantis"\n', "remote.toml")
     result = runner.invoke(cli, ["compare", str(remote), "--real"])
     assert result.exit_code == 1

@@ -89,7 +89,7 @@ def test_installed_plugin_is_listed() -> None:
 
 def test_compare_shows_the_placement_unless_blocked() -> None:
     runner = CliRunner()
-    shown = runner.invoke(cli, ["compare", str(EXAMPLE)])
+    shown = runner.invoke(cli, ["compare", str(EXAMPLE), "--wide"])
     assert shown.exit_code == 0, shown.output
     assert "base 160,000 is at 20% of the posted range 150,000-200,000 USD" in shown.stdout
     blocked = runner.invoke(cli, ["compare", str(EXAMPLE), "--without", "pay_range"])

@@ -11,13 +11,16 @@ from offercheck.cli.options import (
     apply_tax_options,
     check_tax_options,
     equity_view_option,
+    format_option,
     horizon_options,
     leave_after_option,
     offer_set_options,
+    output_format,
     output_options,
     tax_options,
     write_output,
 )
+from offercheck.render.negotiate import FORMATS
 
 
 @click.command()
@@ -28,17 +31,16 @@ from offercheck.cli.options import (
 @click.option("-p", "--target-percentile", type=click.FloatRange(1, 99), default=60, show_default=True,
               help="Percentile of the adjusted market benchmark to ask for.")
 @horizon_options
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "markdown", "json", "email", "html"]),
-              default="text", show_default=True,
-              help="Output format; email is a counter-offer draft built from the top points; html is one "
-                   "self-contained page (use -o FILE, or pipe it).")
+@format_option(FORMATS, "text",
+               "Output format; email is a counter-offer draft built from the top points; html is one "
+               "self-contained page (use -o FILE, or pipe it).")
 @leave_after_option(12)
 @tax_options
 @offer_set_options
 @equity_view_option
 @output_options
 def negotiate(offers: tuple[str, ...], against: tuple[str, ...], target_percentile: float, years: int,
-              currency: str | None, fmt: str, leave_after: int, after_tax: bool, tax_year: str | None,
+              currency: str | None, fmt: str | None, leave_after: int, after_tax: bool, tax_year: str | None,
               filing: str | None,
               output: str | None, force: bool, **offer_set: Any) -> None:
     """Talking points, counter-offer numbers and an email draft for OFFER, ranked by dollar impact.
@@ -51,6 +53,7 @@ def negotiate(offers: tuple[str, ...], against: tuple[str, ...], target_percenti
     from offercheck.render.negotiate import render
 
     check_tax_options(after_tax, tax_year, filing)
+    fmt = output_format(fmt, output, FORMATS, "text")
     result, pm = evaluate_offer_set((*offers, *against), years=years, currency=currency, **offer_set)
     result = apply_tax_options(result, pm, after_tax, tax_year, filing)
     mine, *others = result.evaluations

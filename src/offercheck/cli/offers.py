@@ -49,6 +49,17 @@ def display_rates(currency: str | None) -> RateTable:
     return rates
 
 
+def warn_likely_mistakes(offers: list[Offer]) -> None:
+    """One ``Warning: file: field: ...`` line on stderr per likely mistake (see ``offer.checks``)."""
+    import click
+
+    from offercheck.offer.checks import likely_mistakes
+
+    for offer in offers:
+        for problem in likely_mistakes(offer, offer.path or offer.label, tables=False):
+            click.echo(f"Warning: {problem.message}", err=True)
+
+
 def load_with_profile(paths: tuple[str, ...], profile: str | None, pm: pluggy.PluginManager | None = None,
                       current: str | None = None) -> list[Offer]:
     """Load the offers (checking ``[plugins.NAME]`` tables against ``pm``'s plugins) and apply ``--profile``.
@@ -72,6 +83,7 @@ def load_with_profile(paths: tuple[str, ...], profile: str | None, pm: pluggy.Pl
             problems += e.errors
     if problems:
         raise OfferFileErrors(problems)
+    warn_likely_mistakes(loaded)
     if profile is None:
         return loaded
     candidate = load_profile(profile)

@@ -18,15 +18,22 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 
 def write_output(text: str, output: str | None, force: bool) -> None:
-    """Print ``text`` to stdout, or write it to ``output`` (never overwriting unless ``force``)."""
-    from offercheck.errors import OffercheckError
+    """Print ``text`` to stdout, or write it to ``output`` (never replacing anything there unless ``force``)."""
+    from offercheck.errors import OffercheckError, OutputExistsError
 
     if output is None or output == "-":
-        click.echo(text, nl=False)
+        try:
+            click.echo(text, nl=False)
+        except OSError as e:  # a full disk behind a redirect, a closed pipe
+            raise OffercheckError(f"cannot write to standard output: {e.strerror or e}") from None
         return
     path = check_output(output, force)
     try:
-        path.write_text(text, encoding="utf-8")
+        # "x" creates the file or fails: nothing appears at the path between the check and the write.
+        with path.open("w" if force else "x", encoding="utf-8") as fh:
+            fh.write(text)
+    except FileExistsError:
+        raise OutputExistsError(output) from None
     except OSError as e:
         raise OffercheckError(f"{output}: cannot write: {e.strerror or e}") from None
     click.echo(f"Wrote {output}", err=True)
@@ -36,12 +43,62 @@ def check_output(output: str, force: bool) -> Path:
     """The ``output`` path, after checking that ``write_output`` may write it (before a long computation)."""
     from offercheck.errors import OffercheckError, OutputExistsError
 
+    if not output.strip():
+        raise OffercheckError("-o: empty file name")
     path = Path(output)
-    if path.is_dir():
-        raise OffercheckError(f"{output}: is a directory")
-    if path.exists() and not force:
-        raise OutputExistsError(output)
+    try:
+        if path.is_dir():
+            raise OffercheckError(f"{output}: is a directory")
+        if output.endswith(("/", "\\")):
+            raise OffercheckError(f"{output}: no such directory (give a file name, not a directory)")
+        if path.exists() and not force:
+            raise OutputExistsError(output)
+        # A dangling link does not exist(), but writing would create its target wherever it points.
+        if path.is_symlink() and not force:
+            raise OffercheckError(f"{output}: is a symbolic link to a missing file; use --force to write through it")
+    except OSError as e:  # e.g. a directory on the way that cannot be read
+        raise OffercheckError(f"{output}: cannot write: {e.strerror or e}") from None
     return path
+
+
+# Output formats named by a file's extension (`-o report.html`).
+EXTENSION_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".csv": "csv", ".md": "markdown",
+                     ".markdown": "markdown"}
+
+
+def format_option(choices: tuple[str, ...], default: str, help: str) -> Callable[[Any], Any]:
+    """-f/--format: one of ``choices``; without it, the -o FILE's extension decides (see ``output_format``)."""
+    return click.option("-f", "--format", "fmt", type=click.Choice(choices), default=None,
+                        help=f"{help} Default: from the extension of -o FILE (.html, .json, .csv, .md), else "
+                             f"{default}.")
+
+
+def output_format(fmt: str | None, output: str | None, choices: tuple[str, ...], default: str) -> str:
+    """The format to write: --format, else the one the -o FILE's extension names, else ``default``."""
+    ext = Path(output).suffix.lower() if output else ""
+    named = EXTENSION_FORMATS.get(ext)
+    if named is not None and named not in choices:
+        raise click.UsageError(f"-o {output}: this command cannot write {named}; --format is one of "
+                               f"{', '.join(choices)}")
+    if fmt is not None and named is not None and fmt != named:
+        raise click.UsageError(f"--format {fmt} conflicts with -o {output} (a {ext} file is {named}); "
+                               "drop one or make them agree")
+    return fmt or named or default
+
+
+def terminal_width() -> int:
+    """Columns for terminal tables: $COLUMNS, else the terminal's width, else 80 (not a terminal)."""
+    import shutil
+
+    return max(shutil.get_terminal_size((80, 24)).columns, 20)
+
+
+def use_colour(output: str | None) -> bool:
+    """Colour only when writing to a terminal, and never with NO_COLOR set (https://no-color.org)."""
+    import os
+    import sys
+
+    return output in (None, "-") and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def benchmarks_option(f: Any) -> Any:

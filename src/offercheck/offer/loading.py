@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from offercheck.errors import OfferFileError, OfferFileErrors
+from offercheck.offer.checks import COUNTRY_CODES, not_a_number_hint, not_toml_hint
 from offercheck.offer.models import Candidate, Offer
 from offercheck.pay.current import STAY_PREFIX, current_job_problems, offer_problems
 from offercheck.pay.equity_checks import check_private_terms, public_company_errors
@@ -54,7 +55,7 @@ def read_toml(path: Path, empty: str = EMPTY_OFFER) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise OfferFileError(name, f"invalid TOML: {e}") from None
+        raise OfferFileError(name, not_toml_hint(path, text) or f"invalid TOML: {e}") from None
     except RecursionError:
         # tomllib parses nested arrays and inline tables recursively: a few hundred `[` exhaust the stack.
         raise OfferFileError(name, "invalid TOML: arrays or inline tables nested too deeply") from None
@@ -96,6 +97,9 @@ def _dotted_part(part: str | int) -> str:
                    for c in quoted)
 
 
+_NUMBER_TYPES = ("float_type", "float_parsing", "int_type", "int_parsing")
+
+
 def validation_errors(
     name: str, error: ValidationError, model: type[BaseModel] = Offer
 ) -> list[OfferFileError]:
@@ -123,8 +127,11 @@ def validation_errors(
             msg = f"Input should be a table, not {_toml_kind(err['input'])}"
         elif err["type"] == "tuple_type":  # arrays are tuples inside, "a valid tuple" is not TOML's word
             msg = f"Input should be an array, not {_toml_kind(err['input'])}"
-        elif err["type"] == "string_pattern_mismatch":  # codes in capitals: "usd", "us"
+        elif err["type"] in _NUMBER_TYPES and isinstance(err["input"], str):
+            msg = not_a_number_hint(err["input"]) or msg  # base = "200k"
+        elif err["type"] == "string_pattern_mismatch":  # codes in capitals: "usd", "us"; names: "USA"
             fixed = str(err["input"]).strip().upper()
+            fixed = COUNTRY_CODES.get(fixed, fixed) if loc[-1] == "country" else fixed
             if re.fullmatch(err["ctx"]["pattern"], fixed):
                 msg += f"; did you mean '{fixed}'?"
         elif err["type"] == "too_short" and any(len(other) > len(loc) and other[:len(loc)] == loc
@@ -285,16 +292,20 @@ def apply_profile(offer: Offer, profile: Candidate) -> Offer:
 
 
 def disambiguate_labels(offers: list[Offer]) -> list[Offer]:
+    """Offers whose labels collide, labelled by file stem (by path where stems collide too, then numbered)."""
     # Counted once: labels.count() per offer made loading quadratic in the number of offers.
     uses = Counter(o.label for o in offers)
     # Files of the same name in different folders (a/offer.toml, b/offer.toml) are told apart by their paths.
-    stems = Counter(Path(o.path).stem for o in offers if o.path and uses[o.label] > 1)
+    stems = Counter(Path(p).stem for p in {o.path for o in offers if o.path and uses[o.label] > 1})
+    labels = [o.label if uses[o.label] == 1 or not o.path else
+              Path(o.path).stem if stems[Path(o.path).stem] == 1 else o.path for o in offers]
+    # The same file given twice still collides: number the repeats ("offer (2)").
+    still, seen = Counter(labels), Counter[str]()
     out = []
-    for offer in offers:
-        if uses[offer.label] > 1 and offer.path:
-            stem = Path(offer.path).stem
-            info = offer.offer.model_copy(update={"label": stem if stems[stem] == 1 else offer.path})
-            out.append(offer.model_copy(update={"offer": info}))
-        else:
-            out.append(offer)
+    for offer, label in zip(offers, labels, strict=True):
+        seen[label] += 1
+        if still[label] > 1 and seen[label] > 1:
+            label = f"{label} ({seen[label]})"
+        info = offer.offer.model_copy(update={"label": label}) if label != offer.label else offer.offer
+        out.append(offer if info is offer.offer else offer.model_copy(update={"offer": info}))
     return out

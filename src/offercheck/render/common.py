@@ -28,6 +28,15 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*~\[\]|])")
 # An underscore between two letters or digits (company_size) can neither open nor close emphasis: left as typed.
 _FLANKING_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 
+# Characters user text may hold that a terminal or text file must not receive: they move the cursor, start escape
+# sequences or end lines (C0 but the newline, DEL, C1, the Unicode line and paragraph separators).
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` (a whole rendered page of plain text) with each unsafe character shown as U+FFFD."""
+    return _UNSAFE.sub("\ufffd", text)
+
 
 def markdown_text(text: str) -> str:
     """``text`` as literal markdown on one line, for a paragraph, table cell or heading.

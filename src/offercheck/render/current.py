@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tabulate import tabulate
-
 from offercheck.pay.current import FORFEITED_PARTS, Forfeited, forfeited, versus_current
 from offercheck.render.common import cents, money
+from offercheck.render.fit import grid
 from offercheck.results import Comparison, Evaluation
 
 NOT_RANKED = "The Stay row is your current job: the baseline each offer is measured against, not ranked."
@@ -100,7 +99,7 @@ def sections(c: Comparison, ranked: tuple[Evaluation, ...], *, tablefmt: str, he
             rows.append([f"{escape(e.label)} (net)", *(money(x) for x in vs.nets), money(vs.net_total)])
     return [
         heading(f"Versus staying at {stay.offer.offer.company} ({c.currency}, offer minus staying)"),
-        tabulate(rows, ["Offer", *(f"Year {y}" for y in range(1, n + 1)), f"{n}-yr total"], tablefmt=tablefmt,
-                 colalign=("left", *("right",) * (n + 1)), disable_numparse=True),
+        grid(rows, ["Offer", *(f"Year {y}" for y in range(1, n + 1)), f"{n}-yr total"], tablefmt=tablefmt,
+                 colalign=("left", *("right",) * (n + 1))),
         escape(forfeited_text(stay)),
     ]

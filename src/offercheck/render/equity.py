@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from tabulate import tabulate
-
 from offercheck.pay.equity import exercise_cost
 from offercheck.render.common import cents, money
+from offercheck.render.fit import grid
 from offercheck.results import Evaluation
 
 __all__ = ["FOOTER", "lines", "offer_members", "sections", "summary"]
@@ -97,5 +96,5 @@ def sections(rows: Sequence[Evaluation], *, currency: str, years: int, tablefmt:
     table = [[escape(label), *cells] for label, *cells in summary(shown)]
     headers = ["Offer", f"Equity at risk ({years} yr)", f"Paper ({years} yr)", "Risk factor", "Exercise cost"]
     return [heading(f"Private-company equity: risk view beside paper ({currency})"),
-            tabulate(table, headers, tablefmt=tablefmt, colalign=("left", *("right",) * 4), disable_numparse=True),
+            grid(table, headers, tablefmt=tablefmt, colalign=("left", *("right",) * 4)),
             "\n".join(lines(shown, escape)), FOOTER]

@@ -16,7 +16,7 @@ from offercheck._version import __version__
 from offercheck.negotiate.asks import years_text
 from offercheck.pay.leave_early import COMPONENTS as LEAVE_COMPONENTS
 from offercheck.render import equity as equity_view
-from offercheck.render.common import COMPONENTS, money
+from offercheck.render.common import COMPONENTS, money, printable
 from offercheck.render.current import NOT_RANKED, everyone, forfeited_text, numbered
 from offercheck.render.leave_early import LEGEND as LEAVE_LEGEND
 from offercheck.render.netreal import summary_columns
@@ -107,7 +107,8 @@ def compare_context(c: Comparison) -> dict[str, Any]:
 
 
 def render(c: Comparison) -> str:
-    return environment().get_template("compare.html.j2").render(compare_context(c))
+    # Control characters from the offer files are parse errors in HTML (and invisible): shown as U+FFFD.
+    return printable(environment().get_template("compare.html.j2").render(compare_context(c)))
 
 
 def negotiation_context(n: Negotiation) -> dict[str, Any]:
@@ -143,4 +144,4 @@ def negotiation_context(n: Negotiation) -> dict[str, Any]:
 
 
 def render_negotiation(n: Negotiation) -> str:
-    return environment().get_template("negotiate.html.j2").render(negotiation_context(n))
+    return printable(environment().get_template("negotiate.html.j2").render(negotiation_context(n)))

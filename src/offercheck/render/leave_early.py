@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from tabulate import tabulate
-
 from offercheck.pay.equity import ExerciseCash
 from offercheck.pay.leave_early import COMPONENTS, LeaveEarly
 from offercheck.render.common import cents, money
+from offercheck.render.fit import grid
 from offercheck.results import Comparison, Evaluation
 
 
@@ -40,8 +39,7 @@ def table(rows: Sequence[LeaveEarly], *, tablefmt: str, escape: Callable[[str], 
     body = [[escape(le.label), *(fmt(getattr(le, name)) for name, _ in COMPONENTS), fmt(le.repaid), fmt(le.total)]
             for le in rows]
     headers = ["Offer", *(title for _, title in COMPONENTS), "Repaid", "Total"]
-    return tabulate(body, headers, tablefmt=tablefmt, colalign=("left", *("right",) * (len(headers) - 1)),
-                    disable_numparse=True)
+    return grid(body, headers, tablefmt=tablefmt, colalign=("left", *("right",) * (len(headers) - 1)))
 
 
 def notes(rows: Sequence[LeaveEarly], escape: Callable[[str], str]) -> list[str]:

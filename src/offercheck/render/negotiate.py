@@ -16,7 +16,10 @@ def render(n: Negotiation, fmt: str) -> str:
 
         return render_negotiation(n)
     from offercheck.render import negotiation
+    from offercheck.render.common import printable
 
+    if fmt == "json":
+        return negotiation.render_json(n)
     renderers = {"text": negotiation.render_text, "markdown": negotiation.render_markdown,
-                 "json": negotiation.render_json, "email": negotiation.render_email}
-    return renderers[fmt](n)
+                 "email": negotiation.render_email}
+    return printable(renderers[fmt](n))  # plain text: no control character from the offer files reaches it

@@ -7,6 +7,7 @@ from typing import Any
 
 from offercheck.negotiate.asks import years_text
 from offercheck.render.common import cents, money
+from offercheck.render.fit import grid
 from offercheck.results import Comparison, Evaluation
 
 
@@ -129,17 +130,13 @@ def summary_columns(c: Comparison) -> tuple[list[str], Callable[[Evaluation], li
 
 
 def _by_year(rows: list[list[str]], n: int, tablefmt: str) -> str:
-    from tabulate import tabulate
-
-    return tabulate(rows, ["Offer", *(f"Year {y}" for y in range(1, n + 1))], tablefmt=tablefmt,
-                    colalign=("left", *("right",) * n), disable_numparse=True)
+    return grid(rows, ["Offer", *(f"Year {y}" for y in range(1, n + 1))], tablefmt=tablefmt,
+                    colalign=("left", *("right",) * n))
 
 
 def sections(c: Comparison, ranked: tuple[Evaluation, ...], *, tablefmt: str, heading: Callable[[str], str],
              escape: Callable[[str], str]) -> list[str]:
     """The after-tax and real-terms sections of the table and markdown formats."""
-    from tabulate import tabulate
-
     n = c.horizon_years
     out: list[str] = []
     taxed = [e for e in ranked if e.taxes is not None]
@@ -163,8 +160,8 @@ def sections(c: Comparison, ranked: tuple[Evaluation, ...], *, tablefmt: str, he
                 rows.append([escape(e.label) if k == 0 else "", where if k == 0 else "", escape(name),
                              money(year1.get(name, 0.0)), money(total)])
             rows.append(["", "", "total tax", money(first.total), money(e.taxes.total)])
-        out.append(tabulate(rows, ["Offer", "Where", "Tax", "Year 1", years_text(n)], tablefmt=tablefmt,
-                            colalign=("left", "left", "left", "right", "right"), disable_numparse=True))
+        out.append(grid(rows, ["Offer", "Where", "Tax", "Year 1", years_text(n)], tablefmt=tablefmt,
+                            colalign=("left", "left", "left", "right", "right")))
         notes = dict.fromkeys(f"{e.taxes.filing_status} filer" for e in taxed)
         lines = [f"Notes on the tax estimates ({', '.join(notes)}; {year} tax year):",
                  *(f"- {s}" for s in SIMPLIFICATIONS)]

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tabulate import tabulate
-
 from offercheck.render.common import COMPONENTS, markdown_text, money
 from offercheck.render.current import NOT_RANKED, everyone, numbered
 from offercheck.render.current import sections as current_sections
 from offercheck.render.equity import sections as equity_sections
+from offercheck.render.fit import grid
 from offercheck.render.leave_early import sections as leave_early_sections
 from offercheck.render.netreal import sections as netreal_sections
 from offercheck.render.netreal import summary_columns
@@ -57,8 +56,7 @@ def _adjustments(e: Evaluation, tablefmt: str) -> str:
     rows = [[_escape(a.adjustment.factor, tablefmt), f"x{a.adjustment.multiplier:.3f}", a.adjustment.evidence,
              _escape(a.adjustment.reason, tablefmt), _escape(a.adjustment.source, tablefmt)] for a in m.adjustments]
     rows.append(["all factors", f"x{m.multiplier:.3f}", "", "", ""])
-    lines.append(tabulate(rows, ["Factor", "Multiplier", "Evidence", "Reason", "Source"], tablefmt=tablefmt,
-                          disable_numparse=True))
+    lines.append(grid(rows, ["Factor", "Multiplier", "Evidence", "Reason", "Source"], tablefmt=tablefmt))
     return "\n".join(lines)
 
 
@@ -87,11 +85,10 @@ def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str]
     align = ("right", "left", *("right",) * (len(summary_headers) - 2))
     sections = [
         heading(f"Offers ranked by {n}-year {RANK_TITLES[c.rank_by]} ({c.currency})"),
-        tabulate(summary, summary_headers, tablefmt=tablefmt, colalign=align, disable_numparse=True),
+        grid(summary, summary_headers, tablefmt=tablefmt, colalign=align),
         *([NOT_RANKED] if c.current is not None else []),
         heading(f"Total pay by year ({c.currency})"),
-        tabulate(by_year, year_headers, tablefmt=tablefmt, colalign=("left", *("right",) * n),
-                 disable_numparse=True),
+        grid(by_year, year_headers, tablefmt=tablefmt, colalign=("left", *("right",) * n)),
         *current_sections(c, ranked, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
         *netreal_sections(c, rows, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
         *leave_early_sections(c, ranked, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
@@ -101,12 +98,12 @@ def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str]
     scored = [e for e in rows if e.market is not None]
     if scored:
         sections.append(heading(f"Versus the market ({c.currency} per year)"))
-        sections.append(tabulate(
+        sections.append(grid(
             [[_escape(e.label, tablefmt), money(e.years[0].base), str(e.market.base), money(e.market.expected_base.p50),
               money(basis_pay(e)), str(e.market.scored), money(e.market.expected_basis.p50),
               f"{e.market.overall:.0f} ({e.market.basis})"] for e in scored],
             ["Offer", "Base", "Base pct", "Market base p50", "Avg scored pay", "Pct", "Market p50", "Score (basis)"],
-            tablefmt=tablefmt, colalign=("left", *("right",) * 7), disable_numparse=True))
+            tablefmt=tablefmt, colalign=("left", *("right",) * 7)))
         sections.append(BASIS_NOTE)
         for e in scored:
             sections.append(_adjustments(e, tablefmt))

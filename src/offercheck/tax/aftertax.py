@@ -67,7 +67,8 @@ def taxable_wages(pay: YearPay) -> float:
 
 def _us_state(offer: Offer) -> tuple[str, list[str]]:
     """The offer's US state, inferred from a known city (and said so) when the file gives none."""
-    from offercheck.real.places import UnknownPlace, resolve_place
+    from offercheck.real.citystate import state_of_city
+    from offercheck.real.places import UnknownPlace
 
     loc = offer.location
     if loc.state:
@@ -75,19 +76,14 @@ def _us_state(offer: Offer) -> tuple[str, list[str]]:
     if not loc.city:
         raise UnsupportedJurisdiction('no state given: set [location] state, e.g. state = "CA"')
     try:
-        place = resolve_place(city=loc.city, state=None, country="US")
+        found = state_of_city(loc.city)
     except UnknownPlace as e:
-        raise UnsupportedJurisdiction(f"no state given and {e}") from None
-    if place.geography != "metro":
+        raise UnsupportedJurisdiction(f'no state given and {e}: set [location] state, e.g. state = "CA"') from None
+    if found.state is None:
         raise UnsupportedJurisdiction(
-            f'no state given and {loc.city!r} is not a known US metro: set [location] state, e.g. state = "CA"'
-        )
-    # BEA metro names end with their states, principal city's first: "New York-Newark-Jersey City, NY-NJ-PA".
-    states = place.name.rpartition(", ")[2].split("-")
-    note = f"state {states[0]} inferred from the city {loc.city!r} (metro {place.name})"
-    if len(states) > 1:
-        note += f"; the metro spans {', '.join(states)}: set [location] state if you live in another"
-    return states[0], [note]
+            f"no state given and {loc.city!r} could be in {' or '.join(found.candidates)} (metro {found.metro}): "
+            f'set [location] state, e.g. state = "{found.candidates[0]}"')
+    return found.state, [f"state {found.state} inferred from the city {loc.city!r} (metro {found.metro})"]
 
 
 @dataclass(frozen=True)

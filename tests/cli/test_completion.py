@@ -1,0 +1,20 @@
+"""Shell completion is click's own, and the README says how to turn it on."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from ..conftest import REPO
+
+
+def test_bash_completes_command_names() -> None:
+    env = {**os.environ, "_OFFERCHECK_COMPLETE": "bash_complete", "COMP_WORDS": "offercheck comp", "COMP_CWORD": "1"}
+    done = subprocess.run([sys.executable, "-m", "offercheck"], env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout.split() == ["plain,compare"]
+
+
+def test_the_readme_documents_it() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert 'eval "$(_OFFERCHECK_COMPLETE=bash_source offercheck)"' in readme
