@@ -10,6 +10,11 @@ class MarketWarning(UserWarning):
     it to stderr as ``Warning: <message>``."""
 
 
+class OfferWarning(MarketWarning):
+    """A valid offer-file value that is probably a mistake (a fraction for a percent): printed the same way, as
+    ``Warning: FILE: field: message``. A MarketWarning so that the CLI's one warnings path shows it."""
+
+
 class OffercheckError(click.ClickException):
     """Base class: click prints ``Error: <message>`` to stderr and exits with code 1."""
 

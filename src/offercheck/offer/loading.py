@@ -7,6 +7,7 @@ import difflib
 import json
 import re
 import sys
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -14,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from offercheck.errors import OfferFileError, OfferFileErrors
+from offercheck.errors import OfferFileError, OfferFileErrors, OfferWarning
 from offercheck.offer.models import Candidate, Offer
 from offercheck.pay.current import STAY_PREFIX, current_job_problems, offer_problems
-from offercheck.pay.equity_checks import check_private_terms, public_company_errors
+from offercheck.pay.equity_checks import check_private_terms, private_terms_warnings, public_company_errors
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -177,6 +178,9 @@ def parse_offer(data: dict[str, Any], name: str, pm: pluggy.PluginManager | None
     offer._path = name
     if pm is not None:
         check_plugin_tables(offer, name, pm)
+    if isinstance(data.get("equity"), dict):
+        for message in private_terms_warnings(data["equity"]):
+            warnings.warn(OfferWarning(f"{name}: {message}"), stacklevel=2)
     return offer
 
 
