@@ -14,6 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from offercheck.offer.equity_checks import (
+    PRIVATE_ONLY_KEYS,
+    check_private_terms,
+    private_terms_warnings,
+    public_company_errors,
+)
 from offercheck.pay.equity import (
     PrivateTerms,
     exercise_cash_needed,
@@ -24,13 +30,6 @@ from offercheck.pay.equity import (
     risk_factor,
     scenarios,
     views,
-)
-from offercheck.pay.equity_checks import (
-    PRIVATE_ONLY_KEYS,
-    check_private_terms,
-    private_terms_warnings,
-    public_company_errors,
-    terms_from_table,
 )
 from offercheck.pay.equity_timing import double_trigger_income, income_year, nso_exercise_wages, timing_note
 
@@ -239,13 +238,10 @@ def test_exit_prices_must_be_positive_and_finite() -> None:
     assert check_private_terms({"exit_prices": 10})[0].startswith("equity.exit_prices: must be a list")
 
 
-def test_valid_terms_pass_and_build() -> None:
+def test_valid_terms_pass() -> None:
     table = {"liquidity_probability": 0.3, "dilution_percent_per_round": 15, "rounds_to_exit": 2,
              "preferred_price": 12.0, "exercise_window_days": 90, "exit_prices": [10, 20], "exercise_year": 3}
     assert check_private_terms(table) == []
-    terms = terms_from_table(table)
-    assert terms.exit_prices == (10.0, 20.0)
-    assert terms.exercise_year == 3
 
 
 def test_keys_that_do_not_fit_the_kind() -> None:

@@ -58,8 +58,13 @@ def bls_provider(offer: Offer, benchmarks: BenchmarkSet) -> Benchmark | None:
         found = bls_anchor(offer.offer.role, loc.city, loc.state, "US", loc.remote == "remote",
                            offer.candidate.lives_in)
     except ValueError as e:  # a state BLS does not know: national figures, and say so
-        warnings.warn(MarketWarning(f"{e}; used national figures"), stacklevel=2)
+        warnings.warn(MarketWarning(f"{_where(offer)}: location.state: {e}; used national figures"), stacklevel=2)
         found = bls_anchor(offer.offer.role, None, None, "US")
     if found.place.warning:
-        warnings.warn(MarketWarning(found.place.warning), stacklevel=2)
+        warnings.warn(MarketWarning(f"{_where(offer)}: location.city: {found.place.warning}"), stacklevel=2)
     return benchmark_from_anchor(found, benchmarks)
+
+
+def _where(offer: Offer) -> str:
+    """The offer's file for a warning (its label when built in code), as every other warning names it."""
+    return offer.path or offer.label

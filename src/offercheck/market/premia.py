@@ -9,6 +9,7 @@ whose interval includes 1 or whose n is under the table's ``min_n`` applies x1.0
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -72,7 +73,9 @@ def _load(name: str) -> dict[str, Any]:
 
 def _source(table: dict[str, Any]) -> str:
     s = table["source"]
-    return f"{s['publisher']}; {s['file']} sha256 {s['sha256'][:12]}, {s['reference_period']}"
+    # Short enough for a table column; the file's name and sha256 stay in premia.json and docs/market.md.
+    snapshot = re.search(r"\d{4}-\d{2}-\d{2}", s["file"])
+    return f"{s['publisher']}" + (f" {snapshot.group()}" if snapshot else "") + f", {s['reference_period']}"
 
 
 def _role_key(role: str) -> str | None:

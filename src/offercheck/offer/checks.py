@@ -53,6 +53,12 @@ def _findings(offer: Offer) -> Iterator[tuple[str, str]]:
     if country in COUNTRY_CODES:
         yield "location.country", f"{country!r} is not an ISO 3166 code; did you mean {COUNTRY_CODES[country]!r}?"
     yield from _unknown_role(offer)
+    if offer.equity is not None:
+        from offercheck.offer.equity_checks import private_terms_warnings
+
+        for message in private_terms_warnings(offer.equity.model_dump(exclude_none=True)):
+            field, _, text = message.partition(": ")
+            yield field, text
 
 
 def _unknown_industry(offer: Offer) -> Iterator[tuple[str, str]]:

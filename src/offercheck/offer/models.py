@@ -129,7 +129,7 @@ class Equity(_Table):
     vest_every_months: Literal[1, 3, 6, 12] | None = None
     annual_growth_percent: float = Field(0, ge=-90, le=200)
     refresh_annual: Money = Field(0, description="Value of a new grant each year from year 2.")
-    # Private companies only (DESIGN.md section 5); offercheck.pay.equity_checks gives the friendlier messages.
+    # Private companies only (DESIGN.md section 5); offercheck.offer.equity_checks gives the friendlier messages.
     liquidity_probability: float | None = Field(None, ge=0, le=1, description="Chance the shares ever become "
                                                 "sellable (private companies).")
     dilution_percent_per_round: float | None = Field(None, ge=0, le=90, description="Ownership lost per round.")

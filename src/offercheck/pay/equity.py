@@ -9,7 +9,7 @@ the paper value and says so.
 
 Pure functions on frozen dataclasses; only the standard library, so the module fits any package layout. Income
 timing for tax (options at exercise, double-trigger RSUs at liquidity) is in :mod:`.equity_timing`, validation
-of the offer-file keys in :mod:`.equity_checks`.
+of the offer-file keys in :mod:`offercheck.offer.equity_checks`.
 """
 
 from __future__ import annotations

@@ -2,19 +2,16 @@
 
 Errors name the field (``equity.liquidity_probability: must be between 0 and 1 (got 30; did you mean 0.30?)``);
 likely mistakes that are still valid are warnings, as section 2 asks. Works on the raw TOML table, so the
-offer models can call it from a validator, and ``terms_from_table`` builds the PrivateTerms once it passes.
+offer models can call it from a validator.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import Any
-
-from offercheck.pay.equity import PrivateTerms
 
 __all__ = ["PRIVATE_ONLY_KEYS", "PRIVATE_TERM_KEYS", "check_private_terms", "private_terms_warnings",
-           "public_company_errors", "terms_from_table"]
+           "public_company_errors"]
 
 # Keys that only mean something while the shares cannot be sold: a public company's file must not give them.
 # exercise_window_days and exercise_year stay allowed: public options have a window and an exercise year too.
@@ -126,10 +123,3 @@ def public_company_errors(table: Mapping[str, object]) -> list[str]:
     """Errors for private-only keys given in the ``[equity]`` table of a public company (company.public = true)."""
     return [f"equity.{k}: only for private companies (company.public = false); a public company's shares can be "
             "sold, so remove it" for k in PRIVATE_ONLY_KEYS if k in table]
-
-
-def terms_from_table(table: Mapping[str, Any]) -> PrivateTerms:
-    """PrivateTerms from an ``[equity]`` table that passed :func:`check_private_terms`."""
-    values = {k: table[k] for k in PRIVATE_TERM_KEYS if k in table and k != "exit_prices"}
-    prices = tuple(float(p) for p in table.get("exit_prices", ()))
-    return PrivateTerms(**values, exit_prices=prices)
