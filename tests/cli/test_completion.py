@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from ..conftest import REPO
+from tests.conftest import REPO
 
 
 def test_bash_completes_command_names() -> None:

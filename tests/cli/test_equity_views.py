@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import invoke
+from tests.conftest import invoke
 
 GRANT = """
 [offer]

@@ -16,7 +16,7 @@ from offercheck.offer.models import Offer
 from offercheck.pay.comp import pay_by_year
 from offercheck.pay.leave_early import leave_early
 from offercheck.pay.vesting import vested_by_year
-from tests.test_properties import PROPERTY, offers
+from tests.cli.test_properties import PROPERTY, offers
 
 
 def close(a: float, b: float) -> bool:

@@ -8,8 +8,7 @@ from collections import Counter
 import pytest
 
 from offercheck.render.fit import fit_prose, fitting, grid
-
-from ..conftest import invoke
+from tests.conftest import invoke
 
 COMMANDS = [
     ("compare", "examples/bank-toronto.toml", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"),

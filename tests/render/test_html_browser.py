@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import invoke
+from tests.conftest import invoke
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and os.environ.get("OFFERCHECK_REQUIRE_BROWSER"):

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from offercheck.pay.currency import RateTable, UnknownCurrency, load_rates
+from tests.conftest import REPO
 
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
-RATES_FILE = Path(__file__).resolve().parents[1] / "src" / "offercheck" / "data" / "rates.toml"
+RATES_FILE = REPO / "src" / "offercheck" / "data" / "rates.toml"
 REQUIRED = ("USD", "EUR", "GBP", "CAD", "SGD", "INR", "AUD", "CHF", "JPY")
 
 

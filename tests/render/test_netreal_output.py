@@ -8,9 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from offercheck.cli.main import cli
-
-from .conftest import check_golden, invoke
-from .test_cli import EXAMPLE_FILES
+from tests.cli.test_cli import EXAMPLE_FILES
+from tests.conftest import check_golden, invoke
 
 pytestmark = pytest.mark.usefixtures("in_repo")
 

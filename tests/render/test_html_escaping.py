@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from .conftest import invoke
-from .test_html import parse
+from tests.conftest import invoke
+from tests.render.test_html import parse
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(2)>'

@@ -15,8 +15,7 @@ from offercheck.cli.main import cli
 from offercheck.offer.loading import load_offer
 from offercheck.offer.models import Offer
 from offercheck.pay.leave_early import leave_early
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 Write = Callable[..., Path]
 

@@ -19,8 +19,9 @@ from offercheck.market.survey.fields import SurveyFormatError, SurveyRow
 from offercheck.market.survey.read import read_survey
 from offercheck.market.survey.write import benchmark_text
 from offercheck.offer.roles import EXPERIENCE_BANDS, experience_band, normalise_role
+from tests.conftest import SHARED
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = SHARED / "data"
 AIJOBS = DATA / "aijobs_salaries_2025-01-19.csv"
 needs_data = pytest.mark.skipif(not AIJOBS.exists(), reason=f"shared survey data not found at {AIJOBS}")
 

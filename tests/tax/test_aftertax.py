@@ -26,8 +26,7 @@ from offercheck.pay.comp import pay_in_year
 from offercheck.results import RANK_BY
 from offercheck.tax import TAX_YEARS
 from offercheck.tax.aftertax import taxable_wages
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 TX = """
 [offer]

@@ -17,8 +17,7 @@ from offercheck import __version__
 from offercheck.cli.main import main
 from offercheck.offer.loading import load_offer
 from offercheck.pay.comp import pay_by_year
-
-from .conftest import EXAMPLES, REPO, check_golden, invoke
+from tests.conftest import EXAMPLES, REPO, check_golden, invoke
 
 pytestmark = pytest.mark.usefixtures("in_repo")
 

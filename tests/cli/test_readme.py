@@ -10,8 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from offercheck.cli.main import cli
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 BLOCK = re.compile(r"^```[a-z]*\n(.*?)^```", re.S | re.M)
 

@@ -51,8 +51,7 @@ def test_compare_json_benchmark_and_score(runner: object) -> None:
     from click.testing import CliRunner
 
     from offercheck.cli.main import cli
-
-    from .conftest import REPO
+    from tests.conftest import REPO
 
     result = CliRunner().invoke(cli, ["compare", str(REPO / "examples/bigtech-sf.toml"), "-f", "json"])
     doc = json.loads(result.stdout)

@@ -8,8 +8,7 @@ import re
 import pytest
 
 from offercheck import hookspecs
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 DOCS = (REPO / "docs" / "plugins.md").read_text(encoding="utf-8")
 HOOKS = sorted(name for name, f in vars(hookspecs).items()

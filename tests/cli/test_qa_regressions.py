@@ -257,8 +257,7 @@ def test_a_code_in_lower_case_gets_a_hint(write_offer: Callable[..., Path], tabl
 
 def test_the_library_takes_a_currency_code_in_any_case() -> None:
     from offercheck import compare, load_offers
-
-    from .conftest import EXAMPLES
+    from tests.conftest import EXAMPLES
 
     offers = load_offers([EXAMPLES / "bank-toronto.toml"])
     lower, upper = compare(offers, currency="usd"), compare(offers, currency="USD")

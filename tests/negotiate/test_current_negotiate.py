@@ -16,8 +16,7 @@ from offercheck.negotiate.counter import Negotiation
 from offercheck.negotiate.counter import negotiate as run_negotiate
 from offercheck.negotiate.points import builtin_points
 from offercheck.offer.loading import load_current, load_offer
-
-from .test_current import CURRENT, LEAVING, OFFER, usd_per
+from tests.pay.test_current import CURRENT, LEAVING, OFFER, usd_per
 
 # OFFER plus a 40,000 grant behind a 12-month cliff and without refreshers: two more points with an ask each.
 OFFER_WITH_EQUITY = OFFER + """

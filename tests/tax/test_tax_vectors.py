@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,8 +15,9 @@ from offercheck.tax.engine import params
 from offercheck.tax.germany import tariff
 from offercheck.tax.uk import personal_allowance
 from offercheck.tax.us import federal_income_tax
+from tests.conftest import SHARED
 
-VECTORS = Path(__file__).resolve().parents[2] / "shared" / "data" / "tax" / "test_vectors.json"
+VECTORS = SHARED / "data" / "tax" / "test_vectors.json"
 if not VECTORS.is_file():
     pytest.skip(f"shared tax test vectors not found at {VECTORS}", allow_module_level=True)
 

@@ -10,8 +10,7 @@ import pytest
 from offercheck import Offer, compare, load_offers
 from offercheck.cli.main import main
 from offercheck.plugins import get_plugin_manager
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 OFFER = str(EXAMPLES / "bigtech-sf.toml")
 OTHER = str(EXAMPLES / "startup-nyc.toml")

@@ -18,9 +18,8 @@ from click.testing import CliRunner
 from offercheck import __version__
 from offercheck.pay.comp import YearPay
 from offercheck.render.svg import MarketRow, compact, market_charts, nice_step, stacked_bars
-
-from .conftest import REPO, check_golden, invoke
-from .test_cli import EXAMPLE_FILES
+from tests.cli.test_cli import EXAMPLE_FILES
+from tests.conftest import REPO, check_golden, invoke
 
 pytestmark = pytest.mark.usefixtures("in_repo")
 

@@ -15,8 +15,7 @@ from offercheck.api import compare
 from offercheck.errors import OfferFileErrors
 from offercheck.offer.loading import load_current, load_offer
 from offercheck.pay.current import forfeited, versus_current
-
-from .conftest import REPO, check_golden, invoke
+from tests.conftest import REPO, check_golden, invoke
 
 pytestmark = pytest.mark.usefixtures("in_repo")
 

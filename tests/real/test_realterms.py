@@ -16,8 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from offercheck.cli.main import cli
-
-from .conftest import REPO, SHARED
+from tests.conftest import REPO, SHARED
 
 COL = SHARED / "data" / "col"
 needs_shared = pytest.mark.skipif(not COL.is_dir(), reason="../shared/data/col (the source CSVs) is not here")

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from .conftest import invoke
-from .test_html import LABELS, check_market_chart, parse
+from tests.conftest import invoke
+from tests.render.test_html import LABELS, check_market_chart, parse
 
 ARGS = ("negotiate", "examples/bigtech-sf.toml", "--against", "examples/startup-nyc.toml", "-c", "USD")
 

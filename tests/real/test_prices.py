@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from offercheck.real.places import PriceLevel, UnknownPlace, parse_home, real_factor, resolve_place
+from tests.conftest import REPO, SHARED
 
-REPO = Path(__file__).resolve().parents[1]
-COL = Path(__file__).resolve().parents[2] / "shared" / "data" / "col"
+COL = SHARED / "data" / "col"
 needs_col = pytest.mark.skipif(not COL.is_dir(), reason=f"shared data not found at {COL}")
 
 

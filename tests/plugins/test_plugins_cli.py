@@ -11,8 +11,7 @@ from click.testing import CliRunner
 from offercheck import __version__
 from offercheck.cli.main import cli, main
 from offercheck.plugins import BUILTIN_FACTORS, BUILTIN_PLUGINS
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 OFFER = str(EXAMPLES / "bigtech-sf.toml")
 

@@ -14,8 +14,7 @@ from offercheck.market.benchmarks import load_benchmarks
 from offercheck.market.evidence import WEAK_CAP as SEED_PREMIUM_CAP
 from offercheck.market.evidence import bound_weak
 from offercheck.offer.models import Offer
-
-from .conftest import REPO, SHARED
+from tests.conftest import REPO, SHARED
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -15,8 +15,7 @@ from offercheck.errors import PluginError
 from offercheck.negotiate.counter import negotiate
 from offercheck.offer.loading import load_offer
 from offercheck.plugins import get_plugin_manager
-
-from .conftest import REPO, check_golden, invoke
+from tests.conftest import REPO, check_golden, invoke
 
 pytestmark = pytest.mark.usefixtures("in_repo")
 

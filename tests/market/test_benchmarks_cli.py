@@ -21,8 +21,7 @@ from click.testing import CliRunner
 from offercheck.cli.main import cli
 from offercheck.market.benchmarks import load_benchmarks
 from offercheck.plugins import BUILTIN_FACTORS
-
-from .conftest import REPO, SHARED
+from tests.conftest import REPO, SHARED
 
 AIJOBS = SHARED / "data" / "aijobs_salaries_2025-01-19.csv"
 needs_data = pytest.mark.skipif(not AIJOBS.exists(), reason=f"shared survey data not found at {AIJOBS}")

@@ -23,9 +23,9 @@ from offercheck.market.benchmarks import (
     load_benchmarks,
     load_factor_tables,
 )
+from tests.conftest import REPO, SHARED
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = SHARED / "data"
 AIJOBS = DATA / "aijobs_salaries_2025-01-19.csv"
 OEWS = DATA / "bls_oews_may2025_tech_occupations_by_area.csv"
 needs_data = pytest.mark.skipif(not (AIJOBS.exists() and OEWS.exists()), reason=f"shared data not found in {DATA}")
