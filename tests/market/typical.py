@@ -43,6 +43,11 @@ class Placed:
     p75: float
     p90: float
 
+    @property
+    def inside(self) -> bool:
+        """Between p25 and p85 (p85 read linearly between p75 and p90)."""
+        return self.p25 <= self.base <= self.p75 + (self.p90 - self.p75) * (85 - 75) / (90 - 75)
+
 
 def source_of(path: Path) -> str:
     """The file's leading comment block: where its figures come from."""
