@@ -11,8 +11,10 @@
     by country and experience band. US prediction = the NATIONAL BLS anchor of the role's occupation x the
     applied premia (experience, role, company size, work mode): the survey has no metro, so this also measures
     how far the survey's respondents lean to high-paying hubs. Non-US prediction = the country cell.
-(c) Typical public offers are not included: no published figures were checked for this run, and made-up
-    figures would be worse than none.
+(c) Typical public offers (tests/market/typical.py): the offer files at a company's published figure (pay-
+    transparency posting ranges as republished by job boards, levels.fyi figures quoted on Hacker News, and
+    issue 15's own three examples, unverified), scored as the CLI scores them: the percentile of the base in
+    its base benchmark (target p25-p85), with each file's source.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
+sys.path.insert(0, str(REPO))  # tests.market.typical: the same cases as the outcome test
 
 import market_survey as ms  # noqa: E402  (import after making scripts importable)
 
 from offercheck.market.anchor import bls_anchor  # noqa: E402
+from tests.market import typical  # noqa: E402
 
 BLS_FILE = "bls_oews_may2025_tech_occupations_by_area.csv"
 SURVEY_FILE = "aijobs_salaries_2025-01-19.csv"
@@ -119,6 +123,18 @@ def _print_tally(tally: dict[tuple[str, str], list[int]]) -> None:
         print(f"  {country:<8}{band:<6}{n:>7}" + "".join(f"{100 * b / n:>7.1f}" for b in below))
 
 
+def typical_offers() -> None:
+    print("\n(c) typical public offers: percentile of base in its base benchmark (target p25-p85)")
+    inside = 0
+    cases = typical.files()
+    for path in cases:
+        c = typical.place(path)
+        inside += c.inside
+        print(f"  {c.name:<22} {c.base:>9,.0f}  {c.percentile!s:<10} {'ok ' if c.inside else 'OUT'} {c.place[:36]}")
+        print(f"      source: {c.source}")
+    print(f"  {inside} of {len(cases)} between p25 and p85")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data_dir", nargs="?", type=Path, default=REPO.parent / "shared" / "data")
@@ -126,6 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     reproduction(args.data_dir / BLS_FILE)
     held_out(args.data_dir / SURVEY_FILE, args.seed)
+    typical_offers()
     return 0
 
 
