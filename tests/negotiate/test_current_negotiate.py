@@ -26,8 +26,8 @@ vesting = "4y-cliff-1y"
 """
 
 
-def negotiate(runner: CliRunner, *args: str) -> str:
-    r = runner.invoke(cli, ["negotiate", *args])
+def negotiate(runner: CliRunner, *args: str, columns: int = 80) -> str:
+    r = runner.invoke(cli, ["negotiate", *args], env={"COLUMNS": str(columns)})
     assert r.exit_code == 0, r.stderr
     return r.stdout
 
@@ -86,7 +86,7 @@ def test_gap_to_staying(runner: CliRunner, write: Callable[..., tuple[str, str]]
     # Base alone moves this offer's pay one for one: 120,000 - 5,000 and 120,000 + 1,666.67.
     assert gap["match_base"] == {"year1": None, "average": pytest.approx(121666.67, abs=0.01)}
     assert gap["forfeited"]["total"] == 56000
-    text = negotiate(runner, offer, "--current", current, "-y", "3")
+    text = negotiate(runner, offer, "--current", current, "-y", "3", columns=200)  # the table on one line a row
     assert "Versus staying\n" in text
     # Staying pays less in year 1: no base would match it there.
     assert "Stay: Acme          -$5,000     $1,667                  -          $121,667" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -161,3 +162,22 @@ def test_library_raises_plugin_error(tmp_path: Path) -> None:
     pm.register(Plugin(), name="one")
     with pytest.raises(PluginError, match="plugin 'one' failed in offercheck_talking_points"):
         negotiate(evaluate(load_offer(REPO / STARTUP)), pm=pm)
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_text_fits_the_terminal(columns: int, in_repo: None) -> None:
+    from offercheck.cli.main import cli
+
+    r = CliRunner().invoke(cli, ["negotiate", "examples/startup-nyc.toml", "--against", "examples/bigtech-sf.toml"],
+                           env={"COLUMNS": str(columns)})
+    assert r.exit_code == 0
+    assert max(len(line) for line in r.stdout.splitlines()) <= columns
+
+
+def test_email_reads_cleanly() -> None:
+    code, out, _ = invoke("negotiate", "examples/startup-nyc.toml", "--against", "examples/bigtech-sf.toml",
+                          "--format", "email")
+    assert code == 0
+    # No nested parentheses (a factor's reason pasted in), no file label, no 7-digit count without separators.
+    assert not re.search(r"\([^()]*\(", out)
+    assert "Bigtech SF — Senior MLE" not in out and not re.search(r"\d{5,}", out)

@@ -18,6 +18,7 @@ from offercheck.cli.options import (
     output_format,
     output_options,
     tax_options,
+    terminal_width,
     write_output,
 )
 from offercheck.render.negotiate import FORMATS
@@ -59,6 +60,6 @@ def negotiate(offers: tuple[str, ...], against: tuple[str, ...], target_percenti
     mine, *others = result.evaluations
     plan = run_negotiate(mine, others, pm=pm, target_percentile=target_percentile, leave_after=leave_after,
                          rates=result.rates, current=result.current)
-    write_output(render(plan, fmt), output, force)
+    write_output(render(plan, fmt, terminal_width()), output, force)
 
 

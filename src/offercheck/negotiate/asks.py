@@ -35,12 +35,14 @@ def years_text(n: int) -> str:
     return "1 year" if n == 1 else f"{n} years"
 
 
-def format_money(x: float, currency: str) -> str:
-    """Whole units with the currency's symbol where it is unambiguous ($182,000), else its code (182,000 CHF)."""
-    units = round(x)
+def format_money(x: float, currency: str, *, cents: bool = False) -> str:
+    """Whole units with the currency's symbol where it is unambiguous ($182,000), else its code (182,000 CHF);
+    ``cents``: two decimals, for a price per share ($2.10)."""
+    units = round(x, 2) if cents else round(x)
     sign = "-" if units < 0 else ""
     symbol = _SYMBOLS.get(currency)
-    return f"{sign}{symbol}{abs(units):,}" if symbol else f"{sign}{abs(units):,} {currency}"
+    digits = f"{abs(units):,.2f}" if cents else f"{abs(units):,}"
+    return f"{sign}{symbol}{digits}" if symbol else f"{sign}{digits} {currency}"
 
 
 def round_ask(x: float, at_most: float | None = None) -> float:
@@ -53,19 +55,16 @@ def round_ask(x: float, at_most: float | None = None) -> float:
 
 @dataclass(frozen=True)
 class BonusNorm:
-    """The bonus a market pays, as a range of percents of base, with its source."""
+    """The bonus the market's cash benchmark counts (cash = base x (1 + norm)), as a percent of base, cited."""
 
-    low: float
-    high: float
+    percent: float
     source: str
 
 
-# Bonus norms by (benchmark country, company kind). Issue 15's cash benchmark (base + bonus norm) will carry the
-# norm with the benchmark itself; until then this table is the only place a norm comes from.
-_BONUS_NORMS: dict[tuple[str | None, str | None], BonusNorm] = {
-    ("US", "large"): BonusNorm(10.0, 20.0, "seeds/002_85987d39cf31c29d.txt: \"Performance-based bonuses can add "
-                                           "10-20% to your base salary\" (of tech companies' packages)"),
-}
+# The benchmark carries one norm per benchmark file, for every country and company kind it covers; its source
+# (seed 002) speaks of what "top tech companies" pay. So the ask keeps DESIGN 4's company-kind condition here:
+# only a large company (size = "large", or public when the size is not given) is asked for the market's norm.
+BONUS_NORM_KINDS = ("large",)
 
 
 def company_kind(e: Evaluation) -> str | None:
@@ -76,10 +75,14 @@ def company_kind(e: Evaluation) -> str | None:
 
 
 def bonus_norm(e: Evaluation) -> BonusNorm | None:
-    """The bonus norm of the offer's market: only where its benchmark's country and company kind have one."""
-    if not market_applies(e):
+    """The bonus norm of the offer's benchmark: only where a market applies, its benchmark has a norm, and the
+    company is of a kind the norm describes."""
+    if not market_applies(e) or company_kind(e) not in BONUS_NORM_KINDS:
         return None
-    return _BONUS_NORMS.get((e.market.benchmark.country, company_kind(e)))
+    b = e.market.benchmark
+    if b.bonus_norm is None:
+        return None
+    return BonusNorm(100 * b.bonus_norm, b.bonus_source or b.source_title)
 
 
 def market_applies(e: Evaluation) -> bool:
@@ -102,7 +105,7 @@ def benchmark_cell(e: Evaluation) -> str:
                                  b.country or "all countries") if x)
     factors = ", ".join(f"{a.adjustment.factor} x{a.adjustment.multiplier:.3f}" for a in m.adjustments
                         if a.adjustment.multiplier != 1)
-    return (f"{b.source_title}, {b.year}: {cell}" + (f" (n={b.n})" if b.n else "")
+    return (f"{b.source_title}, {b.year}: {cell}" + (f" (n={b.n:,})" if b.n else "")
             + (f"; factors {factors} (all x{m.multiplier:.3f})" if factors else "; no factor adjustment"))
 
 
@@ -179,12 +182,12 @@ class BonusAsk:
 
 
 def ask_bonus(e: Evaluation) -> BonusAsk | None:
-    """The low end of the market's bonus norm, where the offer's bonus is below it and a norm applies."""
+    """The market's bonus norm, where the offer's bonus is below it and a norm applies."""
     norm = bonus_norm(e)
     now = 100 * e.years[0].bonus / e.years[0].base
-    if norm is None or now >= norm.low - 1e-9:
+    if norm is None or now >= norm.percent - 1e-9:
         return None
-    return BonusAsk(norm.low, now, norm)
+    return BonusAsk(norm.percent, now, norm)
 
 
 @dataclass(frozen=True)
@@ -228,15 +231,30 @@ def buyout(current: Evaluation | None) -> Forfeited | None:
     return f if f is not None and f.total > 0 else None
 
 
-def buyout_part(current: Evaluation | None) -> SignOnPart | None:
+def unreplaced_equity(e: Evaluation, current: Evaluation | None) -> float | None:
+    """This private offer's equity over the horizon in the risk view, when it is less than the unvested equity
+    leaving the current job forfeits (so more of this equity would not replace it); else None."""
+    f = buyout(current)
+    if f is None or e.offer.company.public is not False or e.equity_view != "risk":
+        return None
+    risk = e.component_total("equity")
+    return risk if risk < f.unvested_equity else None
+
+
+def buyout_part(e: Evaluation, current: Evaluation | None) -> SignOnPart | None:
     f = buyout(current)
     if f is None or current is None:
         return None
     parts = [f"{format_money(getattr(f, name), current.currency)} of {title}" for name, title in FORFEITED_PARTS
              if getattr(f, name) > 0]
     listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    risk = unreplaced_equity(e, current)
+    low = ("" if risk is None else
+           f", and this offer's equity is worth {format_money(risk, e.currency)} over {years_text(len(e.years))} "
+           f"at the risk view ({format_money(e.component_total('equity_paper'), e.currency)} on paper), which "
+           "does not make up for it")
     return SignOnPart("buyout", (round_ask(f.total),),
-                      f"leaving {current.offer.offer.company} forfeits {listed}",
+                      f"leaving {current.offer.offer.company} forfeits {listed}{low}",
                       f"[leaving] in {current.offer.path or 'the current-job file'} (unvested_equity, unpaid_bonus, "
                       "clawback_owed)")
 
@@ -268,6 +286,7 @@ class Asks:
     limit_from: Gap | None  # the competing offer that sets the limit, when it pays more than +30%
     trimmed: bool  # the year-1 cash limit cut an ask
     buyout_left: float  # the part of the buyout the cash limit left out: asked as an extra equity grant
+    deferred: float = 0.0  # buyout moved to year 2 by the cash limit, where this offer's equity would not replace it
 
     @property
     def sign_on(self) -> float:
@@ -286,7 +305,7 @@ def plan_asks(e: Evaluation, gaps: Sequence[Gap], others: Sequence[Evaluation], 
                 bonus.percent if bonus is not None else now.bonus_percent)
     # The buyout comes last: a competing offer's year 1 does not make up for what leaving the current job costs.
     vesting = [x for x in (vesting_part(e),) if x is not None]
-    buy = buyout_part(current)
+    buy = buyout_part(e, current)
     parts = [x for x in (*vesting, competing_part(e, _with_parts(p, vesting), better), buy) if x is not None]
     parts = _at_most(parts, p.base)
     cash = year1_cash(e, now)
@@ -295,6 +314,10 @@ def plan_asks(e: Evaluation, gaps: Sequence[Gap], others: Sequence[Evaluation], 
     if top is not None and cash + top[0].year1_gap > limit:
         limit, limit_from = cash + top[0].year1_gap, top[0]
     p, parts, trimmed = _within(e, _with_parts(p, parts), parts, limit)
+    deferred = 0.0
+    if buy is not None and unreplaced_equity(e, current) is not None:
+        parts, deferred = _defer_buyout(parts, buy, p.base)
+        p = _with_parts(p, parts)
     if bonus is not None and (p.bonus_percent or 0) <= bonus.now_percent:
         bonus = None
     elif bonus is not None:
@@ -305,7 +328,21 @@ def plan_asks(e: Evaluation, gaps: Sequence[Gap], others: Sequence[Evaluation], 
         base = replace(base, amount=p.base)
     asked = next((x.total for x in parts if x.reason == "buyout"), 0.0)
     return Asks(base, bonus, tuple(parts), p, cash, limit, limit_from, trimmed,
-                (buy.total if buy is not None else 0.0) - asked)
+                (buy.total if buy is not None else 0.0) - asked, deferred)
+
+
+def _defer_buyout(parts: list[SignOnPart], buy: SignOnPart, base: float) -> tuple[list[SignOnPart], float]:
+    """The buyout the year-1 bound cut, paid in year 2 instead (sign-on stays at most a year of base): an extra
+    grant of private equity worth little at the risk view would not replace liquid equity forfeited."""
+    kept = next((x for x in parts if x.reason == "buyout"), None)
+    left = buy.total - (0.0 if kept is None else kept.total)
+    room = base - sum(x.total for x in parts)
+    move = round_ask(min(left, room), at_most=room) if left > 0 and room > 0 else 0.0
+    if move <= 0:
+        return parts, 0.0
+    first = 0.0 if kept is None else kept.amounts[0]
+    moved = replace(buy, amounts=(first, move))
+    return [moved if x is kept else x for x in parts] + ([] if kept is not None else [moved]), move
 
 
 def _with_parts(p: Package, parts: Sequence[SignOnPart]) -> Package:

@@ -19,6 +19,7 @@ from offercheck.negotiate.asks import (
     plan_asks,
     years_text,
 )
+from offercheck.negotiate.equity_points import private_equity_points
 from offercheck.negotiate.gaps import COMPONENT_NAMES, Gap, gap_to
 from offercheck.negotiate.points import TalkingPoint, builtin_points, plugin_points, rank
 from offercheck.pay.leave_early import LeaveEarly, leave_early_for
@@ -94,8 +95,8 @@ def counter_offer(e: Evaluation, a: Asks, percentile: float) -> Counter:
         why += [f"the offer from {a.base.competitor.company}"] if a.base.competitor is not None else []
         basis.append(f"base: {' and '.join(why)}, at most 20% above the offer")
     if a.bonus is not None:
-        cut = " (less, to keep year-1 cash within bounds)" if a.bonus.percent < a.bonus.norm.low else ""
-        basis.append(f"bonus: the low end of the {a.bonus.norm.low:g}-{a.bonus.norm.high:g}% norm of this market{cut}")
+        cut = " (less, to keep year-1 cash within bounds)" if a.bonus.percent < a.bonus.norm.percent else ""
+        basis.append(f"bonus: the {a.bonus.norm.percent:g}% norm of the market's cash benchmark{cut}")
     basis += [f"sign-on: {format_money(x.total, e.currency)} for {x.reason}" for x in a.parts]
     if a.limit_from is not None:
         basis.append(f"year-1 cash: matches the offer from {a.limit_from.company}")
@@ -163,6 +164,7 @@ def negotiate(e: Evaluation, others: Sequence[Evaluation] = (), *, pm: pluggy.Pl
     gaps = tuple(gap_to(e, o) for o in others)
     asks = plan_asks(e, gaps, others, target_percentile, current)
     points = builtin_points(e, others, target_percentile=target_percentile, current=current, gaps=gaps, asks=asks)
+    points += private_equity_points(e)  # terms, after the money asks: nothing in them is asked twice
     if pm is not None:
         points += plugin_points(pm, e, others)
     alternatives = (*others, current) if current is not None else others  # staying is one way to walk away

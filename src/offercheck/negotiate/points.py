@@ -101,9 +101,11 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
         said.append(f"That says more than 20% above the offer, so I am keeping the ask within "
                     f"{c.money(now.base * 1.2)}.")
     if a.target is not None:
-        said += [f"The benchmark includes a x{x.adjustment.multiplier:.3f} premium for my {x.adjustment.factor} "
-                 f"({x.adjustment.reason})." for x in c.e.market.adjustments
-                 if x.adjustment.factor in CANDIDATE_FACTORS and x.adjustment.multiplier > 1]
+        # The premium's reason is evidence for the reader, not words for the recruiter: it goes to the source.
+        premia = [x.adjustment for x in c.e.market.adjustments
+                  if x.adjustment.factor in CANDIDATE_FACTORS and x.adjustment.multiplier > 1]
+        said += [f"The benchmark includes a x{x.multiplier:.3f} premium for my {x.factor}." for x in premia]
+        sources += [f"{x.factor} premium: {x.reason}" for x in premia]
     said.append(f"I would like a base of {c.money(a.amount)} (now {c.money(now.base)}).")
     gain = horizon_gain(c.e, Package(a.amount, now.bonus_percent))
     return [TalkingPoint(topic="base", text=" ".join(said), amount=gain, ask=f"base {c.money(a.amount)}",
@@ -117,10 +119,10 @@ def _bonus_point(c: _Context) -> list[TalkingPoint]:
     p = c.asks.package
     gain = horizon_gain(c.e, p) - horizon_gain(c.e, Package(p.base, offered(c.e).bonus_percent))
     current = "no bonus" if b.now_percent == 0 else f"a bonus of {b.now_percent:.3g}% of base"
-    text = (f"The offer has {current}; in this market bonuses typically add {b.norm.low:g}-{b.norm.high:g}% of "
-            f"base. I would like a target bonus of {b.percent:g}% of base, "
+    text = (f"The offer has {current}; in this market a bonus typically adds {b.norm.percent:g}% of base. "
+            f"I would like a target bonus of {b.percent:g}% of base, "
             f"{c.money(b.percent / 100 * p.base)} in year 1"
-            + (", below that range so that year-1 cash stays within 30% of the offer's." if b.percent < b.norm.low
+            + (", below that norm so that year-1 cash stays within 30% of the offer's." if b.percent < b.norm.percent
                else "."))
     return [TalkingPoint(topic="bonus", text=text, amount=gain, ask=f"bonus target {b.percent:g}% of base",
                          source=b.norm.source)]
@@ -144,6 +146,9 @@ def _sign_on_point(c: _Context) -> list[TalkingPoint]:
     if a.limit_from is not None:
         text += (f" {a.limit_from.company}'s offer pays {c.money(a.limit_from.year1_gap)} more in year 1, so "
                  "matching it is the ask.")
+    elif a.trimmed and a.deferred:
+        text += (f" To keep year-1 cash within 30% of the offer's ({c.money(a.offer_cash)}), I would take "
+                 f"{c.money(a.deferred)} of it in year 2.")
     elif a.trimmed:
         text += (f" I have kept year-1 cash within 30% of the offer's ({c.money(a.offer_cash)}), so the ask is "
                  "smaller than the reasons add up to.")
@@ -213,26 +218,6 @@ def _clawback_point(c: _Context) -> list[TalkingPoint]:
               "for the repayment to shrink month by month (pro rata)."),
         amount=paid, ask="pro-rata clawback",
         source=f"[sign_on] clawback_months = {so.clawback_months} (at stake, not extra pay)")]
-
-
-def _exercise_window_point(c: _Context) -> list[TalkingPoint]:
-    """Options expire soon after leaving unless bought (issue 17 adds the other private-equity points here)."""
-    eq = c.e.offer.equity
-    if eq is None or eq.kind != "options" or c.e.component_total("equity") <= 0:
-        return []
-    assert eq.shares is not None and eq.strike is not None
-    vested = min(sum(eq.vesting_plan.schedule[:c.years]), 100) / 100
-    cost = eq.shares * vested * eq.strike * c.e.fx
-    private = (" The company is private, so the shares cannot be sold to pay for it until a sale, listing or "
-               "tender offer." if c.e.offer.company.public is False else "")
-    return [TalkingPoint(
-        topic="option exercise window",
-        text=(f"Vested options usually expire 90 days after leaving unless exercised, which would cost "
-              f"{c.money(cost)} for the options vested over {years_text(c.years)}.{private} I would ask for a "
-              "longer post-termination exercise window."),
-        amount=c.e.component_total("equity"), ask="a longer post-termination exercise window",
-        source=("IRC section 422(a)(2): an incentive stock option must be exercised within 3 months of leaving, "
-                "hence the usual 90-day window; strike and shares from the offer file (equity at stake)"))]
 
 
 def _strike_point(c: _Context) -> list[TalkingPoint]:
@@ -310,7 +295,7 @@ def _benefit_points(c: _Context) -> list[TalkingPoint]:
 
 
 _BUILTIN = (_base_point, _bonus_point, _sign_on_point, _buyout_equity_point, _refresher_point, _cliff_point,
-            _clawback_point, _exercise_window_point, _strike_point, _equity_gap_point, _benefit_points)
+            _clawback_point, _strike_point, _equity_gap_point, _benefit_points)
 
 
 def builtin_points(e: Evaluation, others: Sequence[Evaluation] = (), *,

@@ -10,7 +10,8 @@ if TYPE_CHECKING:
 FORMATS: tuple[str, ...] = ("text", "markdown", "json", "email", "html")
 
 
-def render(n: Negotiation, fmt: str) -> str:
+def render(n: Negotiation, fmt: str, width: int | None = None) -> str:
+    """``n`` in ``fmt``; ``width``: the terminal's, for text (the email keeps its 72 columns, for a mail client)."""
     if fmt == "html":
         from offercheck.render.html import render_negotiation  # jinja2 is imported only when HTML is asked for
 
@@ -20,6 +21,7 @@ def render(n: Negotiation, fmt: str) -> str:
 
     if fmt == "json":
         return negotiation.render_json(n)
-    renderers = {"text": negotiation.render_text, "markdown": negotiation.render_markdown,
-                 "email": negotiation.render_email}
+    if fmt == "text":
+        return printable(negotiation.render_text(n, width))
+    renderers = {"markdown": negotiation.render_markdown, "email": negotiation.render_email}
     return printable(renderers[fmt](n))  # plain text: no control character from the offer files reaches it

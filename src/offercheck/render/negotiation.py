@@ -17,6 +17,7 @@ from offercheck.negotiate.points import TalkingPoint
 from offercheck.pay.current import forfeited
 from offercheck.render.common import cents, markdown_text
 from offercheck.render.current import forfeited_dict
+from offercheck.render.fit import fit_prose, fitting, grid
 from offercheck.render.leave_early import LEGEND, leave_early_dict, notes, table
 
 WIDTH = 88  # wrap for a terminal; tables keep their own width
@@ -119,18 +120,25 @@ def _point_head(i: int, p: TalkingPoint, n: Negotiation) -> str:
     return f"{i}. {p.topic[:1].upper()}{p.topic[1:]}: {format_money(p.amount, n.currency)}"
 
 
-def render_text(n: Negotiation) -> str:
+def render_text(n: Negotiation, width: int | None = None) -> str:
+    """Text for a terminal ``width`` columns wide (None: WIDTH): prose wraps, wide tables wrap or stack."""
+    w = width or WIDTH
+    with fitting(w):
+        return fit_prose(_text(n, min(w, WIDTH)), w)
+
+
+def _text(n: Negotiation, wrap: int) -> str:
     def heading(text: str) -> str:
-        return f"{text}\n{'=' * len(text)}"
+        return f"{text}\n{'=' * min(len(text), wrap)}"
 
     def para(text: str, first: str = "", rest: str | None = None) -> str:
-        return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=first if rest is None else rest,
-                             break_on_hyphens=False)
+        # A URL or a file path is not split: a line may run past ``wrap``, and fit_prose keeps it within the width.
+        return textwrap.fill(text, wrap, initial_indent=first, subsequent_indent=first if rest is None else rest,
+                             break_on_hyphens=False, break_long_words=False)
 
     out = [heading(f"Negotiating {n.label} ({n.currency}, {n.horizon_years}-year horizon)")]
     out += [heading("Counter-offer"),
-            tabulate(counter_rows(n), ["", "Ask", "Now"], tablefmt="simple", disable_numparse=True,
-                     colalign=("left", "right", "right"))]
+            grid(counter_rows(n), ["", "Ask", "Now"], tablefmt="simple", colalign=("left", "right", "right"))]
     if n.counter.basis:
         out.append("\n".join(para(b, "  - ", "    ") for b in n.counter.basis))
     out.append(heading(f"Talking points, by value over {years_text(n.horizon_years)}"))
@@ -147,8 +155,7 @@ def render_text(n: Negotiation) -> str:
     if n.against or n.stay:
         headers, rows = gap_table(n)
         out += [heading(gap_heading(n)),
-                tabulate(rows, headers, tablefmt="simple", disable_numparse=True,
-                         colalign=("left", *("right",) * (len(headers) - 1)))]
+                grid(rows, headers, tablefmt="simple", colalign=("left", *("right",) * (len(headers) - 1)))]
     out += [heading(f"If you leave after {n.leave_early[0].months} months"),
             table(n.leave_early, tablefmt="simple", escape=str, fmt=money_formatter(n)),
             "\n".join(para(note, "", "  ") for note in notes(n.leave_early, str)), para(LEGEND),

@@ -1,0 +1,104 @@
+"""Talking points for private-company equity (DESIGN.md section 5, issue 17): what an offer file cannot say.
+
+Questions and terms, said after the money asks of :mod:`.asks`, so nothing is asked twice: the fully diluted
+share count (the offer format has none: it is asked for, never assumed), the preference stack beside the 409A
+price, and a longer exercise window with companies' published policies as precedent. Forfeited equity that this
+offer's risk view does not replace is part of the sign-on ask (``asks.buyout_part``), not a point of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from offercheck.negotiate.asks import format_money, years_text
+from offercheck.negotiate.points import TalkingPoint
+from offercheck.pay.equity import published_exercise_windows
+from offercheck.pay.equity_offer import is_private, resolved_terms
+
+if TYPE_CHECKING:
+    from offercheck.results import Evaluation
+
+__all__ = ["private_equity_points"]
+
+DAYS_A_YEAR = 365
+
+
+def private_equity_points(e: Evaluation) -> list[TalkingPoint]:
+    """The equity-terms points of ``e`` (unranked): ownership, preferences, exercise window."""
+    return [p for kind in (_ownership_point, _preference_point, _exercise_window_point) for p in kind(e)]
+
+
+def _at_stake(e: Evaluation) -> str:
+    grant = format_money(e.component_total("equity"), e.currency)
+    return f"at stake: the grant's {grant} over {years_text(len(e.years))}"
+
+
+def _ownership_point(e: Evaluation) -> list[TalkingPoint]:
+    eq = e.offer.equity
+    if eq is None or not is_private(e.offer) or e.component_total("equity") <= 0:
+        return []
+    what = "options" if eq.kind == "options" else "shares"
+    grant = f"{eq.shares:,.0f} {what}" if eq.shares is not None else f"a grant of {what}"
+    return [TalkingPoint(
+        topic="ownership",
+        text=(f"The offer gives {grant} but not the company's fully diluted share count, so I cannot tell what "
+              "part of the company the grant is. Could you tell me the fully diluted number of shares, and the "
+              "percent ownership the grant represents?"),
+        amount=e.component_total("equity"), ask="the fully diluted share count and the grant's percent ownership",
+        source=f"shares in the offer file, which has no fully diluted count ({_at_stake(e)})")]
+
+
+def _preference_point(e: Evaluation) -> list[TalkingPoint]:
+    eq = e.offer.equity
+    if eq is None or not is_private(e.offer) or e.component_total("equity") <= 0:
+        return []
+    preferred = resolved_terms(eq).values.preferred_price
+    common = eq.fmv if eq.kind == "options" else eq.share_price
+    said = []
+    if preferred is not None and common is not None:
+        said.append(f"Investors paid {format_money(preferred * e.fx, e.currency, cents=True)} a share for "
+                    f"preferred stock; the 409A price of the common is "
+                    f"{format_money(common * e.fx, e.currency, cents=True)}. The preferred price is not the "
+                    "common's value: preferred shares are repaid first in a sale.")
+    elif common is not None:
+        said.append(f"The 409A price of the common is {format_money(common * e.fx, e.currency, cents=True)} a "
+                    "share.")
+    said.append("Could you share the liquidation preferences ahead of the common (amounts, multiples, whether "
+                "they participate) and the date of the latest 409A valuation?")
+    fields = "preferred_price and fmv (409A)" if preferred is not None else "fmv (409A)"
+    return [TalkingPoint(
+        topic="preference stack", text=" ".join(said), amount=e.component_total("equity"),
+        ask="the liquidation preference stack and the latest 409A valuation",
+        source=f"{fields} in the offer file ({_at_stake(e)})")]
+
+
+def _exercise_window_point(e: Evaluation) -> list[TalkingPoint]:
+    """Vested options expire soon after leaving unless bought; companies that publish longer windows are named."""
+    eq = e.offer.equity
+    if eq is None or eq.kind != "options" or e.component_total("equity") <= 0:
+        return []
+    assert eq.shares is not None and eq.strike is not None  # options are validated so
+    terms = resolved_terms(eq)
+    window = int(terms.values.exercise_window_days or 0)
+    policies = published_exercise_windows(verified_only=True)
+    asked = min((p.window_years for p in policies), default=None)
+    if asked is None or window >= asked * DAYS_A_YEAR:
+        return []
+    years = len(e.years)
+    cost = eq.shares * min(sum(eq.vesting_plan.schedule[:years]), 100) / 100 * eq.strike * e.fx
+    usually = "usually " if terms.origin("exercise_window_days") != "user" else ""
+    private = (" The company is private, so the shares cannot be sold to pay for it until a sale, listing or "
+               "tender offer." if e.offer.company.public is False else "")
+    named = " and ".join(p.company for p in policies)
+    terms_of = ", ".join(f"{p.company} {p.condition}" for p in policies if p.condition)
+    return [TalkingPoint(
+        topic="option exercise window",
+        text=(f"Vested options {usually}expire {window} days after leaving unless exercised, which would cost "
+              f"{format_money(cost, e.currency)} for the options vested over {years_text(years)}.{private} "
+              f"{named} give {asked:g} years to exercise after leaving ({terms_of}). I would ask for a "
+              f"{asked:g}-year post-termination exercise window."),
+        amount=e.component_total("equity"), ask=f"a {asked:g}-year post-termination exercise window",
+        source=("; ".join(f"{p.source} ({p.url})" for p in policies)
+                + "; IRC section 422(a)(2): an incentive stock option must be exercised within 3 months of "
+                  "leaving, hence the usual 90-day window; strike and shares from the offer file (equity at "
+                  "stake)"))]
