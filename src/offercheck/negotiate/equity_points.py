@@ -44,7 +44,7 @@ def _ownership_point(e: Evaluation) -> list[TalkingPoint]:
         text=(f"The offer gives {grant} but not the company's fully diluted share count, so I cannot tell what "
               "part of the company the grant is. Could you tell me the fully diluted number of shares, and the "
               "percent ownership the grant represents?"),
-        amount=e.component_total("equity"), ask="the fully diluted share count and the grant's percent ownership",
+        amount=0.0, ask="the fully diluted share count and the grant's percent ownership",  # a question, not pay
         source=f"shares in the offer file, which has no fully diluted count ({_at_stake(e)})")]
 
 
@@ -67,7 +67,7 @@ def _preference_point(e: Evaluation) -> list[TalkingPoint]:
                 "they participate) and the date of the latest 409A valuation?")
     fields = "preferred_price and fmv (409A)" if preferred is not None else "fmv (409A)"
     return [TalkingPoint(
-        topic="preference stack", text=" ".join(said), amount=e.component_total("equity"),
+        topic="preference stack", text=" ".join(said), amount=0.0,  # a question: what the grant is worth at stake
         ask="the liquidation preference stack and the latest 409A valuation",
         source=f"{fields} in the offer file ({_at_stake(e)})")]
 

@@ -88,9 +88,11 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
     said, sources = [], []
     if a.target is not None:
         m = c.e.market
-        where = f"sits {m.base}" if m.base.bound else f"sits at {m.base}"
-        said.append(f"The offered base {where} of the market for this role, experience and location; "
-                    f"p{c.percentile:g} is {c.money(a.target)}.")
+        # Said as a person would say it to a recruiter: "the 56th percentile", not "p56".
+        where = (f"is {m.base.bound} the {_ordinal(m.base.value)} percentile" if m.base.bound
+                 else f"is at the {_ordinal(m.base.value)} percentile")
+        said.append(f"The offered base {where} of market pay for this role, experience and location; "
+                    f"the {_ordinal(c.percentile)} percentile is {c.money(a.target)}.")
         sources.append(benchmark_cell(c.e))
     if a.competitor is not None and a.competitor_base is not None:
         net = a.competitor.average_net_gap
@@ -98,7 +100,7 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
                     + ("" if net is None else f"; after estimated taxes it pays {c.money(net)} a year more") + ".")
         sources.append(f"{a.competitor.label} offer file")
     if a.capped:
-        said.append(f"That says more than 20% above the offer, so I am keeping the ask within "
+        said.append(f"That is more than 20% above the offer, so I am keeping my ask within "
                     f"{c.money(now.base * 1.2)}.")
     if a.target is not None:
         # The premium's reason is evidence for the reader, not words for the recruiter: it goes to the source.
@@ -339,3 +341,10 @@ def plugin_points(pm: pluggy.PluginManager, e: Evaluation, others: Sequence[Eval
 def rank(points: Sequence[TalkingPoint]) -> tuple[TalkingPoint, ...]:
     """Largest dollar impact first; ties keep their order (built-in kinds, then plugins)."""
     return tuple(sorted(points, key=lambda p: -p.amount))
+
+
+def _ordinal(p: float) -> str:
+    """56 -> '56th', 1 -> '1st', 22 -> '22nd', 13 -> '13th'."""
+    n = round(p)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -117,7 +117,9 @@ def footer(n: Negotiation) -> str:
 
 
 def _point_head(i: int, p: TalkingPoint, n: Negotiation) -> str:
-    return f"{i}. {p.topic[:1].upper()}{p.topic[1:]}: {format_money(p.amount, n.currency)}"
+    # A question (ownership, preferences) has no money value of its own: it is ranked last and says so.
+    value = format_money(p.amount, n.currency) if p.amount else "a question"
+    return f"{i}. {p.topic[:1].upper()}{p.topic[1:]}: {value}"
 
 
 def render_text(n: Negotiation, width: int | None = None) -> str:
