@@ -19,6 +19,7 @@ from offercheck.negotiate.asks import (
     DEFAULT_TARGET_PERCENTILE,
     Asks,
     Package,
+    applicable_market,
     benchmark_cell,
     format_money,
     horizon_gain,
@@ -86,12 +87,12 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
         return []
     now = offered(c.e)
     said, sources = [], []
-    if a.target is not None:
-        m = c.e.market
+    m = applicable_market(c.e)  # the market behind ``a.target``
+    if a.target is not None and m is not None:
         where = f"sits {m.base}" if m.base.bound else f"sits at {m.base}"
         said.append(f"The offered base {where} of the market for this role, experience and location; "
                     f"p{c.percentile:g} is {c.money(a.target)}.")
-        sources.append(benchmark_cell(c.e))
+        sources.append(benchmark_cell(m))
     if a.competitor is not None and a.competitor_base is not None:
         net = a.competitor.average_net_gap
         said.append(f"The offer I hold from {a.competitor.company} pays a base of {c.money(a.competitor_base)}"
@@ -100,9 +101,9 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
     if a.capped:
         said.append(f"That says more than 20% above the offer, so I am keeping the ask within "
                     f"{c.money(now.base * 1.2)}.")
-    if a.target is not None:
+    if a.target is not None and m is not None:
         said += [f"The benchmark includes a x{x.adjustment.multiplier:.3f} premium for my {x.adjustment.factor} "
-                 f"({x.adjustment.reason})." for x in c.e.market.adjustments
+                 f"({x.adjustment.reason})." for x in m.adjustments
                  if x.adjustment.factor in CANDIDATE_FACTORS and x.adjustment.multiplier > 1]
     said.append(f"I would like a base of {c.money(a.amount)} (now {c.money(now.base)}).")
     gain = horizon_gain(c.e, Package(a.amount, now.bonus_percent))
