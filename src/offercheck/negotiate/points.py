@@ -29,6 +29,7 @@ from offercheck.negotiate.asks import (
     years_text,
 )
 from offercheck.negotiate.gaps import Gap, gap_to, same_market
+from offercheck.pay.leave_early import clawback_at_stake
 from offercheck.pay.vesting import equity_vested, grant_value_per_percent, vested_by_year
 
 if TYPE_CHECKING:
@@ -204,7 +205,7 @@ def _clawback_point(c: _Context) -> list[TalkingPoint]:
     so = c.e.offer.sign_on
     if not so.clawback_months:
         return []
-    paid = (sum(so.in_year(y) for y in range(1, (so.clawback_months - 1) // 12 + 2)) + so.relocation) * c.e.fx
+    paid = clawback_at_stake(so) * c.e.fx
     if not paid:
         return []
     what = "sign-on and relocation" if so.relocation else "sign-on"
@@ -335,11 +336,11 @@ def _points(c: _Context) -> list[TalkingPoint]:
 def plugin_points(pm: pluggy.PluginManager, e: Evaluation, others: Sequence[Evaluation]) -> list[TalkingPoint]:
     """Points from every ``offercheck_talking_points`` plugin, checked so a bad one is named, not a crash."""
     from offercheck.errors import PluginError
-    from offercheck.plugins import call_hook
+    from offercheck.hooks import TALKING_POINTS as hook
+    from offercheck.hooks import talking_points
 
-    hook = "offercheck_talking_points"
     out: list[TalkingPoint] = []
-    for plugin, result in call_hook(pm, hook, offer=e.offer, evaluation=e, others=tuple(others)):
+    for plugin, result in talking_points(pm, e.offer, e, others):
         if not isinstance(result, (list, tuple)):
             raise PluginError(plugin, hook, f"returned {type(result).__name__}, expected a list of TalkingPoint")
         for item in result:
