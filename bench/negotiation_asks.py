@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from offercheck.api import compare
-from offercheck.market.benchmarks import market_for
+from offercheck.market.registered import market_for
 from offercheck.negotiate.asks import year1_cash
 from offercheck.negotiate.counter import negotiate
 from offercheck.offer.loading import load_offer

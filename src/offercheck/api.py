@@ -52,7 +52,7 @@ def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: st
     evaluations = tuple(evaluate(o, years=years, currency=target, rates=rates, equity_view=equity_view)
                         for o in jobs)
     if pm is not None:
-        from offercheck.market.benchmarks import market_for
+        from offercheck.market.registered import market_for
         from offercheck.market.scoring import score
 
         market = benchmarks if benchmarks is not None else market_for(pm)

@@ -7,19 +7,24 @@ the ones it asks for.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pluggy
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from pathlib import Path
 
     import click
+    from pydantic import BaseModel
 
     from offercheck.market.adjustments import Adjustment
+    from offercheck.market.benchmarks import Benchmark, BenchmarkSet
+    from offercheck.negotiate.points import TalkingPoint
     from offercheck.offer.models import Offer
     from offercheck.pay.comp import YearPay
     from offercheck.pay.currency import RateTable
+    from offercheck.results import Evaluation
     from offercheck.tax import TaxResult
 
 hookspec = pluggy.HookspecMarker("offercheck")
@@ -27,7 +32,7 @@ hookimpl = pluggy.HookimplMarker("offercheck")
 
 
 @hookspec
-def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
+def offercheck_adjust(offer: Offer, benchmark: Benchmark) -> Adjustment | None:
     """Adjust the market benchmark for one aspect of ``offer`` (a *factor*).
 
     ``benchmark`` is the :class:`offercheck.market.benchmarks.Benchmark` cell chosen for the offer (its
@@ -38,7 +43,7 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
 
 
 @hookspec
-def offercheck_talking_points(offer: Offer, evaluation: Any, others: Sequence[Any]) -> list[Any]:
+def offercheck_talking_points(offer: Offer, evaluation: Evaluation, others: Sequence[Evaluation]) -> list[TalkingPoint]:
     """Extra negotiation points for ``offer``.
 
     ``evaluation`` is the offer's evaluation (pay by year, benchmark, score); ``others`` are the evaluations of
@@ -48,7 +53,7 @@ def offercheck_talking_points(offer: Offer, evaluation: Any, others: Sequence[An
 
 
 @hookspec
-def offercheck_register_benchmarks(register: Callable[[Any], None]) -> None:
+def offercheck_register_benchmarks(register: Callable[[BenchmarkSet | str | Path], None]) -> None:
     """Provide benchmark tables, e.g. a company's internal salary bands.
 
     Call ``register(benchmark_set)`` with an :class:`offercheck.market.benchmarks.BenchmarkSet`
@@ -72,7 +77,7 @@ def offercheck_estimate_tax(offer: Offer, year_pay: YearPay, tax_year: int, rate
 
 
 @hookspec
-def offercheck_plugin_settings() -> dict[str, type[Any]]:
+def offercheck_plugin_settings() -> dict[str, type[BaseModel]]:
     """Declare pydantic models for ``[plugins.NAME]`` tables in offer files: ``{"NAME": Model}``.
 
     Offer files' ``[plugins.NAME]`` tables are validated with the model, and errors are reported like core

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import difflib
 import importlib
 import importlib.util
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,10 +17,10 @@ import pluggy
 from offercheck import hookspecs
 from offercheck.datafiles import cached
 from offercheck.errors import OffercheckError, PluginError
+from offercheck.hooks import isolated, register_commands
 
 if TYPE_CHECKING:
     import click
-    from pydantic import BaseModel
 
 ENTRY_POINT_GROUP = "offercheck"
 ENV_LOAD = "OFFERCHECK_LOAD_PLUGINS"
@@ -62,20 +60,6 @@ class PluginInfo:
     version: str
     hooks: tuple[str, ...]
     builtin: bool
-
-
-@contextlib.contextmanager
-def isolated(plugin: str, hook: str | None, prefix: str = "") -> Iterator[None]:
-    """Run plugin code: what it prints goes to stderr (never into ``--format json``), and anything it raises,
-    ``SystemExit`` and ``GeneratorExit`` included, becomes a PluginError naming it. Ctrl-C still stops the run.
-    """
-    try:
-        with contextlib.redirect_stdout(sys.stderr):
-            yield
-    except (KeyboardInterrupt, PluginError):
-        raise
-    except BaseException as e:
-        raise PluginError(plugin, hook, prefix + describe(e)) from e
 
 
 def _load_module_from_file(path: Path) -> Any:
@@ -224,75 +208,9 @@ def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> str:
     return "; ".join(parts)
 
 
-def describe(e: BaseException) -> str:
-    """An exception as one line: a pydantic error lists its fields (its own text spans several lines)."""
-    from pydantic import ValidationError
-
-    if isinstance(e, ValidationError):
-        fields = "; ".join(f"{'.'.join(map(str, x['loc'])) or e.title}: {x['msg']}"
-                           for x in e.errors(include_url=False))
-        return f"invalid {e.title}: {fields}"
-    return " ".join(f"{type(e).__name__}: {e}".split())
-
-
-def call_hook(pm: pluggy.PluginManager, hook: str, *, firstresult: bool = False,
-              **kwargs: Any) -> list[tuple[str, Any]]:
-    """Call every implementation of ``hook``, returning (plugin name, result) pairs for non-None results.
-
-    Each implementation is called on its own, :func:`isolated`, with its own deep copy of every argument (a
-    frozen model can still be changed with ``object.__setattr__``; a copy keeps that from reaching the offer),
-    so that a failure is reported with the plugin's name. A pydantic model returned is validated again
-    (``model_construct()`` skips validation). With ``firstresult``, stop at the first non-None result in pluggy's
-    own order (latest registered first), so an installed plugin overrides a built-in as it would for a
-    ``firstresult`` hookspec.
-    """
-    caller = getattr(pm.hook, hook)
-    results = []
-    impls = caller.get_hookimpls()
-    # pluggy calls the most recently registered first; keep registration order for stable output.
-    for impl in reversed(impls) if firstresult else impls:
-        args = _copies({name: kwargs[name] for name in impl.argnames})
-        with isolated(impl.plugin_name, hook):
-            result = _revalidated(impl.function(**args))
-        if result is not None:
-            results.append((impl.plugin_name, result))
-            if firstresult:
-                break
-    return results
-
-
-def _copies(args: Mapping[str, Any]) -> dict[str, Any]:
-    # Callables (``register``, the click group) are the plugin's way back in: handed over as they are.
-    return {k: v if callable(v) else copy.deepcopy(v) for k, v in args.items()}
-
-
-def _revalidated(result: Any) -> Any:
-    from pydantic import BaseModel
-
-    if isinstance(result, BaseModel):
-        return type(result).model_validate(dict(result))
-    return result
-
-
-def settings_models(pm: pluggy.PluginManager) -> dict[str, type[BaseModel]]:
-    """The pydantic model each plugin declares for its ``[plugins.NAME]`` table, by table name."""
-    from pydantic import BaseModel
-
-    hook = "offercheck_plugin_settings"
-    models: dict[str, type[BaseModel]] = {}
-    for plugin, result in call_hook(pm, hook):
-        if not (isinstance(result, dict)
-                and all(isinstance(k, str) and isinstance(v, type) and issubclass(v, BaseModel)
-                        for k, v in result.items())):
-            raise PluginError(plugin, hook, f"returned {result!r}, expected a dict of table name to pydantic model")
-        models.update(result)
-    return models
-
-
 def add_plugin_commands(cli: click.Group) -> None:
     """Let installed plugins add commands to ``cli`` (``--plugins-dir`` is a command option, so too late here)."""
-    pm = get_plugin_manager(builtins=False)
-    call_hook(pm, "offercheck_register_commands", cli=cli)
+    register_commands(get_plugin_manager(builtins=False), cli)
 
 
 def plugin_infos(pm: PluginManager) -> list[PluginInfo]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from offercheck.offer.models import Offer
 from offercheck.pay.comp import YearPay
@@ -12,6 +12,13 @@ from offercheck.pay.currency import RateTable
 
 if TYPE_CHECKING:
     import datetime as dt
+
+    from offercheck.market.position import MarketPosition
+    from offercheck.pay.equity_offer import EquityReport
+    from offercheck.pay.leaving import LeaveEarly
+    from offercheck.real.places import PriceLevel
+    from offercheck.real.terms import RealTerms
+    from offercheck.tax.types import AfterTax
 
 
 DEFAULT_YEARS = 4
@@ -28,17 +35,12 @@ class Evaluation:
     # Taxes start from these, in the offer's jurisdiction.
     native_years: tuple[YearPay, ...]
     fx: float = 1.0  # offer currency -> display currency, for amounts outside ``years``
-    # Set by scoring: offercheck.market.scoring.MarketPosition.
-    market: Any = None
-    # Set by offercheck.tax.aftertax.with_taxes: offercheck.tax.aftertax.AfterTax.
-    taxes: Any = None
-    # Set by offercheck.real.realterms.in_real_terms: offercheck.real.realterms.RealTerms.
-    real: Any = None
-    # Set by offercheck.pay.leave_early.with_leave_early: offercheck.pay.leave_early.LeaveEarly.
-    leave_early: Any = None
+    market: MarketPosition | None = None  # set by offercheck.market.scoring.score
+    taxes: AfterTax | None = None  # set by offercheck.tax.aftertax.with_taxes
+    real: RealTerms | None = None  # set by offercheck.real.realterms.in_real_terms
+    leave_early: LeaveEarly | None = None  # set by offercheck.pay.leave_early.with_leave_early
     equity_view: str = "paper"  # how private equity counts in ``years`` (DESIGN.md section 5)
-    # offercheck.pay.equity_offer.EquityReport for a private grant, else None.
-    equity: Any = None
+    equity: EquityReport | None = None  # for a private grant
 
     @property
     def label(self) -> str:
@@ -68,8 +70,8 @@ class Comparison:
     horizon_years: int
     evaluations: tuple[Evaluation, ...]
     rank_by: str = "total"  # one of RANK_BY
-    # Set by offercheck.real.realterms.in_real_terms: the offercheck.real.places.PriceLevel real pay is expressed at.
-    home: Any = None
+    # Set by offercheck.real.realterms.in_real_terms: the price level real pay is expressed at.
+    home: PriceLevel | None = None
     # The current job (compare --current, see offercheck.pay.current): the baseline, evaluated like an offer,
     # not ranked.
     current: Evaluation | None = None

@@ -10,8 +10,9 @@ from click.testing import CliRunner
 
 from offercheck.cli.main import cli
 from offercheck.errors import PluginError
+from offercheck.hooks import settings_models
 from offercheck.offer.loading import load_offer
-from offercheck.plugins import get_plugin_manager, settings_models
+from offercheck.plugins import get_plugin_manager
 
 BANDS = """
 from pydantic import BaseModel, ConfigDict

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from offercheck import Offer, evaluate, get_plugin_manager
 from offercheck.cli.main import cli
+from offercheck.hooks import talking_points
 from offercheck.pay.currency import load_rates
-from offercheck.plugins import call_hook
 
 import offercheck_pay_range as pay_range
 
@@ -99,8 +99,7 @@ def test_compare_shows_the_placement_unless_blocked() -> None:
 
 def test_talking_points_through_offercheck() -> None:
     o = offer()
-    results = call_hook(get_plugin_manager(), "offercheck_talking_points", offer=o, evaluation=evaluate(o),
-                        others=[])
+    results = talking_points(get_plugin_manager(), o, evaluate(o), [])
     assert [(name, [p.ask for p in points]) for name, points in results] == [("pay_range", ["base 175,000 USD"])]
 
 

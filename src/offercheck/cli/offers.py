@@ -22,7 +22,7 @@ def evaluate_offer_set(paths: tuple[str, ...], *, years: int, currency: str | No
                        ) -> tuple[Comparison, pluggy.PluginManager]:
     """Load the offers (and the current job), evaluate them in one currency and score them against the market."""
     from offercheck.api import compare as run_compare
-    from offercheck.market.benchmarks import market_for
+    from offercheck.market.registered import market_for
     from offercheck.plugins import get_plugin_manager
 
     rates = display_rates(currency)

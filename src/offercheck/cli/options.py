@@ -102,7 +102,7 @@ def use_colour(output: str | None) -> bool:
 
 
 def benchmarks_option(f: Any) -> Any:
-    """--benchmarks FILE: a benchmark file used instead of the built-in one (see ``market.market_for``)."""
+    """--benchmarks FILE: a benchmark file used instead of the built-in one (see ``market.registered.market_for``)."""
     return click.option("--benchmarks", "benchmarks", metavar="FILE", type=click.Path(path_type=Path),
                         help="Benchmark file (from `offercheck benchmarks build`) to use instead of the built-in "
                              "one.")(f)

@@ -39,7 +39,7 @@ else:
     import tomli as tomllib
 
 if TYPE_CHECKING:
-    import pluggy
+    pass
 
 __all__ = [
     "Benchmark",
@@ -53,7 +53,6 @@ __all__ = [
     "experience_band",
     "load_benchmarks",
     "load_factor_tables",
-    "market_for",
 ]
 
 _KEYS = ("role", "experience", "country", "location")
@@ -337,28 +336,3 @@ def load_factor_tables() -> Mapping[str, Any]:
     Read once and shared: treat the result as read-only.
     """
     return MappingProxyType(load_toml(packaged("factors.toml")))
-
-
-def market_for(pm: pluggy.PluginManager, path: Path | None = None) -> BenchmarkSet:
-    """The benchmarks in ``path`` (default: the packaged ones) overlaid with every set plugins register.
-
-    Registered cells win: a plugin's sets (e.g. a company's own bands) are more specific than any survey.
-    """
-    from offercheck.plugins import call_hook
-
-    registered: list[BenchmarkSet] = []
-
-    def register(benchmarks: BenchmarkSet | str | Path) -> None:
-        if isinstance(benchmarks, BenchmarkSet):
-            registered.append(benchmarks)
-        elif isinstance(benchmarks, (str, Path)):
-            registered.append(load_benchmarks(Path(benchmarks)))
-        else:
-            raise TypeError(f"register() takes a BenchmarkSet or a file path, not {type(benchmarks).__name__}")
-
-    call_hook(pm, "offercheck_register_benchmarks", register=register)
-    market = load_benchmarks(path)
-    for extra in registered:
-        market = market.overlay(extra)
-    return market
-

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from offercheck.errors import PluginError
+from offercheck.hooks import ADJUST, adjust
 from offercheck.market.adjustments import Adjustment
 from offercheck.market.evidence import bound_weak, resolve_overlaps
 from offercheck.market.position import AppliedAdjustment, MarketPosition, percentile_of
-from offercheck.plugins import call_hook
 
 if TYPE_CHECKING:
     import pluggy
@@ -25,13 +25,13 @@ def collect_adjustments(pm: pluggy.PluginManager, offer: Offer, benchmark: Bench
     """Call every factor; check what each returns so a bad plugin is named, not a crash. Weak evidence is
     bounded and overlapping factors are applied once (``market.evidence``)."""
     out = []
-    for plugin, result in call_hook(pm, "offercheck_adjust", offer=offer, benchmark=benchmark):
+    for plugin, result in adjust(pm, offer, benchmark):
         if not isinstance(result, Adjustment):
-            raise PluginError(plugin, "offercheck_adjust",
+            raise PluginError(plugin, ADJUST,
                               f"returned {type(result).__name__}, expected an Adjustment or None")
         # model_construct() can bypass validation: check again what scoring relies on.
         if not (math.isfinite(result.multiplier) and result.multiplier > 0):
-            raise PluginError(plugin, "offercheck_adjust",
+            raise PluginError(plugin, ADJUST,
                               f"multiplier must be a positive finite number, got {result.multiplier!r}")
         out.append(AppliedAdjustment(plugin, bound_weak(result)))
     resolved = resolve_overlaps([a.adjustment for a in out])

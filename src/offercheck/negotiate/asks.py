@@ -17,6 +17,7 @@ from offercheck.pay.current import FORFEITED_PARTS, Forfeited, forfeited
 from offercheck.pay.vesting import grant_value_per_percent
 
 if TYPE_CHECKING:
+    from offercheck.market.position import MarketPosition
     from offercheck.results import Evaluation
 
 DEFAULT_TARGET_PERCENTILE = 60.0
@@ -77,28 +78,29 @@ def company_kind(e: Evaluation) -> str | None:
 def bonus_norm(e: Evaluation) -> BonusNorm | None:
     """The bonus norm of the offer's benchmark: only where a market applies, its benchmark has a norm, and the
     company is of a kind the norm describes."""
-    if not market_applies(e) or company_kind(e) not in BONUS_NORM_KINDS:
+    m = applicable_market(e)
+    if m is None or company_kind(e) not in BONUS_NORM_KINDS:
         return None
-    b = e.market.benchmark
+    b = m.benchmark
     if b.bonus_norm is None:
         return None
     return BonusNorm(100 * b.bonus_norm, b.bonus_source or b.source_title)
 
 
-def market_applies(e: Evaluation) -> bool:
-    """Whether the offer's benchmark describes its own country's market.
+def applicable_market(e: Evaluation) -> MarketPosition | None:
+    """The offer's market position, when its benchmark describes its own country's market.
 
     An offer in a country without benchmark cells is scored against the all-countries table, but asking a Tokyo
     employer for a mostly-US market figure would not be a defensible number.
     """
-    if e.market is None:
-        return False
-    return e.market.benchmark.country is not None or e.offer.location.country is None
-
-
-def benchmark_cell(e: Evaluation) -> str:
-    """Which benchmark cell and factors the market figures use, for a point's source."""
     m = e.market
+    if m is None or (m.benchmark.country is None and e.offer.location.country is not None):
+        return None
+    return m
+
+
+def benchmark_cell(m: MarketPosition) -> str:
+    """Which benchmark cell and factors the market figures use, for a point's source."""
     b = m.benchmark
     # Broad dimensions are named: an ask for a Tokyo offer must not read as if it came from a Japanese market.
     cell = ", ".join(x for x in (b.role or "all roles", f"{b.experience} years" if b.experience else None,
@@ -111,12 +113,13 @@ def benchmark_cell(e: Evaluation) -> str:
 
 def base_target(e: Evaluation, percentile: float) -> float | None:
     """The market base at ``percentile`` of the offer's adjusted benchmark (None when no market applies)."""
-    if not market_applies(e):
+    m = applicable_market(e)
+    if m is None:
         return None
     # Imported here: plugins import this module for TalkingPoint, and scoring pulls in the plugin machinery.
     from offercheck.market.position import value_at
 
-    return value_at(percentile, e.market.expected_base)
+    return value_at(percentile, m.expected_base)
 
 
 @dataclass(frozen=True)

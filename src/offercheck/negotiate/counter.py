@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from offercheck.negotiate.asks import (
     DEFAULT_TARGET_PERCENTILE,
     Asks,
+    applicable_market,
     benchmark_cell,
     format_money,
-    market_applies,
     plan_asks,
     years_text,
 )
@@ -124,13 +124,13 @@ def guidance(e: Evaluation, others: Sequence[Evaluation]) -> tuple[Guidance, ...
     def money(x: float) -> str:
         return format_money(x, e.currency)
 
-    if market_applies(e):
+    if (m := applicable_market(e)) is not None:
         research = (f"Check the benchmark against other sources for your location: these asks use "
-                    f"{benchmark_cell(e)}.")
+                    f"{benchmark_cell(m)}.")
     elif e.market is not None:
         research = (f"There is no benchmark for {e.offer.location.country} here, so no ask uses the market (the "
-                    f"score compares with {benchmark_cell(e)}): research salary ranges for this role and location "
-                    "first.")
+                    f"score compares with {benchmark_cell(e.market)}): research salary ranges for this role and "
+                    "location first.")
     else:
         research = "No market benchmark was used here: research salary ranges for this role and location first."
     n = len(e.years)

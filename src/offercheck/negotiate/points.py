@@ -19,6 +19,7 @@ from offercheck.negotiate.asks import (
     DEFAULT_TARGET_PERCENTILE,
     Asks,
     Package,
+    applicable_market,
     benchmark_cell,
     format_money,
     horizon_gain,
@@ -28,6 +29,7 @@ from offercheck.negotiate.asks import (
     years_text,
 )
 from offercheck.negotiate.gaps import Gap, gap_to, same_market
+from offercheck.pay.leave_early import clawback_at_stake
 from offercheck.pay.vesting import equity_vested, grant_value_per_percent, vested_by_year
 
 if TYPE_CHECKING:
@@ -86,14 +88,14 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
         return []
     now = offered(c.e)
     said, sources = [], []
-    if a.target is not None:
-        m = c.e.market
+    m = applicable_market(c.e)  # the market behind ``a.target``
+    if a.target is not None and m is not None:
         # Said as a person would say it to a recruiter: "the 56th percentile", not "p56".
         where = (f"is {m.base.bound} the {_ordinal(m.base.value)} percentile" if m.base.bound
                  else f"is at the {_ordinal(m.base.value)} percentile")
         said.append(f"The offered base {where} of market pay for this role, experience and location; "
                     f"the {_ordinal(c.percentile)} percentile is {c.money(a.target)}.")
-        sources.append(benchmark_cell(c.e))
+        sources.append(benchmark_cell(m))
     if a.competitor is not None and a.competitor_base is not None:
         net = a.competitor.average_net_gap
         said.append(f"The offer I hold from {a.competitor.company} pays a base of {c.money(a.competitor_base)}"
@@ -102,9 +104,9 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
     if a.capped:
         said.append(f"That is more than 20% above the offer, so I am keeping my ask within "
                     f"{c.money(now.base * 1.2)}.")
-    if a.target is not None:
+    if a.target is not None and m is not None:
         # The premium's reason is evidence for the reader, not words for the recruiter: it goes to the source.
-        premia = [x.adjustment for x in c.e.market.adjustments
+        premia = [x.adjustment for x in m.adjustments
                   if x.adjustment.factor in CANDIDATE_FACTORS and x.adjustment.multiplier > 1]
         said += [f"The benchmark includes a x{x.multiplier:.3f} premium for my {x.factor}." for x in premia]
         sources += [f"{x.factor} premium: {x.reason}" for x in premia]
@@ -210,7 +212,7 @@ def _clawback_point(c: _Context) -> list[TalkingPoint]:
     so = c.e.offer.sign_on
     if not so.clawback_months:
         return []
-    paid = (sum(so.in_year(y) for y in range(1, (so.clawback_months - 1) // 12 + 2)) + so.relocation) * c.e.fx
+    paid = clawback_at_stake(so) * c.e.fx
     if not paid:
         return []
     what = "sign-on and relocation" if so.relocation else "sign-on"
@@ -321,11 +323,11 @@ def _points(c: _Context) -> list[TalkingPoint]:
 def plugin_points(pm: pluggy.PluginManager, e: Evaluation, others: Sequence[Evaluation]) -> list[TalkingPoint]:
     """Points from every ``offercheck_talking_points`` plugin, checked so a bad one is named, not a crash."""
     from offercheck.errors import PluginError
-    from offercheck.plugins import call_hook
+    from offercheck.hooks import TALKING_POINTS as hook
+    from offercheck.hooks import talking_points
 
-    hook = "offercheck_talking_points"
     out: list[TalkingPoint] = []
-    for plugin, result in call_hook(pm, hook, offer=e.offer, evaluation=e, others=tuple(others)):
+    for plugin, result in talking_points(pm, e.offer, e, others):
         if not isinstance(result, (list, tuple)):
             raise PluginError(plugin, hook, f"returned {type(result).__name__}, expected a list of TalkingPoint")
         for item in result:

@@ -194,7 +194,7 @@ def check_plugin_tables(offer: Offer, name: str, pm: pluggy.PluginManager) -> No
     """
     if not offer.plugins:
         return
-    from offercheck.plugins import settings_models
+    from offercheck.hooks import settings_models
 
     models = settings_models(pm)
     loaded = sorted({n for n, p in pm.list_name_plugin() if p is not None} | set(models))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from offercheck.offer.models import Offer
+from offercheck.offer.models import Offer, SignOn
 from offercheck.pay.comp import base_in_year, bonus_in_year
 from offercheck.pay.equity_offer import exercise_on_leaving
 from offercheck.pay.leaving import LeaveEarly
@@ -59,6 +59,19 @@ def _notes(offer: Offer, months: int, full_years: int, part: int, repaid: float)
     return tuple(notes)
 
 
+def sign_on_paid(sign_on: SignOn, months: int) -> float:
+    """Sign-on paid by the end of month ``months``: year y's is paid at its start, month 12 (y - 1)."""
+    return sum(sign_on.in_year(y) for y in range(1, (months - 1) // 12 + 2))
+
+
+def clawback_at_stake(sign_on: SignOn) -> float:
+    """What leaving just before ``clawback_months`` repays: the sign-on paid by then plus the relocation (one
+    clawback in the file, taken to cover both), in the offer's currency; 0 without a clawback."""
+    if not sign_on.clawback_months:
+        return 0.0
+    return sign_on_paid(sign_on, sign_on.clawback_months) + sign_on.relocation
+
+
 def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
     """What ``offer`` has paid by the end of month ``months``, times ``fx`` (its currency -> the display one)."""
     if months < 1:
@@ -72,8 +85,7 @@ def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
         if offer.bonus.prorated:
             bonus += bonus_in_year(offer, full_years + 1, partial_base) * part / 12
     equity = equity_vested(offer.equity, months)[0]
-    # Year y's sign-on is paid at its start, month 12 (y - 1): it has been paid when more months than that passed.
-    sign_on = sum(offer.sign_on.in_year(y) for y in range(1, (months - 1) // 12 + 2))
+    sign_on = sign_on_paid(offer.sign_on, months)
     relocation = offer.sign_on.relocation
     repaid = sign_on + relocation if months < offer.sign_on.clawback_months else 0.0
     kept = 0.0 if repaid else 1.0

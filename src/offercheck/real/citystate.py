@@ -3,7 +3,7 @@
 BEA metro names list their principal cities and then their states ("Portland-Vancouver-Hillsboro, OR-WA"),
 but not which city is in which state, so a metro spanning several states cannot answer alone. For those,
 ``_CROSS_STATE`` gives the state of each principal city named in the metro titles (OMB Bulletin 20-01,
-principal cities of the 2020 CBSA delineation) and of the aliases in ``places._ALIASES``. A city name that is a
+principal cities of the 2020 CBSA delineation) and of the aliases in ``real.aliases.ALIASES``. A city name that is a
 principal city in two states of one metro (Kansas City, Bristol, Texarkana) has no state to infer.
 
 ``state_of_city`` is the one place that knows this, so that a fuller US places table can replace it later.

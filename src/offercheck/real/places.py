@@ -24,6 +24,8 @@ if sys.version_info >= (3, 11):
 else:
     import tomli as tomllib
 
+from offercheck.real.aliases import ALIASES, CA_PROVINCES, COUNTRY_ALIASES
+
 __all__ = ["PriceLevel", "UnknownPlace", "parse_home", "real_factor", "resolve_place"]
 
 
@@ -52,62 +54,6 @@ class UnknownPlace(ValueError):
             # '; ' because candidates such as 'Springfield, IL' contain commas themselves.
             message = f"{message}; did you mean {'; '.join(self.candidates)}?"
         super().__init__(message)
-
-
-# City aliases -> 2020-vintage CBSA code. Only names that plain principal-city matching would miss or
-# get wrong (nicknames, boroughs, suburbs, ambiguous names with an obvious tech-hub reading).
-_ALIASES: dict[str, str] = {
-    # San Francisco-Oakland-Berkeley, CA
-    "sf": "41860", "san fran": "41860", "bay area": "41860", "sf bay area": "41860",
-    "san francisco bay area": "41860", "menlo park": "41860", "redwood city": "41860",
-    "san mateo": "41860", "south san francisco": "41860", "emeryville": "41860",
-    # San Jose-Sunnyvale-Santa Clara, CA
-    "silicon valley": "41940", "palo alto": "41940", "mountain view": "41940", "cupertino": "41940",
-    "los gatos": "41940", "milpitas": "41940",
-    # New York-Newark-Jersey City, NY-NJ-PA
-    "nyc": "35620", "new york city": "35620", "manhattan": "35620", "brooklyn": "35620",
-    "queens": "35620", "bronx": "35620", "the bronx": "35620", "staten island": "35620",
-    "hoboken": "35620",
-    # Los Angeles-Long Beach-Anaheim, CA
-    "la": "31080", "santa monica": "31080", "pasadena": "31080", "irvine": "31080",
-    "culver city": "31080", "burbank": "31080",
-    # Seattle-Tacoma-Bellevue, WA
-    "redmond": "42660", "kirkland": "42660", "everett": "42660",
-    # Boston-Cambridge-Newton, MA-NH
-    "somerville": "14460", "waltham": "14460",
-    # Washington-Arlington-Alexandria, DC-VA-MD-WV
-    "dc": "47900", "d c": "47900", "washington": "47900", "washington dc": "47900",
-    "washington d c": "47900", "bethesda": "47900", "reston": "47900", "mclean": "47900",
-    "tysons": "47900",
-    # Chicago-Naperville-Elgin, IL-IN-WI
-    "chi": "16980", "evanston": "16980",
-    # Denver-Aurora-Lakewood, CO
-    "boulder county": "14500",
-    # Atlanta-Sandy Springs-Alpharetta, GA
-    "atl": "12060",
-    # Dallas-Fort Worth-Arlington, TX
-    "dfw": "19100", "plano": "19100", "irving": "19100", "frisco": "19100",
-    # others with nicknames or ambiguous principal-city names
-    "philly": "37980", "honolulu": "46520", "slc": "41620", "nola": "35380", "vegas": "29820",
-    "twin cities": "33460", "st paul": "33460", "research triangle": "39580", "rtp": "20500",
-    "portland": "38900", "cleveland": "17460", "columbus": "18140", "albany": "10580",
-    "kansas city": "28140", "scottsdale": "38060", "tempe": "38060", "boise": "14260",
-}  # fmt: skip
-
-_CA_PROVINCES = {
-    "AB": "Alberta", "BC": "British Columbia", "MB": "Manitoba", "NB": "New Brunswick",
-    "NL": "Newfoundland and Labrador", "NS": "Nova Scotia", "NT": "Northwest Territories",
-    "NU": "Nunavut", "ON": "Ontario", "PE": "Prince Edward Island", "QC": "Quebec",
-    "SK": "Saskatchewan", "YT": "Yukon",
-}  # fmt: skip
-
-_COUNTRY_ALIASES = {
-    "uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
-    "northern ireland": "GB", "usa": "US", "us": "US", "u s": "US", "u s a": "US", "america": "US",
-    "united states of america": "US", "holland": "NL", "korea": "KR", "republic of korea": "KR",
-    "turkey": "TR", "czech republic": "CZ", "uae": "AE", "hong kong": "HK", "macau": "MO", "macao": "MO",
-    "russia": "RU", "vietnam": "VN", "ivory coast": "CI", "swaziland": "SZ", "burma": "MM",
-}  # fmt: skip
 
 
 def _norm(text: str) -> str:
@@ -182,7 +128,7 @@ def _data() -> _Data:
     for iso2, (name, _, _) in countries.items():
         short = _norm(re.sub(r"\s*(SAR China|\(.*\))$", "", name))
         by_name.setdefault(short, iso2)
-    by_name.update(_COUNTRY_ALIASES)
+    by_name.update(COUNTRY_ALIASES)
     notes = {}
     for note in c.get("notes", []):
         code, _, text = str(note).partition(": ")
@@ -276,14 +222,14 @@ def _metro_level(metro: _Metro, note: str | None) -> PriceLevel:
 
 def _city_names() -> set[str]:
     # Suggestions come from principal cities and the longer aliases ('atl', 'sf' would be noise).
-    return {c for m in _data().metros.values() for c in m.cities} | {a for a in _ALIASES if len(a) > 4}
+    return {c for m in _data().metros.values() for c in m.cities} | {a for a in ALIASES if len(a) > 4}
 
 
 def _match_metros(city: str, state: str | None) -> list[_Metro]:
     d = _data()
     key = _norm(city)
     pool = [m for m in d.metros.values() if state is None or state in m.states]
-    alias = _ALIASES.get(key)
+    alias = ALIASES.get(key)
     if alias is not None and d.metros[alias] in pool:
         return [d.metros[alias]]
     strong = [m for m in pool if key in m.first]
@@ -347,16 +293,16 @@ def parse_home(text: str) -> PriceLevel:
             country, sub = iso[1].upper(), iso[2].upper()
             if country == "US":
                 return resolve_place(city=None, state=sub, country="US")
-            if country == "CA" and sub in _CA_PROVINCES:
-                return resolve_place(city=None, state=_CA_PROVINCES[sub], country="CA")
+            if country == "CA" and sub in CA_PROVINCES:
+                return resolve_place(city=None, state=CA_PROVINCES[sub], country="CA")
             return resolve_place(city=None, state=sub, country=country)
         if len(one) == 2 and one.isalpha():
             if one.upper() in d.countries:
                 level = resolve_place(city=None, state=None, country=one)
                 # Some codes are also US states (DE, IN, CA...) or a city nickname (LA): say which was read.
                 other = [f"US-{one.upper()} for {d.states[one.upper()][0]}"] if one.upper() in d.states else []
-                if _norm(one) in _ALIASES:
-                    other.append(f"the city name for {d.metros[_ALIASES[_norm(one)]].name}")
+                if _norm(one) in ALIASES:
+                    other.append(f"the city name for {d.metros[ALIASES[_norm(one)]].name}")
                 if other:
                     level = _with_note(level, f"read {one!r} as {level.name}; write {' or '.join(other)}")
                 return level
@@ -418,9 +364,9 @@ def parse_home(text: str) -> PriceLevel:
             f"country {country_name}, and {city!r} is not a US metro there",
             [f"'{city}, {region}, US'", f"'{city}, {as_country}'"],
         )
-    if region.upper() in _CA_PROVINCES:
-        return resolve_place(city=city, state=_CA_PROVINCES[region.upper()], country="CA")
-    if _norm(region) in {_norm(v) for v in _CA_PROVINCES.values()}:
+    if region.upper() in CA_PROVINCES:
+        return resolve_place(city=city, state=CA_PROVINCES[region.upper()], country="CA")
+    if _norm(region) in {_norm(v) for v in CA_PROVINCES.values()}:
         return resolve_place(city=city, state=region, country="CA")
     return resolve_place(city=city, state=None, country=region)
 

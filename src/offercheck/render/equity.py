@@ -7,12 +7,15 @@ was before the risk view existed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from offercheck.pay.equity import exercise_cost
 from offercheck.render.common import cents, money
 from offercheck.render.fit import grid
 from offercheck.results import Evaluation
+
+if TYPE_CHECKING:
+    from offercheck.pay.equity_offer import EquityReport
 
 __all__ = ["FOOTER", "lines", "offer_members", "sections", "summary"]
 
@@ -29,9 +32,9 @@ def _grant_exercise_cost(e: Evaluation) -> float:
     return exercise_cost(eq.shares, eq.strike) * e.fx
 
 
-def _defaults_used(e: Evaluation) -> dict[str, str]:
+def _defaults_used(e: Evaluation, r: EquityReport) -> dict[str, str]:
     """The defaults this grant's output rests on, with their sources (a key that does not fit the kind is left out)."""
-    r, eq = e.equity, e.offer.equity
+    eq = e.offer.equity
     used = {"double_trigger"} if eq is not None and eq.kind == "rsu" else {"exercise_window_days"}
     if r.factor.applied or r.scenarios:
         used |= {"dilution_percent_per_round", "rounds_to_exit"}
@@ -49,7 +52,7 @@ def offer_members(e: Evaluation) -> dict[str, Any]:
             "risk_applied": r.factor.applied,
             "explanation": r.factor.explanation,
             "missing": list(r.factor.missing),
-            "defaults": _defaults_used(e),
+            "defaults": _defaults_used(e, r),
             "scenarios": [{"exit_price": cents(s.exit_price), "price_after_dilution": cents(s.price_after_dilution),
                            "value": cents(s.value), "paper": cents(s.paper or 0.0), "risk": cents(s.risk or 0.0)}
                           for s in r.scenarios],
@@ -58,16 +61,16 @@ def offer_members(e: Evaluation) -> dict[str, Any]:
     return out
 
 
-def _shown(rows: Sequence[Evaluation]) -> list[Evaluation]:
-    return [e for e in rows if e.equity is not None and e.equity_view == "risk"]
+def _shown(rows: Sequence[Evaluation]) -> list[tuple[Evaluation, EquityReport]]:
+    return [(e, e.equity) for e in rows if e.equity is not None and e.equity_view == "risk"]
 
 
 def summary(rows: Sequence[Evaluation]) -> list[tuple[str, str, str, str, str]]:
     """Per private grant at risk: label, equity at risk and at paper over the horizon, risk factor, exercise cost
     (the table of every format; labels unescaped)."""
     return [(e.label, money(e.component_total("equity")), money(e.component_total("equity_paper")),
-             f"x{e.equity.factor.factor:.4g}" if e.equity.factor.applied else "not applied",
-             money(_grant_exercise_cost(e))) for e in _shown(rows)]
+             f"x{r.factor.factor:.4g}" if r.factor.applied else "not applied",
+             money(_grant_exercise_cost(e))) for e, r in _shown(rows)]
 
 
 def lines(rows: Sequence[Evaluation], escape: Callable[[str], str]) -> list[str]:
@@ -75,14 +78,13 @@ def lines(rows: Sequence[Evaluation], escape: Callable[[str], str]) -> list[str]
     default used, cited once."""
     out: list[str] = []
     cited: dict[str, str] = {}
-    for e in _shown(rows):
-        r = e.equity
+    for e, r in _shown(rows):
         out.append(f"{escape(e.label)}: {r.factor.explanation}")
         out += [f"{escape(e.label)}: {s.explanation} (paper {money(s.paper or 0)}, risk {money(s.risk or 0)})"
                 for s in r.scenarios]
         if r.preferred_note:
             out.append(f"{escape(e.label)}: {r.preferred_note}")
-        cited.update(_defaults_used(e))
+        cited.update(_defaults_used(e, r))
     out += [f"Default {key}: {source}" for key, source in cited.items()]
     return out
 
@@ -90,7 +92,7 @@ def lines(rows: Sequence[Evaluation], escape: Callable[[str], str]) -> list[str]
 def sections(rows: Sequence[Evaluation], *, currency: str, years: int, tablefmt: str,
              heading: Callable[[str], str], escape: Callable[[str], str]) -> list[str]:
     """The private-equity section of the table and markdown formats (empty without a private grant at risk)."""
-    shown = _shown(rows)
+    shown = [e for e, _ in _shown(rows)]
     if not shown:
         return []
     table = [[escape(label), *cells] for label, *cells in summary(shown)]

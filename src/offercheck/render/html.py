@@ -65,7 +65,8 @@ def tax_notes(taxed: list[Evaluation]) -> tuple[str, ...]:
         return ()
     from offercheck.tax.aftertax import SIMPLIFICATIONS  # the tax engine loads only when taxes were asked for
 
-    return tuple(dict.fromkeys((*SIMPLIFICATIONS, *(note for e in taxed for note in e.taxes.notes))))
+    notes = (note for e in taxed if e.taxes is not None for note in e.taxes.notes)
+    return tuple(dict.fromkeys((*SIMPLIFICATIONS, *notes)))
 
 
 def compare_context(c: Comparison) -> dict[str, Any]:

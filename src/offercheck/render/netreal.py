@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from offercheck.negotiate.asks import years_text
 from offercheck.render.common import cents, money
 from offercheck.render.fit import grid
 from offercheck.results import Comparison, Evaluation
 
+if TYPE_CHECKING:
+    from offercheck.real.places import PriceLevel
+
 
 def _rounded(x: float | None) -> float | None:
     return None if x is None else cents(x)
 
 
-def _real_currency(c: Comparison) -> str:
-    return str(c.home.currency)
+def _real_currency(home: PriceLevel) -> str:
+    return home.currency
 
 
-def price_level_dict(level: Any) -> dict[str, Any]:
+def price_level_dict(level: PriceLevel) -> dict[str, Any]:
     """A PriceLevel in the JSON contract: the index used, its geography, year and source."""
     us = level.country == "US"
     return {
@@ -83,7 +86,7 @@ def comparison_members(c: Comparison) -> dict[str, Any]:
 
         out["after_tax"] = {"tax_year": first.taxes.tax_year, "estimate": list(SIMPLIFICATIONS)}
     if c.home is not None:
-        out["real"] = {"currency": _real_currency(c), "home": price_level_dict(c.home)}
+        out["real"] = {"currency": _real_currency(c.home), "home": price_level_dict(c.home)}
     return out
 
 
@@ -94,8 +97,9 @@ def csv_headers(c: Comparison) -> list[str]:
     first = c.evaluations[0]
     # Column names say "estimated": a CSV has no room for the notes that say so elsewhere.
     heads = ["estimated_tax", "estimated_net"] if first.taxes is not None else []
-    if first.real is not None:
-        heads += [f"real_total_{_real_currency(c)}"] + ([f"real_net_{_real_currency(c)}"] if first.taxes else [])
+    if first.real is not None and c.home is not None:
+        cur = _real_currency(c.home)
+        heads += [f"real_total_{cur}"] + ([f"real_net_{cur}"] if first.taxes else [])
     return heads
 
 
@@ -139,59 +143,58 @@ def sections(c: Comparison, ranked: tuple[Evaluation, ...], *, tablefmt: str, he
     """The after-tax and real-terms sections of the table and markdown formats."""
     n = c.horizon_years
     out: list[str] = []
-    taxed = [e for e in ranked if e.taxes is not None]
+    taxed = [(e, e.taxes) for e in ranked if e.taxes is not None]
     if taxed:
         from offercheck.tax.aftertax import SIMPLIFICATIONS  # only reached with --after-tax
 
-        year = taxed[0].taxes.tax_year
+        year = taxed[0][1].tax_year
         out.append(heading(f"After tax: net pay by year ({c.currency}, estimated with {year} tax rules)"))
-        out.append(_by_year([[escape(e.label), *(money(x) for x in e.taxes.nets)] for e in taxed], n, tablefmt))
+        out.append(_by_year([[escape(e.label), *(money(x) for x in t.nets)] for e, t in taxed], n, tablefmt))
         out.append(heading(f"Estimated tax ({c.currency})"))
         rows = []
-        for e in taxed:
-            first = e.taxes.years[0]
+        for e, tax in taxed:
+            first = tax.years[0]
             where = "-".join(x for x in (first.country, first.subdivision) if x)
             sums: dict[str, float] = {}  # a line can appear in some years only (Additional Medicare)
-            for t in e.taxes.years:
+            for t in tax.years:
                 for x in t.lines:
                     sums[x.name] = sums.get(x.name, 0.0) + x.amount
             year1 = {x.name: x.amount for x in first.lines}
             for k, (name, total) in enumerate(sums.items()):
                 rows.append([escape(e.label) if k == 0 else "", where if k == 0 else "", escape(name),
                              money(year1.get(name, 0.0)), money(total)])
-            rows.append(["", "", "total tax", money(first.total), money(e.taxes.total)])
+            rows.append(["", "", "total tax", money(first.total), money(tax.total)])
         out.append(grid(rows, ["Offer", "Where", "Tax", "Year 1", years_text(n)], tablefmt=tablefmt,
                             colalign=("left", "left", "left", "right", "right")))
-        notes = dict.fromkeys(f"{e.taxes.filing_status} filer" for e in taxed)
+        notes = dict.fromkeys(f"{t.filing_status} filer" for _, t in taxed)
         lines = [f"Notes on the tax estimates ({', '.join(notes)}; {year} tax year):",
                  *(f"- {s}" for s in SIMPLIFICATIONS)]
-        lines += [f"- {escape(note)}" for note in dict.fromkeys(x for e in taxed for x in e.taxes.notes)]
+        lines += [f"- {escape(note)}" for note in dict.fromkeys(x for _, t in taxed for x in t.notes)]
         out.append("\n".join(lines))
-    real = [e for e in ranked if e.real is not None]
+    real = [(e, e.real) for e in ranked if e.real is not None]
     if real and c.home is not None:
-        home, cur = c.home, _real_currency(c)
+        home, cur = c.home, _real_currency(c.home)
         out.append(heading(f"Real pay by year (at {home.name} prices, {cur})"))
-        rows = [[escape(e.label), *(money(x) for x in e.real.years)] if e.real.years is not None
-                else [escape(e.label), *("nominal",) * n] for e in real]
+        rows = [[escape(e.label), *(money(x) for x in r.years)] if r.years is not None
+                else [escape(e.label), *("nominal",) * n] for e, r in real]
         if taxed:
-            rows += [[f"{escape(e.label)} (net)", *(money(x) for x in e.real.nets)] for e in real
-                     if e.real.nets is not None]
+            rows += [[f"{escape(e.label)} (net)", *(money(x) for x in r.nets)] for e, r in real
+                     if r.nets is not None]
         out.append(_by_year(rows, n, tablefmt))
         lines = [f"Real = pay at {home.name} prices in {cur} ({_describe(home)}). Exchange rates are not price "
                  "levels: pay is converted with price indexes (BEA regional price parities within the US, World "
                  "Bank PPPs between countries)."]
-        for e in real:
-            r = e.real
+        for e, r in real:
             # Without a factor the reason says "stays nominal: why"; saying "stays nominal" before it too repeated it.
             factor = [] if r.factor is None else [f"x{r.factor:.4f}"]
             detail = "; ".join([*factor, *(escape(x) for x in (r.reason, r.place.note) if x)])
             lines.append(f"- {escape(e.label)}: {r.place.name} ({_describe(r.place)}, from {r.basis}): {detail}")
-        lines += [f"- source: {s}" for s in dict.fromkeys(x.source for x in (home, *(e.real.place for e in real)))]
+        lines += [f"- source: {s}" for s in dict.fromkeys(x.source for x in (home, *(r.place for _, r in real)))]
         out.append("\n".join(lines))
     return out
 
 
-def _describe(level: Any) -> str:
+def _describe(level: PriceLevel) -> str:
     if level.country == "US":
         return f"{level.geography}, RPP {level.rpp:g} in {level.year}"
     ppp = "no PPP" if level.ppp is None else f"PPP {level.ppp:g} {level.currency}/intl $"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from offercheck.render.common import COMPONENTS, markdown_text, money
 from offercheck.render.current import NOT_RANKED, everyone, numbered
@@ -13,6 +14,9 @@ from offercheck.render.leave_early import sections as leave_early_sections
 from offercheck.render.netreal import sections as netreal_sections
 from offercheck.render.netreal import summary_columns
 from offercheck.results import Comparison, Evaluation
+
+if TYPE_CHECKING:
+    from offercheck.market.position import MarketPosition
 
 RANK_TITLES = {"total": "total", "net": "net pay", "real": "real pay"}
 BASIS_NOTE = ("Percentiles interpolate between the market quantiles (p10-p90; beyond them: above/below). "
@@ -35,9 +39,9 @@ def _escape(text: str, tablefmt: str) -> str:
     return markdown_text(text) if tablefmt == "github" else text
 
 
-def cell_text(e: Evaluation) -> str:
+def cell_text(m: MarketPosition) -> str:
     """The benchmark cell in a line: what it is for, its source and period, the n used and what it borrows."""
-    b = e.market.benchmark
+    b = m.benchmark
     cell = ", ".join(x for x in (b.role, f"{b.experience} years" if b.experience else None, b.city, b.country) if x)
     text = f"benchmark {cell or 'all roles'} ({b.source_title}, {b.year}" + (f", n={b.n}" if b.n is not None else "")
     if b.borrowed_from is not None:
@@ -49,10 +53,9 @@ def cell_text(e: Evaluation) -> str:
     return text
 
 
-def _adjustments(e: Evaluation, tablefmt: str) -> str:
-    m = e.market
+def _adjustments(e: Evaluation, m: MarketPosition, tablefmt: str) -> str:
     # The benchmark's names come from a --benchmarks file or a plugin: escaped like the label.
-    lines = [f"{_escape(e.label, tablefmt)}: {_escape(cell_text(e), tablefmt)}"]
+    lines = [f"{_escape(e.label, tablefmt)}: {_escape(cell_text(m), tablefmt)}"]
     rows = [[_escape(a.adjustment.factor, tablefmt), f"x{a.adjustment.multiplier:.3f}", a.adjustment.evidence,
              _escape(a.adjustment.reason, tablefmt), _escape(a.adjustment.source, tablefmt)] for a in m.adjustments]
     rows.append(["all factors", f"x{m.multiplier:.3f}", "", "", ""])
@@ -95,18 +98,18 @@ def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str]
         *equity_sections(rows, currency=c.currency, years=n, tablefmt=tablefmt, heading=heading,
                          escape=lambda t: _escape(t, tablefmt)),
     ]
-    scored = [e for e in rows if e.market is not None]
+    scored = [(e, e.market) for e in rows if e.market is not None]
     if scored:
         sections.append(heading(f"Versus the market ({c.currency} per year)"))
         sections.append(grid(
-            [[_escape(e.label, tablefmt), money(e.years[0].base), str(e.market.base), money(e.market.expected_base.p50),
-              money(basis_pay(e)), str(e.market.scored), money(e.market.expected_basis.p50),
-              f"{e.market.overall:.0f} ({e.market.basis})"] for e in scored],
+            [[_escape(e.label, tablefmt), money(e.years[0].base), str(m.base), money(m.expected_base.p50),
+              money(basis_pay(e)), str(m.scored), money(m.expected_basis.p50),
+              f"{m.overall:.0f} ({m.basis})"] for e, m in scored],
             ["Offer", "Base", "Base pct", "Market base p50", "Avg scored pay", "Pct", "Market p50", "Score (basis)"],
             tablefmt=tablefmt, colalign=("left", *("right",) * 7)))
         sections.append(BASIS_NOTE)
-        for e in scored:
-            sections.append(_adjustments(e, tablefmt))
+        for e, m in scored:
+            sections.append(_adjustments(e, m, tablefmt))
     sections.append(
         f"Amounts in {c.currency}; other currencies converted at {c.rates.source}. "
         "PTO is shown, not added to pay."

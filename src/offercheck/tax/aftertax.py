@@ -143,12 +143,12 @@ def _with_filing(offer: Offer, filing: str | None) -> Offer:
 
 def _estimate(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, tax_year: int,
               rates: RateTable) -> tuple[str, TaxResult]:
-    from offercheck.plugins import BUILTIN_TAX_REGIMES, call_hook
+    from offercheck.hooks import ESTIMATE_TAX, estimate_tax
+    from offercheck.plugins import BUILTIN_TAX_REGIMES
 
     file = offer.path or offer.label
     try:
-        found = call_hook(pm, "offercheck_estimate_tax", firstresult=True, offer=offer, year_pay=pay,
-                          tax_year=tax_year, rates=rates)
+        found = estimate_tax(pm, offer, pay, tax_year, rates)
     except PluginError as e:
         # A regime that covers the country but not the state or province: the file's field, not a plugin bug.
         cause = e.__cause__
@@ -168,16 +168,16 @@ def _estimate(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, tax_year: in
             "location.country",
         )
     plugin, result = found[0]
+    if not isinstance(result, TaxResult):
+        raise PluginError(plugin, ESTIMATE_TAX, f"returned {type(result).__name__}, expected offercheck.tax.TaxResult")
     problem = _tax_problem(result, pay, rates.rate(offer.currency, "USD"), rates)
     if problem:
-        raise PluginError(plugin, "offercheck_estimate_tax", problem)
+        raise PluginError(plugin, ESTIMATE_TAX, problem)
     return plugin, result
 
 
-def _tax_problem(result: object, pay: YearPay, usd_per_unit: float, rates: RateTable) -> str | None:
-    """What is wrong with a regime's answer, if anything: its type, a line's amount, or its currency."""
-    if not isinstance(result, TaxResult):
-        return f"returned {type(result).__name__}, expected offercheck.tax.TaxResult"
+def _tax_problem(result: TaxResult, pay: YearPay, usd_per_unit: float, rates: RateTable) -> str | None:
+    """What is wrong with a regime's answer, if anything: a line's amount, its notes, or its currency."""
     if not (isinstance(result.lines, tuple) and all(isinstance(x, TaxLine) for x in result.lines)):
         return "TaxResult.lines must be a tuple of offercheck.tax.TaxLine"
     if not (isinstance(result.notes, tuple) and all(isinstance(n, str) for n in result.notes)):
