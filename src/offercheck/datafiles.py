@@ -19,9 +19,11 @@ import os
 import sys
 import tempfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -95,6 +97,22 @@ def _parse_toml(path: Path) -> dict[str, Any]:
 def load_toml(path: Path) -> dict[str, Any]:
     """Parse ``path`` (raising OSError or TOMLDecodeError as tomllib would), using the cache when valid."""
     return load_cached(path, "toml", _parse_toml, dict)
+
+
+# Packaged tables are read by several rooms in one run (factors.toml by the offer checks and the factors,
+# bls_anchor.json by the anchor and the premia): parsed once per process and shared, so read-only.
+@cache
+def packaged_toml(name: str) -> Mapping[str, Any]:
+    """The packaged TOML file ``data/NAME``, parsed once per run; treat it as read-only."""
+    return MappingProxyType(load_toml(packaged(name)))
+
+
+@cache
+def packaged_json(name: str) -> dict[str, Any]:
+    """The packaged JSON file ``data/NAME``, parsed once per run; treat it as read-only."""
+    with packaged(name).open(encoding="utf-8") as f:
+        data: dict[str, Any] = json.load(f)
+    return data
 
 
 def _plain(value: Any) -> Any:

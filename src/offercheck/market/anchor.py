@@ -8,13 +8,11 @@ Both are loaded on first use and kept.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from offercheck.datafiles import packaged
+from offercheck.datafiles import packaged_json
 from offercheck.market.quantiles import NAMES
 from offercheck.offer.roles import normalise_role
 
@@ -70,11 +68,8 @@ def normalise_place(name: str) -> str:
     return re.sub(r"^mt ", "mount ", plain)
 
 
-@cache
 def _load(name: str) -> dict[str, Any]:
-    with packaged(f"market/{name}.json").open(encoding="utf-8") as f:
-        data: dict[str, Any] = json.load(f)
-    return data
+    return packaged_json(f"market/{name}.json")  # shared with the other market modules
 
 
 def _state_code(state: str) -> str:

@@ -12,12 +12,11 @@ import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from offercheck.datafiles import load_toml, packaged
+from offercheck.datafiles import load_toml, packaged, packaged_toml
 from offercheck.errors import OfferFileError
 from offercheck.market.quantiles import Quantiles
 from offercheck.market.schema import (
@@ -329,10 +328,9 @@ def _file_error(name: str, e: ValidationError, prefix: str = "") -> BenchmarkFil
     return BenchmarkFileError(name, f"{err['msg']}{more}", field or None)
 
 
-@cache
 def load_factor_tables() -> Mapping[str, Any]:
     """The packaged factor tables (``data/factors.toml``): multipliers with source, year and method.
 
     Read once and shared: treat the result as read-only.
     """
-    return MappingProxyType(load_toml(packaged("factors.toml")))
+    return packaged_toml("factors.toml")

@@ -8,13 +8,11 @@ whose interval includes 1 or whose n is under the table's ``min_n`` applies x1.0
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from offercheck.datafiles import packaged
+from offercheck.datafiles import packaged_json
 from offercheck.offer.roles import normalise_role
 
 __all__ = ["CountryCell", "Premium", "country_cell", "premium", "residual_sd"]
@@ -64,11 +62,8 @@ class CountryCell:
         return {"p10": self.p10, "p25": self.p25, "p50": self.p50, "p75": self.p75, "p90": self.p90}
 
 
-@cache
 def _load(name: str) -> dict[str, Any]:
-    with packaged(f"market/{name}.json").open(encoding="utf-8") as f:
-        data: dict[str, Any] = json.load(f)
-    return data
+    return packaged_json(f"market/{name}.json")  # shared with the other market modules
 
 
 def _source(table: dict[str, Any]) -> str:

@@ -65,9 +65,9 @@ def _unknown_industry(offer: Offer) -> Iterator[tuple[str, str]]:
     industry = offer.company.industry
     if not industry:
         return
-    from offercheck.datafiles import load_toml, packaged
+    from offercheck.datafiles import packaged_toml
 
-    table = load_toml(packaged("factors.toml"))["industry"]
+    table = packaged_toml("factors.toml")["industry"]
     key = " ".join(industry.lower().split())
     if key not in table["multiplier"] and key not in table.get("aliases", {}):
         yield "company.industry", (f"{industry!r} is not a known industry (known: "

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from offercheck.negotiate.asks import years_text
 from offercheck.render.common import cents, money
 from offercheck.render.fit import grid
 from offercheck.results import Comparison, Evaluation
@@ -145,6 +144,7 @@ def sections(c: Comparison, ranked: tuple[Evaluation, ...], *, tablefmt: str, he
     out: list[str] = []
     taxed = [(e, e.taxes) for e in ranked if e.taxes is not None]
     if taxed:
+        from offercheck.negotiate.asks import years_text  # negotiate's counter types: not for a plain compare
         from offercheck.tax.aftertax import SIMPLIFICATIONS  # only reached with --after-tax
 
         year = taxed[0][1].tax_year

@@ -10,7 +10,6 @@ from offercheck.render.current import NOT_RANKED, everyone, numbered
 from offercheck.render.current import sections as current_sections
 from offercheck.render.equity import sections as equity_sections
 from offercheck.render.fit import grid
-from offercheck.render.leave_early import sections as leave_early_sections
 from offercheck.render.netreal import sections as netreal_sections
 from offercheck.render.netreal import summary_columns
 from offercheck.results import Comparison, Evaluation
@@ -63,6 +62,15 @@ def _adjustments(e: Evaluation, m: MarketPosition, tablefmt: str) -> str:
     return "\n".join(lines)
 
 
+def _leave_early(c: Comparison, ranked: tuple[Evaluation, ...], *, tablefmt: str,
+                 heading: Callable[[str], str]) -> list[str]:
+    if all(e.leave_early is None for e in ranked):
+        return []  # without --leave-after: the leave-early code is not imported at all
+    from offercheck.render.leave_early import sections
+
+    return sections(c, ranked, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt))
+
+
 def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str], str]) -> str:
     ranked = c.ranked
     rows = everyone(c, ranked)  # the offers, then the current job (compare --current) as an unranked baseline
@@ -94,7 +102,7 @@ def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str]
         grid(by_year, year_headers, tablefmt=tablefmt, colalign=("left", *("right",) * n)),
         *current_sections(c, ranked, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
         *netreal_sections(c, rows, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
-        *leave_early_sections(c, ranked, tablefmt=tablefmt, heading=heading, escape=lambda t: _escape(t, tablefmt)),
+        *_leave_early(c, ranked, tablefmt=tablefmt, heading=heading),
         *equity_sections(rows, currency=c.currency, years=n, tablefmt=tablefmt, heading=heading,
                          escape=lambda t: _escape(t, tablefmt)),
     ]

@@ -1,0 +1,45 @@
+"""What a plain `compare` run imports and reads: start-up is paid per command, so it pays only for what it uses."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _modules_after(args: list[str], prefixes: tuple[str, ...]) -> list[str]:
+    code = textwrap.dedent(f"""
+        import sys
+        from offercheck.cli.main import main
+        try:
+            main({args!r})
+        except SystemExit:
+            pass
+        print(sorted(m for m in sys.modules if m.startswith({prefixes!r})), file=sys.stderr)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    names: list[str] = ast.literal_eval(done.stderr.strip().splitlines()[-1])
+    return names
+
+
+def test_plain_compare_imports_no_negotiation_or_leave_early_code() -> None:
+    heavy = ("offercheck.negotiate", "offercheck.pay.leave_early", "offercheck.pay.leaving",
+             "offercheck.render.leave_early")
+    plain = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
+    assert _modules_after(plain, heavy) == []
+    # The sections are still there when asked for: --leave-after imports what it needs.
+    assert "offercheck.render.leave_early" in _modules_after([*plain, "--leave-after", "12"], heavy)
+
+
+def test_packaged_tables_are_parsed_once_and_shared() -> None:
+    from offercheck.datafiles import packaged_toml
+    from offercheck.market import anchor, premia
+    from offercheck.market.benchmarks import load_factor_tables
+
+    assert anchor._load("bls_anchor") is premia._load("bls_anchor")
+    # The offer checks (unknown industry) read factors.toml through packaged_toml, as the factors do.
+    assert load_factor_tables()["industry"] is packaged_toml("factors.toml")["industry"]
