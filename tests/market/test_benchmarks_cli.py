@@ -259,6 +259,42 @@ def test_compare_with_a_bad_benchmark_file(runner: CliRunner, tmp_path: Path) ->
     assert code == 1 and err == f"Error: {bad}: cells: Field required\n"
 
 
+@pytest.mark.parametrize("old_format", ["", "format = 1\n"])
+def test_a_file_built_by_an_older_version_says_what_to_rebuild(runner: CliRunner, tmp_path: Path,
+                                                               old_format: str) -> None:
+    code, built, err = build_generic(runner, tmp_path)
+    assert code == 0, err
+    text = built.read_text(encoding="utf-8")
+    assert "\nformat = 2\n" in text
+    built.write_text(text.replace("\nformat = 2\n", "\n" + old_format), encoding="utf-8")
+    offer = tmp_path / "offer.toml"
+    offer.write_text(textwrap.dedent(OFFER), encoding="utf-8")
+    code, out, err = invoke(runner, "compare", offer, "--benchmarks", built)
+    assert code == 1 and out == "" and len(err.splitlines()) == 1
+    assert err.startswith(f"Error: {built}: meta.format: built by an older offercheck (")
+    assert ("format 1;" if old_format else "no meta.format") in err
+    assert f"`offercheck benchmarks build SURVEY.csv -o {built}`" in err
+
+
+def test_a_hand_written_file_without_meta_still_works(runner: CliRunner, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(textwrap.dedent("""
+        [[sources]]
+        id = "me"
+        title = "My notes"
+        year = 2025
+        [[cells]]
+        role = "data scientist"
+        experience = "3-5"
+        country = "US"
+        base = { p25 = 100000, p50 = 111000, p75 = 125000 }
+        """), encoding="utf-8")
+    offer = tmp_path / "offer.toml"
+    offer.write_text(textwrap.dedent(OFFER), encoding="utf-8")
+    without = [arg for name in BUILTIN_FACTORS for arg in ("--without", name)]
+    assert market_of(runner, offer, "--benchmarks", mine, *without)["base_p50"] == 111_000
+
+
 # --- show ----------------------------------------------------------------------------------------------
 
 def test_show_json_has_every_figure_with_its_source(runner: CliRunner) -> None:
