@@ -138,6 +138,9 @@ def test_build_min_sample_falls_back_or_refuses(runner: CliRunner, tmp_path: Pat
     code, _, err = build_generic(runner, tmp_path, "--min-sample", "32")
     assert code == 1
     assert err.startswith("Error: ") and "minimum sample of 32" in err and len(err.splitlines()) == 1
+    # 31 usable rows (36 read, 1 duplicate, 4 bad) < 32: the pay column, the key columns and the counts.
+    assert err.startswith(f"Error: {tmp_path / 'company.csv'}: Annual Pay: no group reaches the minimum sample")
+    assert "only 31 usable rows in all (grouped by Title x YOE x Nation; read 36 rows" in err
 
 
 def test_build_rejects_a_non_survey_file(runner: CliRunner, tmp_path: Path) -> None:

@@ -74,13 +74,18 @@ def build_benchmarks(
         currency = reader.currency()
         base, totals, unmapped = _interpret(reader, by_raw, totals_raw if reader.has_total else None)
         stats = reader.stats(unmapped)
+        column = reader.columns[reader.pay_key]
         if not stats.rows_used:
-            column = reader.columns[reader.pay_key]
             raise SurveyFormatError(f"{path}: {column}: no usable pay in any row ({stats.summary()})")
         cells = cells_from_groups(base, totals, min_sample=min_sample)
         if not cells:
+            # The all-rows cell is the broadest group: no cell means fewer usable rows than min_sample in all.
+            grouped = " x ".join(reader.columns[k] for k in ("role", "experience", "years", "country", "city",
+                                                          "location") if k in reader.columns) or "no key columns"
             raise SurveyFormatError(
-                f"{path}: no group reaches the minimum sample of {min_sample} rows ({stats.rows_used:,} rows used)")
+                f"{path}: {column}: no group reaches the minimum sample of {min_sample} rows: only "
+                f"{stats.rows_used:,} usable rows in all (grouped by {grouped}; {stats.summary()}); "
+                "lower --min-sample or add rows")
         source = _AIJOBS_SOURCE if stats.format == "ai-jobs" else {}
         title = f"{source['title']} ({stats.name})" if source else None
         text = benchmark_text(cells, stats, name=name, title=title, url=source.get("url"),
