@@ -138,6 +138,9 @@ def test_build_min_sample_falls_back_or_refuses(runner: CliRunner, tmp_path: Pat
     code, _, err = build_generic(runner, tmp_path, "--min-sample", "32")
     assert code == 1
     assert err.startswith("Error: ") and "minimum sample of 32" in err and len(err.splitlines()) == 1
+    # 31 usable rows (36 read, 1 duplicate, 4 bad) < 32: the pay column, the key columns and the counts.
+    assert err.startswith(f"Error: {tmp_path / 'company.csv'}: Annual Pay: no group reaches the minimum sample")
+    assert "only 31 usable rows in all (grouped by Title x YOE x Nation; read 36 rows" in err
 
 
 def test_build_rejects_a_non_survey_file(runner: CliRunner, tmp_path: Path) -> None:
@@ -257,6 +260,42 @@ def test_compare_with_a_bad_benchmark_file(runner: CliRunner, tmp_path: Path) ->
     bad.write_text("[[sources]]\nid = 'x'\ntitle = 'x'\nyear = 2024\n", encoding="utf-8")
     code, _, err = invoke(runner, "compare", offer, "--benchmarks", bad)
     assert code == 1 and err == f"Error: {bad}: cells: Field required\n"
+
+
+@pytest.mark.parametrize("old_format", ["", "format = 1\n"])
+def test_a_file_built_by_an_older_version_says_what_to_rebuild(runner: CliRunner, tmp_path: Path,
+                                                               old_format: str) -> None:
+    code, built, err = build_generic(runner, tmp_path)
+    assert code == 0, err
+    text = built.read_text(encoding="utf-8")
+    assert "\nformat = 2\n" in text
+    built.write_text(text.replace("\nformat = 2\n", "\n" + old_format), encoding="utf-8")
+    offer = tmp_path / "offer.toml"
+    offer.write_text(textwrap.dedent(OFFER), encoding="utf-8")
+    code, out, err = invoke(runner, "compare", offer, "--benchmarks", built)
+    assert code == 1 and out == "" and len(err.splitlines()) == 1
+    assert err.startswith(f"Error: {built}: meta.format: built by an older offercheck (")
+    assert ("format 1;" if old_format else "no meta.format") in err
+    assert f"`offercheck benchmarks build SURVEY.csv -o {built}`" in err
+
+
+def test_a_hand_written_file_without_meta_still_works(runner: CliRunner, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(textwrap.dedent("""
+        [[sources]]
+        id = "me"
+        title = "My notes"
+        year = 2025
+        [[cells]]
+        role = "data scientist"
+        experience = "3-5"
+        country = "US"
+        base = { p25 = 100000, p50 = 111000, p75 = 125000 }
+        """), encoding="utf-8")
+    offer = tmp_path / "offer.toml"
+    offer.write_text(textwrap.dedent(OFFER), encoding="utf-8")
+    without = [arg for name in BUILTIN_FACTORS for arg in ("--without", name)]
+    assert market_of(runner, offer, "--benchmarks", mine, *without)["base_p50"] == 111_000
 
 
 # --- show ----------------------------------------------------------------------------------------------

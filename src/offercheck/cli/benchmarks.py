@@ -69,8 +69,12 @@ def benchmarks_build(survey: Path, output: str, force: bool, mapping: dict[str, 
     # Progress on stderr only: every 10,000 rows on a terminal, else every 100,000 (large files only).
     every = 10_000 if sys.stderr.isatty() else 100_000
 
+    shown = [0]
+
     def progress(rows: int) -> None:
-        if rows % every == 0:
+        # The final count comes again at the end: said once.
+        if rows % every == 0 and rows != shown[0]:
+            shown[0] = rows
             click.echo(f"... {rows:,} rows", err=True)
 
     try:

@@ -287,8 +287,15 @@ def _parse(raw: dict[str, Any], name: str, *, eager: bool = True) -> BenchmarkSe
         data = BenchmarkFile.model_validate(raw)
     except ValidationError as e:
         raise _file_error(name, e) from e
-    # Format 1 files (no meta.format) still read correctly: their totals were base x bonus norm, no equity, and
-    # are ignored as totals. A newer format than this version knows is refused.
+    # A file `benchmarks build` wrote (meta.built) in an older format has cells keyed and computed differently
+    # (totals were base x bonus norm, n the borrowed cell's): rebuilt, not guessed at. Hand-written files and
+    # plugin sets without meta.built are read as they are. A newer format than this version knows is refused.
+    meta = raw.get("meta") or {}
+    if "built" in meta and data.meta.format < FORMAT_VERSION:
+        old = f"format {meta['format']}" if "format" in meta else "no meta.format (format 1)"
+        raise BenchmarkFileError(name, f"built by an older offercheck ({old}; this version reads format "
+                                       f"{FORMAT_VERSION}): rebuild it with "
+                                       f"`offercheck benchmarks build SURVEY.csv -o {name}`", "meta.format")
     if data.meta.format > FORMAT_VERSION:
         raise BenchmarkFileError(name, f"benchmark file format {data.meta.format}; this offercheck reads up to "
                                        f"format {FORMAT_VERSION}: upgrade offercheck, or rebuild the file with "

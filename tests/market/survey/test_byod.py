@@ -68,3 +68,55 @@ def test_no_numeric_pay_names_the_column(tmp_path: Path) -> None:
     survey.write_text("pay\n" + "lots\n" * 40, encoding="utf-8")
     code, _, err = invoke("benchmarks", "build", str(survey), "-o", "-", "--map", "total=pay")
     assert code == 1 and err.startswith(f"Error: {survey}: pay: no usable pay in any row")
+
+
+def test_no_pay_column_mapped_names_the_file_and_its_columns(tmp_path: Path) -> None:
+    survey = tmp_path / "nopay.csv"
+    survey.write_text("title,city\nData Scientist,Austin\n", encoding="utf-8")
+    code, out, err = invoke("benchmarks", "build", str(survey), "-o", "-", "--map", "role=title")
+    assert code == 1 and out == ""
+    assert err == (f"Error: {survey}: no pay column mapped: give --map base=<column> or --map total=<column>; "
+                   "the header has title, city\n")
+
+
+def test_some_non_numeric_pay_is_counted_not_used(tmp_path: Path) -> None:
+    survey = tmp_path / "some.csv"
+    # 30 numeric pays 60,000 .. 89,000 and two that are not numbers.
+    survey.write_text("pay\n" + "".join(f"{60_000 + 1000 * i}\n" for i in range(30)) + "$70k\nn/a\n",
+                      encoding="utf-8")
+    code, out, err = invoke("benchmarks", "build", str(survey), "-o", "-", "--map", "base=pay")
+    assert code == 0, err
+    assert "2 bad rows (non-numeric pay: 2), used 30" in err
+    # Type-7 median of 60,000 + 1,000 i, i < 30: h = 14.5 -> 74,500.
+    assert "p50 = 74500" in out
+
+
+def test_tab_delimited_city_region_country_locations(tmp_path: Path) -> None:
+    survey = tmp_path / "tabs.tsv"
+    rows = ["role\tlocation\tpay"]
+    rows += [f"Data Scientist\tToronto, Ontario, Canada\t{80_000 + 1000 * i}" for i in range(30)]
+    rows += [f"Data Scientist\tBerlin, Berlin, Germany\t{70_000 + 1000 * i}" for i in range(30)]
+    survey.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "tabs.toml"
+    code, stdout, err = invoke("benchmarks", "build", str(survey), "-o", str(out), "--map", "role=role",
+                               "--map", "location=location", "--map", "base=pay")
+    assert code == 0, err
+    assert stdout == ""  # the file goes to -o, the summary to stderr
+    cells = {c.key: c for c in load_benchmarks(out).cells}
+    toronto = cells[("data scientist", None, "CA", "toronto")]
+    berlin = cells[("data scientist", None, "DE", "berlin")]
+    # Type-7 medians of 80,000 + 1,000 i and 70,000 + 1,000 i, i < 30: 94,500 and 84,500.
+    assert toronto.n == 30 and toronto.base.p50 == 94_500
+    assert berlin.n == 30 and berlin.base.p50 == 84_500
+
+
+def test_progress_goes_to_stderr_only(tmp_path: Path) -> None:
+    survey = tmp_path / "long.csv"
+    survey.write_text("pay\n" + "".join(f"{50_000 + i}\n" for i in range(100_000)), encoding="utf-8")
+    out = tmp_path / "long.toml"
+    code, stdout, err = invoke("benchmarks", "build", str(survey), "-o", str(out), "--map", "base=pay")
+    assert code == 0, err
+    assert stdout == "" and out.is_file()
+    # The progress line once (the final count is not repeated), the summary, then where the file went.
+    assert err.splitlines() == ["... 100,000 rows", "read 100,000 rows, dropped 0 duplicates, 0 bad rows, used 100,000",
+                                f"Wrote {out}"]

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
+from itertools import repeat
 from pathlib import Path
 
 from offercheck.market.survey.cells import cells_from_groups
@@ -55,28 +56,36 @@ def build_benchmarks(
     # it never walks the thousands of lists and cells built here.
     with gc_paused():
         reader = Reader(path, mapping, employment_types, min_year)
-        # Pay by raw (title, level, country, city, state) as read: a row costs a lookup and an append, all in C.
+        # Pay by the raw values, as read, of those of (title, level, country, city, state) the file has: a row
+        # costs a lookup and an append, all in C.
         by_raw: defaultdict[tuple[str, ...], list[float]] = defaultdict(list)
         totals_raw: defaultdict[tuple[str, ...], list[float]] = defaultdict(list)
         raw_years: Counter[str] = Counter()
+        present = [i for i in _key_columns(reader) if i is not None]
         for b in reader.batches(progress):
-            keys = list(zip(b[reader.i_role], b[reader.i_band], b[reader.i_country], b[reader.i_city],
-                            b[reader.i_state], strict=True))
-            consume(map(list.append, map(by_raw.__getitem__, keys), b.base))
+            keys: Iterable[tuple[str, ...]] = (
+                zip(*[b[i] for i in present], strict=True) if present else repeat((), len(b.base)))
             if b.total is not None:
+                keys = list(keys)
                 consume(map(list.append, map(totals_raw.__getitem__, keys), b.total))
+            consume(map(list.append, map(by_raw.__getitem__, keys), b.base))
             if reader.has_year:
                 raw_years.update(b[reader.i_year])
         currency = reader.currency()
         base, totals, unmapped = _interpret(reader, by_raw, totals_raw if reader.has_total else None)
         stats = reader.stats(unmapped)
+        column = reader.columns[reader.pay_key]
         if not stats.rows_used:
-            column = reader.columns[reader.pay_key]
             raise SurveyFormatError(f"{path}: {column}: no usable pay in any row ({stats.summary()})")
         cells = cells_from_groups(base, totals, min_sample=min_sample)
         if not cells:
+            # The all-rows cell is the broadest group: no cell means fewer usable rows than min_sample in all.
+            grouped = " x ".join(reader.columns[k] for k in ("role", "experience", "years", "country", "city",
+                                                          "location") if k in reader.columns) or "no key columns"
             raise SurveyFormatError(
-                f"{path}: no group reaches the minimum sample of {min_sample} rows ({stats.rows_used:,} rows used)")
+                f"{path}: {column}: no group reaches the minimum sample of {min_sample} rows: only "
+                f"{stats.rows_used:,} usable rows in all (grouped by {grouped}; {stats.summary()}); "
+                "lower --min-sample or add rows")
         source = _AIJOBS_SOURCE if stats.format == "ai-jobs" else {}
         title = f"{source['title']} ({stats.name})" if source else None
         text = benchmark_text(cells, stats, name=name, title=title, url=source.get("url"),
@@ -94,8 +103,10 @@ def _interpret(reader: Reader, by_raw: Mapping[tuple[str, ...], list[float]],
     base: dict[_Key, list[float]] = {}
     totals: dict[_Key, list[float]] | None = None if totals_raw is None else defaultdict(list)
     unmapped = 0
+    columns = _key_columns(reader)
     for raw, pay in by_raw.items():
-        raw_title, level, country, city, state = raw
+        values = iter(raw)
+        raw_title, level, country, city, state = ("" if i is None else next(values) for i in columns)
         role = reader.roles[raw_title]
         town, code = reader.place(city, state, country)
         key = (role, reader.bands[level], code, town)
@@ -107,6 +118,11 @@ def _interpret(reader: Reader, by_raw: Mapping[tuple[str, ...], list[float]],
         if role is None and reader.titles[raw_title]:
             unmapped += len(pay)
     return base, totals, unmapped
+
+
+def _key_columns(reader: Reader) -> tuple[int | None, ...]:
+    """The columns of a row's raw group key: title, level, country, city, state (None: not in the file)."""
+    return (reader.i_role, reader.i_band, reader.i_country, reader.i_city, reader.i_state)
 
 
 def _year(reader: Reader, raw_years: Mapping[str, int]) -> int | None:

@@ -202,7 +202,7 @@ def columns(path: Path, names: list[str], mapping: Mapping[str, str] | None) -> 
             f"{path}: not a recognised salary survey: the header ({shown}) is not the ai-jobs.net format "
             f"(needs {', '.join(AIJOBS_COLUMNS)}); for another CSV give a column mapping, "
             "e.g. --map base=<pay column> or --map total=<pay column>, --map role=<title column>")
-    _check_keys(path, mapping)
+    _check_keys(path, mapping, names)
     cols: dict[str, int] = {}
     for ours, theirs in mapping.items():
         want = theirs.strip().lower()
@@ -218,13 +218,14 @@ def columns(path: Path, names: list[str], mapping: Mapping[str, str] | None) -> 
     return "generic", cols
 
 
-def _check_keys(path: Path, mapping: Mapping[str, str]) -> None:
+def _check_keys(path: Path, mapping: Mapping[str, str], names: list[str]) -> None:
     unknown = sorted(set(mapping) - MAPPING_KEYS)
     if unknown:
         raise SurveyFormatError(
             f"{path}: unknown mapping key(s) {', '.join(unknown)}; known: {', '.join(sorted(MAPPING_KEYS))}")
     if "base" not in mapping and "total" not in mapping:
-        raise SurveyFormatError(f"{path}: no pay column mapped: give --map base=<column> or --map total=<column>")
+        raise SurveyFormatError(f"{path}: no pay column mapped: give --map base=<column> or --map total=<column>; "
+                                f"the header has {', '.join(names)}")
     if "bonus" in mapping and not {"stock", "total"} & set(mapping):
         raise SurveyFormatError(f"{path}: bonus={mapping['bonus']} without stock or total: map stock=<column> "
                                 "too (a total without equity is not comparable with a package)")

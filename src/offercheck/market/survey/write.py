@@ -4,8 +4,10 @@ with ``tomli-w``."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +57,6 @@ def benchmark_text(
             "quantile_method": QUANTILE_METHOD,
         },
         "sources": [source_table(source_id, stats, title=title, url=url, licence=licence, year=year)],
-        "cells": cell_tables(cells, source_id=source_id, year=year),
     }
     header = [
         f"# Benchmark file built by offercheck from {stats.name}.",
@@ -65,7 +66,8 @@ def benchmark_text(
         "# Total pay includes equity (total_includes_equity) where the survey had it; else scoring uses"
         f" cash = base x (1 + {bonus_norm}).",
     ]
-    return "\n".join(header) + "\n\n" + tomli_w.dumps(document)
+    cells_text = "".join(map(_cell_toml, cell_tables(cells, source_id=source_id, year=year)))
+    return "\n".join(header) + "\n\n" + tomli_w.dumps(document) + cells_text
 
 
 def source_table(source_id: str, stats: SurveyStats, *, title: str | None, url: str | None, licence: str | None,
@@ -97,6 +99,31 @@ def _cell_table(c: Cell, source_id: str, year: int) -> dict[str, Any]:
     if c.borrowed:
         table["borrowed_from"] = {"cell": c.borrowed[0], "n": c.borrowed[1], "why": c.fallback or ""}
     return table
+
+
+def _cell_toml(table: Mapping[str, Any]) -> str:
+    """One ``[[cells]]`` table in TOML, nested tables inline. Written here rather than by tomli-w, which takes
+    most of a build's time on the thousands of cells (bench/build_speed.py); the keys are all bare words."""
+    return "\n[[cells]]\n" + "".join([f"{k} = {_inline(v)}\n" for k, v in table.items()])
+
+
+def _inline(value: object) -> str:
+    # Dispatch on the exact type: a cell holds str, int, float, bool and flat tables of those.
+    return _FORMAT[type(value)](value)
+
+
+def _table(table: Mapping[str, object]) -> str:
+    return "{ " + ", ".join([f"{k} = {_inline(v)}" for k, v in table.items()]) + " }"
+
+
+@cache  # cells repeat the same few strings (method, source, fallback) thousands of times
+def _string(text: str) -> str:
+    # A JSON string is a TOML basic string, once DEL (which TOML wants escaped and JSON leaves) is escaped.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+_FORMAT: dict[type, Callable[[Any], str]] = {
+    str: _string, int: repr, float: repr, bool: lambda b: "true" if b else "false", dict: _table}
 
 
 def _whole(q: Mapping[str, float]) -> dict[str, float]:
