@@ -37,9 +37,12 @@ def benchmark_from_anchor(a: Anchor, benchmarks: BenchmarkSet) -> Benchmark:
     """The base benchmark an anchor describes; cash adds the benchmark file's bonus norm (cited there)."""
     base = Quantiles(p10=a.p10, p25=a.p25, p50=a.p50, p75=a.p75, p90=a.p90)
     norm = benchmarks.meta.bonus_norm
-    note = "; ".join((f"{a.soc} {a.occupation}, {a.level} figures for {a.area_name}", N_MEANING, *a.notes))
+    area = "U.S. national figures" if a.level == "national" else f"{a.level} figures for {a.area_name}"
+    note = "; ".join((f"{a.soc} {a.occupation}, {area}", N_MEANING, *a.notes))
     return Benchmark(
-        role=a.role, experience=None, country="US", city=a.area_name, currency="USD",
+        # A national anchor is for no city: its area is named in the note, not passed off as a place.
+        role=a.role, experience=None, country="US", city=None if a.level == "national" else a.area_name,
+        currency="USD",
         base=base, cash=base if norm is None else base.scaled(1 + norm), total=None,
         bonus_norm=norm, bonus_source=benchmarks.meta.bonus_source, n=a.employment,
         source=a.source, source_title=f"BLS OEWS {a.reference_period} (unverified extract)",

@@ -42,10 +42,10 @@ def cell_text(m: MarketPosition) -> str:
     """The benchmark cell in a line: what it is for, its source and period, the n used and what it borrows."""
     b = m.benchmark
     cell = ", ".join(x for x in (b.role, f"{b.experience} years" if b.experience else None, b.city, b.country) if x)
-    text = f"benchmark {cell or 'all roles'} ({b.source_title}, {b.year}" + (f", n={b.n}" if b.n is not None else "")
+    text = f"benchmark {cell or 'all roles'} ({b.source_title}, {b.year}" + (f", n={b.n:,}" if b.n is not None else "")
     if b.borrowed_from is not None:
         bf = b.borrowed_from
-        text += f"; borrowed from {bf.cell}" + (f", n={bf.n}" if bf.n else "") + f": {bf.why}"
+        text += f"; borrowed from {bf.cell}" + (f", n={bf.n:,}" if bf.n else "") + f": {bf.why}"
     text += ")"
     if b.note and (b.borrowed_from is None or b.note not in b.borrowed_from.why):
         text += f"; {b.note}"

@@ -57,7 +57,8 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     loc = offer.location
     if "location" in benchmark.keyed_by:
         # A location-specific anchor (a BLS metro or state, a city cell) already holds the place's pay level.
-        return neutral("location", f"in the anchor: the benchmark is already for {benchmark.city}; x1.000")
+        place = benchmark.city or ("the whole US" if benchmark.country == "US" else benchmark.country)
+        return neutral("location", f"in the anchor: the benchmark is already for {place}; x1.000")
     if loc.remote == "remote":
         return neutral("location", "fully remote: compared with the national market, not the employer's city")
     if loc.country != "US":
