@@ -180,7 +180,8 @@ def cells_from_groups(base: _Exact, totals: _Exact | None, *, min_sample: int, r
     and no base: a total figure written as base would be a wrong number."""
     if total_only:
         cells = cells_from_groups(base, None, min_sample=min_sample, roles=roles, countries=countries)
-        return [replace(c, base=None, total=c.base) for c in cells]
+        return [replace(c, base=None, total=c.base, method=c.method.replace("base pay", "total pay"))
+                for c in cells]
     cells = _cells(_by_country(base), min_sample=min_sample, roles=roles, countries=countries)
     if totals is not None:
         cells = with_totals(cells, totals, min_sample=min_sample)
