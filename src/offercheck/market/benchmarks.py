@@ -12,7 +12,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
@@ -37,9 +37,6 @@ if sys.version_info >= (3, 11):
 else:
     import tomli as tomllib
 
-if TYPE_CHECKING:
-    pass
-
 __all__ = [
     "Benchmark",
     "BenchmarkCell",
@@ -52,6 +49,7 @@ __all__ = [
     "experience_band",
     "load_benchmarks",
     "load_factor_tables",
+    "us_metro",
 ]
 
 _KEYS = ("role", "experience", "country", "location")
@@ -69,6 +67,7 @@ class Benchmark(BaseModel):
 
     ``base`` is base pay; ``cash`` adds the bonus norm where the file has one (``bonus_norm``, cited in
     ``bonus_source``), else equals base; ``total`` exists only where the cell measured total pay including equity.
+    A file built from total pay alone has neither base nor cash (None): only the total can be scored.
     """
 
     model_config = ConfigDict(frozen=True, defer_build=True)
@@ -78,8 +77,8 @@ class Benchmark(BaseModel):
     country: str | None
     city: str | None = None
     currency: str = "USD"
-    base: Quantiles
-    cash: Quantiles  # default: base x (1 + bonus_norm)
+    base: Quantiles | None
+    cash: Quantiles | None  # default: base x (1 + bonus_norm); None without a base
     total: Quantiles | None = None
     bonus_norm: float | None = None
     bonus_source: str | None = None
@@ -104,6 +103,12 @@ class Benchmark(BaseModel):
             q = base if isinstance(base, Quantiles) else Quantiles.model_validate(base)
             data = {**data, "cash": q if norm is None else q.scaled(1 + norm)}
         return data
+
+    @model_validator(mode="after")
+    def _some_pay(self) -> Benchmark:
+        if self.base is None and self.total is None:
+            raise ValueError("a benchmark needs base or total pay quantiles")
+        return self
 
     @property
     def total_includes_equity(self) -> bool:
@@ -164,9 +169,10 @@ class BenchmarkSet:
         return BenchmarkSet(self.meta, sources, list(cells.values()), origin=f"{self.origin} + {other.origin}")
 
     def lookup(self, *, role: str | None, years_experience: float | None, country: str | None,
-               city: str | None = None) -> Benchmark:
+               city: str | None = None, state: str | None = None) -> Benchmark:
         """The most specific cell for this role, experience, country and city; never raises for unknown keys.
 
+        A US city is looked up by its BLS metro (as ``benchmarks build`` groups US cities), else as written.
         An unknown role or country is replaced by "all roles" / "all countries"; when a cell is missing the
         search widens in this order: drop experience, drop role, drop both, then the same without city, then
         without country. ``Benchmark.note`` says what was used instead of what was asked, and
@@ -175,7 +181,8 @@ class BenchmarkSet:
         notes: list[str] = []
         r = self._role(role, notes)
         c = self._country(country, notes)
-        t = plain(city) if plain(city) in self.cities else None
+        metro = us_metro(city, state) if c == "US" and self.cities and plain(city) else None
+        t = next((x for x in (plain(metro), plain(city)) if x in self.cities), None)
         b = experience_band(years_experience) if years_experience is not None else None
         candidates = dict.fromkeys((rr, bb, cc, tt) for cc, tt in ((c, t), (c, None), (None, None))
                                    for rr, bb in ((r, b), (r, None), (None, b), (None, None)))
@@ -188,7 +195,7 @@ class BenchmarkSet:
             notes.append(f"{why}; used {_describe(cell.key)}")
             borrowed = BorrowedFrom(cell=_describe(cell.key), n=cell.n, why=why)
         if t is None and plain(city) and c is not None and self.cities:
-            notes.append(f"no cell for {city}; {c} as a whole used")
+            notes.append(f"no cell for {city}{f' (metro {metro})' if metro else ''}; {c} as a whole used")
         source = self.sources[cell.source or ""]
         return self._benchmark(cell, source, "; ".join(notes) or None, borrowed)
 
@@ -198,7 +205,7 @@ class BenchmarkSet:
         return Benchmark(
             role=cell.role, experience=cell.experience, country=cell.country, city=cell.city,
             currency=cell.currency or self.meta.currency, base=cell.base,
-            cash=cell.base if norm is None else cell.base.scaled(1 + norm),
+            cash=cell.base if norm is None or cell.base is None else cell.base.scaled(1 + norm),
             total=cell.total if cell.total_includes_equity else None,
             bonus_norm=norm, bonus_source=self.meta.bonus_source,
             n=cell.n, source=source.id, source_title=source.title,
@@ -228,6 +235,19 @@ class BenchmarkSet:
         notes.append(f"no benchmark for country {country!r}; used the all-countries table "
                      f"(known countries: {', '.join(self.countries) or 'none, the table is not by country'})")
         return None
+
+
+@cache
+def us_metro(city: str | None, state: str | None = None) -> str | None:
+    """The BLS metro area a US city lies in ("Sunnyvale", "CA" -> "San Jose-Sunnyvale-Santa Clara, CA"); None for
+    a city the place table does not know, or one whose state is a guess (several states have the name)."""
+    from offercheck.market.anchor import resolve_place  # the place table loads only for a US city lookup
+
+    try:
+        place = resolve_place(city, state or None, "US")
+    except ValueError:  # a state the table does not know
+        return None
+    return place.area_name if place.level == "metro" and not place.guessed else None
 
 
 def _keyed(key: tuple[str | None, ...]) -> tuple[str, ...]:

@@ -78,26 +78,28 @@ class MarketPosition:
     benchmark: Benchmark
     adjustments: tuple[AppliedAdjustment, ...]
     fx: float  # benchmark currency -> display currency
-    base: Percentile  # year-1 base
-    cash: Percentile  # average base + bonus over the horizon
+    base: Percentile | None  # year-1 base; None against a total-only benchmark (no base measured)
+    cash: Percentile | None  # average base + bonus over the horizon; None likewise
     total: Percentile | None  # average total pay, only against a total benchmark
 
     @property
     def multiplier(self) -> float:
         return math.prod(a.adjustment.multiplier for a in self.adjustments)
 
-    @property
-    def expected_base(self) -> Quantiles:
-        return self.benchmark.base.scaled(self.multiplier * self.fx)
+    def _expected(self, q: Quantiles | None) -> Quantiles | None:
+        return None if q is None else q.scaled(self.multiplier * self.fx)
 
     @property
-    def expected_cash(self) -> Quantiles:
-        return self.benchmark.cash.scaled(self.multiplier * self.fx)
+    def expected_base(self) -> Quantiles | None:
+        return self._expected(self.benchmark.base)
+
+    @property
+    def expected_cash(self) -> Quantiles | None:
+        return self._expected(self.benchmark.cash)
 
     @property
     def expected_total(self) -> Quantiles | None:
-        t = self.benchmark.total
-        return None if t is None else t.scaled(self.multiplier * self.fx)
+        return self._expected(self.benchmark.total)
 
     @property
     def basis(self) -> str:
@@ -106,11 +108,15 @@ class MarketPosition:
     @property
     def expected_basis(self) -> Quantiles:
         """The distribution the score is taken in: total where the benchmark has one, else cash."""
-        return self.expected_cash if self.expected_total is None else self.expected_total
+        q = self.expected_cash if self.expected_total is None else self.expected_total
+        assert q is not None  # a Benchmark has base (so cash) or total
+        return q
 
     @property
     def scored(self) -> Percentile:
-        return self.cash if self.total is None else self.total
+        p = self.cash if self.total is None else self.total
+        assert p is not None  # as expected_basis
+        return p
 
     @property
     def overall(self) -> float:

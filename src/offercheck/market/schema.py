@@ -1,7 +1,8 @@
 """The benchmark file's schema (format FORMAT_VERSION): meta, sources and cells, as pydantic models.
 
 A cell is keyed by role, experience band, country and optionally city (a missing key means "all"). It has base
-quantiles and, where the data measured it, total quantiles with ``total_includes_equity``. A cell that borrows
+quantiles and, where the data measured it, total quantiles with ``total_includes_equity``; a file built from total
+pay alone has no base (``base`` may then be left out). A cell that borrows
 a broader cell's distribution (too few rows of its own) says so in ``borrowed_from``, with the broader cell's
 n, while ``n`` is the cell's own rows.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from offercheck.market.quantiles import Quantiles
 from offercheck.offer.roles import EXPERIENCE_BANDS
@@ -73,17 +74,23 @@ class BenchmarkCell(BaseModel):
     source: str | None = None  # a [[sources]] id; may be left out when the file has one source
     currency: str | None = Field(None, pattern=r"^[A-Z]{3}$")  # default: meta.currency
     year: int | None = Field(None, ge=1900, le=2200)
-    base: Quantiles
+    base: Quantiles | None = None  # None only with total pay including equity (a total-only survey)
     total: Quantiles | None = None
     total_includes_equity: bool = False
     method: str | None = None
     fallback: str | None = None
     borrowed_from: BorrowedFrom | None = None
 
-    @field_validator("role", "city")
+    @field_validator("role")
     @classmethod
     def _plain(cls, v: str | None) -> str | None:
         return plain(v)
+
+    @model_validator(mode="after")
+    def _pay(self) -> BenchmarkCell:
+        if self.base is None and (self.total is None or not self.total_includes_equity):
+            raise ValueError("base is required unless the cell has total quantiles with total_includes_equity = true")
+        return self
 
     @field_validator("experience")
     @classmethod
@@ -94,7 +101,8 @@ class BenchmarkCell(BaseModel):
 
     @property
     def key(self) -> CellKey:
-        return (self.role, self.experience, self.country, self.city)
+        # The city is kept as written (a metro's name is shown), and matched plain.
+        return (self.role, self.experience, self.country, plain(self.city))
 
 
 class BenchmarkFile(BaseModel):

@@ -10,13 +10,14 @@ from offercheck.errors import PluginError
 from offercheck.hooks import ADJUST, adjust
 from offercheck.market.adjustments import Adjustment
 from offercheck.market.evidence import bound_weak, resolve_overlaps
-from offercheck.market.position import AppliedAdjustment, MarketPosition, percentile_of
+from offercheck.market.position import AppliedAdjustment, MarketPosition, Percentile, percentile_of
 
 if TYPE_CHECKING:
     import pluggy
 
     from offercheck.market.anchoring import AnchorProvider
     from offercheck.market.benchmarks import Benchmark
+    from offercheck.market.quantiles import Quantiles
     from offercheck.offer.models import Offer
     from offercheck.pay.comp import YearPay
     from offercheck.pay.currency import RateTable
@@ -40,19 +41,23 @@ def collect_adjustments(pm: pluggy.PluginManager, offer: Offer, benchmark: Bench
 
 def market_position(years: Sequence[YearPay], benchmark: Benchmark, adjustments: Sequence[AppliedAdjustment],
                     fx: float) -> MarketPosition:
-    """Percentiles of the offer's year-1 base, average cash and (against a total benchmark) average total.
+    """Percentiles of the offer's year-1 base, average cash and (against a total benchmark) average total; None
+    where the benchmark has no such distribution (a total-only file has no base).
 
     ``years`` are in the display currency; ``fx`` converts the benchmark's currency to it.
     """
     mult = math.prod(a.adjustment.multiplier for a in adjustments) * fx
-    total = benchmark.total
+
+    def place(pay: float, q: Quantiles | None) -> Percentile | None:
+        return None if q is None else percentile_of(pay, q.scaled(mult))
+
     return MarketPosition(
         benchmark=benchmark,
         adjustments=tuple(adjustments),
         fx=fx,
-        base=percentile_of(years[0].base, benchmark.base.scaled(mult)),
-        cash=percentile_of(sum(y.base + y.bonus for y in years) / len(years), benchmark.cash.scaled(mult)),
-        total=None if total is None else percentile_of(sum(y.total for y in years) / len(years), total.scaled(mult)),
+        base=place(years[0].base, benchmark.base),
+        cash=place(sum(y.base + y.bonus for y in years) / len(years), benchmark.cash),
+        total=place(sum(y.total for y in years) / len(years), benchmark.total),
     )
 
 
@@ -67,6 +72,6 @@ def score(offer: Offer, years: Sequence[YearPay], currency: str, pm: pluggy.Plug
     benchmark = anchor(offer, benchmarks) if anchor is not None else None
     if benchmark is None:
         benchmark = benchmarks.lookup(role=offer.offer.role, years_experience=offer.candidate.years_experience,
-                                      country=loc.country, city=loc.city)
+                                      country=loc.country, city=loc.city, state=loc.state)
     fx = rates.rate(benchmark.currency, currency)
     return market_position(years, benchmark, collect_adjustments(pm, offer, benchmark), fx)

@@ -112,9 +112,10 @@ def benchmark_cell(m: MarketPosition) -> str:
 
 
 def base_target(e: Evaluation, percentile: float) -> float | None:
-    """The market base at ``percentile`` of the offer's adjusted benchmark (None when no market applies)."""
+    """The market base at ``percentile`` of the offer's adjusted benchmark (None when no market applies, or the
+    benchmark file has total pay only: no base ask comes from a market that measured no base)."""
     m = applicable_market(e)
-    if m is None:
+    if m is None or m.expected_base is None:
         return None
     # Imported here: plugins import this module for TalkingPoint, and scoring pulls in the plugin machinery.
     from offercheck.market.position import value_at

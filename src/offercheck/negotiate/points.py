@@ -89,7 +89,7 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
     now = offered(c.e)
     said, sources = [], []
     m = applicable_market(c.e)  # the market behind ``a.target``
-    if a.target is not None and m is not None:
+    if a.target is not None and m is not None and m.base is not None:
         # Said as a person would say it to a recruiter: "the 56th percentile", not "p56".
         where = (f"is {m.base.bound} the {_ordinal(m.base.value)} percentile" if m.base.bound
                  else f"is at the {_ordinal(m.base.value)} percentile")

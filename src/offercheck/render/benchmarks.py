@@ -31,7 +31,7 @@ def _doc(view: BenchmarkView) -> dict[str, Any]:
     cells = [{
         "role": c.role, "experience": c.experience, "country": c.country, "n": c.n,
         "currency": c.currency or view.currency,
-        "base": c.base.model_dump(exclude_none=True),
+        "base": None if c.base is None else c.base.model_dump(exclude_none=True),
         "total": None if c.total is None else c.total.model_dump(exclude_none=True),
         "total_includes_equity": c.total_includes_equity, "city": c.city,
         "borrowed_from": None if c.borrowed_from is None else c.borrowed_from.model_dump(),
@@ -63,9 +63,11 @@ def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bul
         key = [c.role or "all roles", f"{c.experience}y" if c.experience else "all",
                f"{place} {c.city}" if c.city else place]
         tail = [c.n if c.n is not None else "", c.source or "", _year(view, c)]
-        rows.append([*key, "base", *_figures(c.base), *tail, ref(c.method, c.fallback, _borrowed(c))])
-        if c.total is not None:
-            rows.append(["", "", "", "total", *_figures(c.total), "", "", "", ""])
+        # A cell built from total pay alone has no base row: its first row is the total.
+        pay = [(name, q) for name, q in (("base", c.base), ("total", c.total)) if q is not None]
+        (first, q), *more = pay
+        rows.append([*key, first, *_figures(q), *tail, ref(c.method, c.fallback, _borrowed(c))])
+        rows += [["", "", "", name, *_figures(q), "", "", "", ""] for name, q in more]
     headers = ["Role", "Experience", "Country", "Pay", *NAMES, "n", "Source", "Year", "Notes"]
     out = [heading(f"Benchmarks: {view.origin} ({view.currency} per year)")]
     if view.note:

@@ -16,6 +16,10 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 
 
+# What a table shows for base or cash figures against a benchmark file built from total pay alone.
+NO_BASE = "n/a (file has total pay only)"
+
+
 def money(x: float) -> str:
     """Whole units with thousands separators: pay is negotiated in units, not cents."""
     return f"{x:,.0f}"

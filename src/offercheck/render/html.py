@@ -16,7 +16,7 @@ from offercheck._version import __version__
 from offercheck.negotiate.asks import years_text
 from offercheck.pay.leave_early import COMPONENTS as LEAVE_COMPONENTS
 from offercheck.render import equity as equity_view
-from offercheck.render.common import COMPONENTS, money, printable
+from offercheck.render.common import COMPONENTS, NO_BASE, money, printable
 from offercheck.render.current import NOT_RANKED, everyone, forfeited_text, numbered
 from offercheck.render.leave_early import LEGEND as LEAVE_LEGEND
 from offercheck.render.netreal import summary_columns
@@ -42,6 +42,7 @@ def environment() -> Environment:
     env.filters["money"] = money
     env.globals["cell_text"] = cell_text
     env.globals["basis_note"] = BASIS_NOTE
+    env.globals["no_base"] = NO_BASE
     env.globals["money"] = money
     env.filters["compact"] = compact
     env.filters["years"] = years_text
@@ -50,13 +51,13 @@ def environment() -> Environment:
 
 
 def market_rows(e: Evaluation, m: MarketPosition) -> tuple[MarketRow, ...]:
-    """The two figures scoring places in the market: year-1 base, and the average total over the horizon."""
-    return (
-        MarketRow("base", "Base, year 1", e.years[0].base, m.expected_base, m.base),
-        MarketRow("cash", "Average base + bonus", cash_pay(e), m.expected_cash, m.cash),
-        *([] if m.expected_total is None or m.total is None
-          else [MarketRow("total", "Average total", e.annual_average, m.expected_total, m.total)]),
-    )
+    """The figures scoring places in the market: year-1 base, average cash and (against a total benchmark) the
+    average total over the horizon; a benchmark file with total pay only has no base or cash row."""
+    rows = (("base", "Base, year 1", e.years[0].base, m.expected_base, m.base),
+            ("cash", "Average base + bonus", cash_pay(e), m.expected_cash, m.cash),
+            ("total", "Average total", e.annual_average, m.expected_total, m.total))
+    return tuple(MarketRow(name, title, value, q, p) for name, title, value, q, p in rows
+                 if q is not None and p is not None)
 
 
 def tax_notes(taxed: list[Evaluation]) -> tuple[str, ...]:
@@ -120,8 +121,8 @@ def negotiation_context(n: Negotiation) -> dict[str, Any]:
     e = n.evaluation
     m: MarketPosition | None = e.market
     market = None
-    if m is not None:
-        q = m.expected_base
+    q = None if m is None else m.expected_base
+    if m is not None and q is not None and m.base is not None:  # no base chart from a total-only file
         market = market_charts([(e.label, (
             MarketRow("base", "Base now", e.years[0].base, q, m.base),
             MarketRow("counter", "Base asked", n.counter.base, q, percentile_of(n.counter.base, q)),

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from offercheck._version import __version__
-from offercheck.market.position import MarketPosition
+from offercheck.market.position import MarketPosition, Percentile
 from offercheck.market.quantiles import Quantiles
 from offercheck.render.common import cents, year_dict
 from offercheck.render.current import current_members
@@ -38,15 +38,23 @@ def _quantiles(q: Quantiles | None) -> dict[str, float] | None:
     return None if q is None else {name: cents(v) for name, v in q.model_dump().items() if v is not None}
 
 
+def _p50(q: Quantiles | None) -> float | None:
+    return None if q is None else cents(q.p50)
+
+
+def _value(p: Percentile | None) -> float | None:
+    return None if p is None else round(p.value, 1)
+
+
 def market_dict(m: MarketPosition) -> dict[str, Any]:
     """The ``benchmark`` and ``score`` members of an offer in the JSON contract (DESIGN section 7)."""
     b = m.benchmark
     borrowed = b.borrowed_from
     return {
         "benchmark": {
-            "base_p50": cents(m.expected_base.p50),
-            "cash_p50": cents(m.expected_cash.p50),
-            "total_p50": None if m.expected_total is None else cents(m.expected_total.p50),
+            "base_p50": _p50(m.expected_base),
+            "cash_p50": _p50(m.expected_cash),
+            "total_p50": _p50(m.expected_total),
             "base": _quantiles(m.expected_base),
             "cash": _quantiles(m.expected_cash),
             "total": _quantiles(m.expected_total),
@@ -76,9 +84,9 @@ def market_dict(m: MarketPosition) -> dict[str, Any]:
         "score": {
             "overall": round(m.overall, 1),
             "basis": m.basis,
-            "base_percentile": round(m.base.value, 1),
-            "cash_percentile": round(m.cash.value, 1),
-            "total_percentile": None if m.total is None else round(m.total.value, 1),
+            "base_percentile": _value(m.base),
+            "cash_percentile": _value(m.cash),
+            "total_percentile": _value(m.total),
             "bounds": {k: p.bound for k, p in (("base", m.base), ("cash", m.cash), ("total", m.total))
                        if p is not None and p.bound},
         },

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from offercheck.render.common import COMPONENTS, markdown_text, money
+from offercheck.render.common import COMPONENTS, NO_BASE, markdown_text, money
 from offercheck.render.current import NOT_RANKED, everyone, numbered
 from offercheck.render.current import sections as current_sections
 from offercheck.render.equity import sections as equity_sections
@@ -50,6 +50,14 @@ def cell_text(m: MarketPosition) -> str:
     if b.note and (b.borrowed_from is None or b.note not in b.borrowed_from.why):
         text += f"; {b.note}"
     return text
+
+
+def _base_cells(m: MarketPosition) -> list[str]:
+    """The base percentile and market base p50, or what a total-only benchmark file says instead."""
+    q = m.expected_base
+    if q is None or m.base is None:
+        return [NO_BASE, NO_BASE]
+    return [str(m.base), money(q.p50)]
 
 
 def _adjustments(e: Evaluation, m: MarketPosition, tablefmt: str) -> str:
@@ -110,7 +118,7 @@ def comparison_sections(c: Comparison, *, tablefmt: str, heading: Callable[[str]
     if scored:
         sections.append(heading(f"Versus the market ({c.currency} per year)"))
         sections.append(grid(
-            [[_escape(e.label, tablefmt), money(e.years[0].base), str(m.base), money(m.expected_base.p50),
+            [[_escape(e.label, tablefmt), money(e.years[0].base), *_base_cells(m),
               money(basis_pay(e)), str(m.scored), money(m.expected_basis.p50),
               f"{m.overall:.0f} ({m.basis})"] for e, m in scored],
             ["Offer", "Base", "Base pct", "Market base p50", "Avg scored pay", "Pct", "Market p50", "Score (basis)"],

@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from itertools import repeat
 from pathlib import Path
 
-from offercheck.market.survey.cells import cells_from_groups
+from offercheck.market.survey.cells import cells_from_groups, us_metro_city
 from offercheck.market.survey.fields import SurveyFormatError
 from offercheck.market.survey.read import Reader, SurveyStats, consume, gc_paused
 from offercheck.market.survey.write import benchmark_text
@@ -77,7 +77,7 @@ def build_benchmarks(
         column = reader.columns[reader.pay_key]
         if not stats.rows_used:
             raise SurveyFormatError(f"{path}: {column}: no usable pay in any row ({stats.summary()})")
-        cells = cells_from_groups(base, totals, min_sample=min_sample)
+        cells = cells_from_groups(base, totals, min_sample=min_sample, total_only=reader.pay_key == "total")
         if not cells:
             # The all-rows cell is the broadest group: no cell means fewer usable rows than min_sample in all.
             grouped = " x ".join(reader.columns[k] for k in ("role", "experience", "years", "country", "city",
@@ -109,6 +109,7 @@ def _interpret(reader: Reader, by_raw: Mapping[tuple[str, ...], list[float]],
         raw_title, level, country, city, state = ("" if i is None else next(values) for i in columns)
         role = reader.roles[raw_title]
         town, code = reader.place(city, state, country)
+        town = us_metro_city(town, code, city, state)
         key = (role, reader.bands[level], code, town)
         group = base.setdefault(key, pay)
         if group is not pay:

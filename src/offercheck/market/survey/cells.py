@@ -9,12 +9,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from offercheck.market.benchmarks import us_metro
 from offercheck.market.quantiles import NAMES as _NAMES
 from offercheck.market.quantiles import PERCENTILES, quantile
 from offercheck.market.survey.read import SurveyRow
 from offercheck.offer.roles import EXPERIENCE_BANDS
 
-__all__ = ["Cell", "build_cells", "cells_from_groups", "city_cells", "describe", "relative_pay", "with_totals"]
+__all__ = ["Cell", "build_cells", "cells_from_groups", "city_cells", "describe", "relative_pay", "us_metro_city",
+           "with_totals"]
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class Cell:
     experience: str | None
     country: str | None
     n: int | None  # the cell's own rows
-    base: Mapping[str, float]  # "p10".."p90"
+    base: Mapping[str, float] | None  # "p10".."p90"; None when the survey had total pay only
     method: str
     fallback: str | None = None
     source: str | None = None  # a source id, when not the file's main source
@@ -170,13 +172,32 @@ def build_cells(
 
 
 def cells_from_groups(base: _Exact, totals: _Exact | None, *, min_sample: int, roles: Sequence[str] | None = None,
-                      countries: Sequence[str] | None = None) -> list[Cell]:
+                      countries: Sequence[str] | None = None, total_only: bool = False) -> list[Cell]:
     """:func:`build_cells` on pay grouped by (role, band, country, city): the country cells (with total pay when
-    ``totals`` has the same rows' totals), then the city cells."""
+    ``totals`` has the same rows' totals), then the city cells.
+
+    ``total_only``: ``base`` holds total pay (the survey had no base column), so the cells have total quantiles
+    and no base: a total figure written as base would be a wrong number."""
+    if total_only:
+        cells = cells_from_groups(base, None, min_sample=min_sample, roles=roles, countries=countries)
+        return [replace(c, base=None, total=c.base, method=c.method.replace("base pay", "total pay"))
+                for c in cells]
     cells = _cells(_by_country(base), min_sample=min_sample, roles=roles, countries=countries)
     if totals is not None:
         cells = with_totals(cells, totals, min_sample=min_sample)
     return cells + city_cells(cells, base, totals, min_sample=min_sample)
+
+
+@cache
+def us_metro_city(town: str | None, country: str | None, city: str, state: str) -> str | None:
+    """The city key of a survey row: a US city's BLS metro ("Mountain View, CA" -> "San Jose-Sunnyvale-Santa
+    Clara, CA"), so that its suburbs pool into one cell; other cities as read (``town``). Called once per
+    distinct raw value, and cached."""
+    if country != "US" or not town:
+        return town
+    parts = [p.strip() for p in city.split(",")]
+    metro = us_metro(parts[0], state.strip() or (parts[1] if len(parts) > 1 else None))
+    return metro or town
 
 
 def _cells(

@@ -60,8 +60,9 @@ def benchmark_text(
     }
     header = [
         f"# Benchmark file built by offercheck from {stats.name}.",
-        "# [[cells]]: role / experience / country / city (absent = all), n (the cell's own rows), base and total",
-        "# quantiles p10..p90 (annual, in meta.currency), method; a thin cell says in borrowed_from whose",
+        "# [[cells]]: role / experience / country / city (absent = all; a US city is its BLS metro), n (the",
+        "# cell's own rows), base and total quantiles p10..p90 (annual, in meta.currency; no base where the survey",
+        "# had total pay only), method; a thin cell says in borrowed_from whose",
         "# distribution it uses, with that cell's n.",
         "# Total pay includes equity (total_includes_equity) where the survey had it; else scoring uses"
         f" cash = base x (1 + {bonus_norm}).",
@@ -90,7 +91,9 @@ def cell_tables(cells: Iterable[Cell], *, source_id: str, year: int) -> list[dic
 def _cell_table(c: Cell, source_id: str, year: int) -> dict[str, Any]:
     table: dict[str, Any] = {k: v for k, v in (("role", c.role), ("experience", c.experience),
                                                 ("country", c.country), ("city", c.city), ("n", c.n)) if v is not None}
-    table |= {"source": c.source or source_id, "year": year, "base": _whole(c.base)}
+    table |= {"source": c.source or source_id, "year": year}
+    if c.base is not None:  # none from a survey of total pay alone
+        table["base"] = _whole(c.base)
     if c.total is not None:
         table |= {"total": _whole(c.total), "total_includes_equity": True}
     table["method"] = c.method
