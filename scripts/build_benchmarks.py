@@ -413,7 +413,8 @@ def write_factors(out: Path, data: Path, seeds: Path, built: dt.date, survey: Ma
                         "behind the benchmarks is mostly technology employers; a factor that treats its "
                         "benchmark as a technology baseline may prefer relative_to_technology (median table)")
     industry["aliases"] = {"tech": "technology", "software": "technology", "internet": "technology",
-                           "banking": "finance", "financial services": "finance", "fintech": "finance",
+                           "banking": "finance", "bank": "finance", "financial services": "finance",
+                           "fintech": "finance",
                            "health": "healthcare", "biotech": "healthcare", "ecommerce": "e-commerce",
                            "automobile": "automotive"}
     tables["industry"] = industry

@@ -18,6 +18,38 @@ company = "Acme"
 base = 100000
 """
 
+# The README's Series B grant (issue 17), offered in New York: 60,000 options, strike 2.10, 409A 6.50, +20%/yr,
+# 4 years with a 1-year cliff (15,000 options a year). ``extra`` adds lines to [equity]; ``grant`` replaces the
+# options with another grant.
+OPTIONS = """kind = "options"
+shares = 60000
+strike = 2.10
+fmv = 6.50
+vesting = "4y-cliff-1y"
+annual_growth_percent = 20"""
+PRIVATE_GRANT = """
+[offer]
+company = "Tensorloom"
+role = "machine learning engineer"
+level = "staff"
+currency = "USD"
+[location]
+city = "New York"
+state = "NY"
+country = "US"
+[company]
+public = {public}
+[salary]
+base = 175000
+[equity]
+{grant}
+{extra}
+"""
+
+
+def private_grant(extra: str = "", public: str = "false", grant: str = OPTIONS) -> str:
+    return PRIVATE_GRANT.format(public=public, extra=extra, grant=grant)
+
 
 @pytest.fixture
 def runner() -> CliRunner:

@@ -15,31 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import invoke
+from tests.conftest import invoke, private_grant
 
-GRANT = """
-[offer]
-company = "Tensorloom"
-[company]
-public = {public}
-[salary]
-base = 175000
-[equity]
-kind = "options"
-shares = 60000
-strike = 2.10
-fmv = 6.50
-vesting = "4y-cliff-1y"
-annual_growth_percent = 20
-{extra}
-"""
 FACTOR = 0.3 * 0.833**2
 PAPER = (66_000, 85_500, 108_900, 136_980)
 
 
 def _offer(write_offer: Callable[..., Path], extra: str = "liquidity_probability = 0.3",
            public: str = "false") -> str:
-    return str(write_offer(GRANT.format(public=public, extra=extra)))
+    return str(write_offer(private_grant(extra, public)))
 
 
 def _json(*args: str) -> dict:
@@ -101,7 +85,7 @@ def test_table_shows_the_risk_arithmetic_and_cites_defaults_once(write_offer: Ca
 
 
 def test_a_file_that_does_not_say_private_is_valued_at_paper(write_offer: Callable[..., Path]) -> None:
-    text = GRANT.format(public="false", extra="").replace("[company]\npublic = false\n", "")
+    text = private_grant().replace("[company]\npublic = false\n", "")
     o = _json(str(write_offer(text)))
     assert "private_equity" not in o
     assert [y["equity"] for y in o["years"]] == pytest.approx(PAPER, abs=0.01)

@@ -6,31 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import invoke
-
-OFFER = """
-[offer]
-company = "Tensorloom"
-role = "machine learning engineer"
-currency = "USD"
-[location]
-country = "US"
-state = "NY"
-[company]
-public = false
-[salary]
-base = 175000
-[equity]
-kind = "options"
-shares = 60000
-strike = 2.10
-fmv = 6.50
-{extra}
-"""
+from tests.conftest import invoke, private_grant
 
 
 def test_a_fraction_for_a_percent_is_a_warning(write_offer: Callable[..., Path]) -> None:
-    path = write_offer(OFFER.format(extra="dilution_percent_per_round = 0.5\nexercise_window_days = 3"))
+    path = write_offer(private_grant("dilution_percent_per_round = 0.5\nexercise_window_days = 3"))
     code, out, err = invoke("compare", str(path), "--format", "json")
     assert code == 0 and out.startswith("{")
     lines = [x for x in err.splitlines() if x.startswith("Warning: ")]
@@ -42,6 +22,6 @@ def test_a_fraction_for_a_percent_is_a_warning(write_offer: Callable[..., Path])
 
 
 def test_plausible_values_say_nothing(write_offer: Callable[..., Path]) -> None:
-    path = write_offer(OFFER.format(extra="dilution_percent_per_round = 15\nexercise_window_days = 90"))
+    path = write_offer(private_grant("dilution_percent_per_round = 15\nexercise_window_days = 90"))
     code, _, err = invoke("compare", str(path), "--format", "json")
     assert code == 0 and "Warning: " not in err

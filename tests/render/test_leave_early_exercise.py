@@ -12,30 +12,9 @@ from typing import Any
 import pytest
 
 from offercheck.pay.currency import load_rates
-from tests.conftest import EXAMPLES, invoke
+from tests.conftest import EXAMPLES, invoke, private_grant
 
-OFFER = """
-[offer]
-company = "Tensorloom"
-role = "machine learning engineer"
-level = "staff"
-currency = "USD"
-[location]
-city = "New York"
-state = "NY"
-country = "US"
-[company]
-public = false
-[salary]
-base = 175000
-[equity]
-kind = "options"
-shares = 60000
-strike = 2.10
-fmv = 6.50
-annual_growth_percent = 20
-exercise_window_days = 365
-"""
+OFFER = private_grant("exercise_window_days = 365")
 
 CASH = 22_500 * 2.10  # 47,250 to exercise
 SPREAD = 22_500 * (6.50 * 1.2 - 2.10)  # year 2's price 7.80: 22,500 x 5.70 = 128,250

@@ -15,30 +15,7 @@ from offercheck.pay.equity import View
 from offercheck.results import Evaluation
 from offercheck.tax import LATEST_TAX_YEAR, estimate_tax
 from offercheck.tax.aftertax import with_taxes
-
-# A Series B grant: 60,000 options, strike 2.10, 409A 6.50, +20%/yr, 4 years with a 1-year cliff (25%/yr).
-OFFER = """
-[offer]
-company = "Tensorloom"
-role = "machine learning engineer"
-level = "staff"
-currency = "USD"
-[location]
-city = "New York"
-state = "NY"
-country = "US"
-[company]
-public = {public}
-[salary]
-base = 175000
-[equity]
-kind = "options"
-shares = 60000
-strike = 2.10
-fmv = 6.50
-annual_growth_percent = 20
-{extra}
-"""
+from tests.conftest import private_grant
 
 BASE = 175_000.0  # no raise, bonus, sign-on or ESPP: base is the only other wage
 
@@ -50,7 +27,7 @@ def _us(wages: float) -> float:
 
 def _taxed(write_offer: Callable[..., Path], view: View, *, public: str = "false", extra: str = "",
            ) -> Evaluation:
-    offer = load_offer(write_offer(OFFER.format(public=public, extra=extra)))
+    offer = load_offer(write_offer(private_grant(extra, public)))
     c = with_taxes(compare([offer], equity_view=view))
     return c.evaluations[0]
 
@@ -91,27 +68,9 @@ def test_public_options_stay_taxed_at_vest(write_offer: Callable[..., Path]) -> 
     assert e.taxes.years[0].total == pytest.approx(_us(BASE + 66_000), rel=1e-9)
 
 
-RSU = """
-[offer]
-company = "Tensorloom"
-role = "machine learning engineer"
-level = "staff"
-currency = "USD"
-[location]
-city = "New York"
-state = "NY"
-country = "US"
-[company]
-public = false
-[salary]
-base = 175000
-[equity]
-kind = "rsu"
-shares = 10000
-share_price = 10
-annual_growth_percent = 10
-liquidity_year = 2
-"""
+# The same company's double-trigger RSUs: 10,000 at 10, +10%/yr, liquidity in year 2.
+RSU = private_grant(grant='kind = "rsu"\nshares = 10000\nshare_price = 10\nannual_growth_percent = 10\n'
+                          'liquidity_year = 2')
 
 
 def test_double_trigger_rsus_are_income_at_liquidity(write_offer: Callable[..., Path]) -> None:

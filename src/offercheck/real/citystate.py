@@ -3,8 +3,8 @@
 BEA metro names list their principal cities and then their states ("Portland-Vancouver-Hillsboro, OR-WA"),
 but not which city is in which state, so a metro spanning several states cannot answer alone. For those,
 ``_CROSS_STATE`` gives the state of each principal city named in the metro titles (OMB Bulletin 20-01,
-principal cities of the 2020 CBSA delineation) and of the aliases in ``real.aliases.ALIASES``. A city name that is a
-principal city in two states of one metro (Kansas City, Bristol, Texarkana) has no state to infer.
+principal cities of the 2020 CBSA delineation) and of the aliases in ``offer.places.CITY_ALIASES``. A city name
+that is a principal city in two states of one metro (Kansas City, Bristol, Texarkana) has no state to infer.
 
 ``state_of_city`` is the one place that knows this, so that a fuller US places table can replace it later.
 """
@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from offercheck.real.places import _norm, resolve_place
+from offercheck.offer.places import norm_place
+from offercheck.real.places import resolve_place
 
 __all__ = ["CityState", "state_of_city"]
 
-# Principal city (normalised as places._norm does) -> state, for metros spanning several states.
+# Principal city (normalised by offer.places.norm_place) -> state, for metros spanning several states.
 _CROSS_STATE: dict[str, str] = {
     "allentown": "PA", "bethlehem": "PA", "easton": "PA",
     "augusta": "GA", "richmond county": "GA",
@@ -92,7 +93,7 @@ def state_of_city(city: str) -> CityState:
     states = tuple(place.name.rpartition(", ")[2].split("-"))
     if len(states) == 1:
         return CityState(states[0], states, place.name)
-    key = _norm(city)
+    key = norm_place(city)
     if key in _TWIN_CITIES:
         return CityState(None, _TWIN_CITIES[key], place.name)
     state = _CROSS_STATE.get(key)

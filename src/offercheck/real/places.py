@@ -12,7 +12,6 @@ import functools
 import math
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -24,7 +23,8 @@ if sys.version_info >= (3, 11):
 else:
     import tomli as tomllib
 
-from offercheck.real.aliases import ALIASES, CA_PROVINCES, COUNTRY_ALIASES
+from offercheck.offer.places import CITY_ALIASES, COUNTRY_ALIASES, norm_place
+from offercheck.real.aliases import CA_PROVINCES
 
 __all__ = ["PriceLevel", "UnknownPlace", "parse_home", "real_factor", "resolve_place"]
 
@@ -54,15 +54,6 @@ class UnknownPlace(ValueError):
             # '; ' because candidates such as 'Springfield, IL' contain commas themselves.
             message = f"{message}; did you mean {'; '.join(self.candidates)}?"
         super().__init__(message)
-
-
-def _norm(text: str) -> str:
-    """Fold case, accents and punctuation so 'St. Louis', 'saint louis' and 'ST LOUIS' compare equal."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    text = re.sub(r"^saint\b", "st", text)
-    text = re.sub(r"\bft\b", "fort", text)
-    return re.sub(r"\s+", " ", text)
 
 
 @dataclass(frozen=True)
@@ -101,8 +92,8 @@ def _metro(cbsa: str, name: str, rpp: float, housing: float) -> _Metro:
     # ("Winston-Salem"), so keep both the '--' pieces and the single-'-' pieces.
     pieces = cities_part.split("--")
     singles = [s for p in pieces for s in p.split("-")]
-    first = {_norm(cities_part), _norm(pieces[0]), _norm(singles[0])}
-    cities = first | {_norm(p) for p in pieces} | {_norm(s) for s in singles}
+    first = {norm_place(cities_part), norm_place(pieces[0]), norm_place(singles[0])}
+    cities = first | {norm_place(p) for p in pieces} | {norm_place(s) for s in singles}
     return _Metro(cbsa, name, tuple(states_part.split("-")), frozenset(first), frozenset(cities), rpp, housing)
 
 
@@ -123,10 +114,10 @@ def _data() -> _Data:
     for iso2, name, currency, ppp in c["rows"]:
         value = float(ppp)
         countries[iso2] = (name, currency, None if math.isnan(value) else value)
-    by_name = {_norm(name): iso2 for iso2, (name, _, _) in countries.items()}
+    by_name = {norm_place(name): iso2 for iso2, (name, _, _) in countries.items()}
     # CLDR writes "Hong Kong SAR China", "Myanmar (Burma)"; accept the short forms people type.
     for iso2, (name, _, _) in countries.items():
-        short = _norm(re.sub(r"\s*(SAR China|\(.*\))$", "", name))
+        short = norm_place(re.sub(r"\s*(SAR China|\(.*\))$", "", name))
         by_name.setdefault(short, iso2)
     by_name.update(COUNTRY_ALIASES)
     notes = {}
@@ -137,7 +128,7 @@ def _data() -> _Data:
         metros=metros,
         metro_table=_table(m),
         states=states,
-        state_by_name={_norm(name): code for code, (name, _, _) in states.items()},
+        state_by_name={norm_place(name): code for code, (name, _, _) in states.items()},
         state_table=_table(s),
         countries=countries,
         country_by_name=by_name,
@@ -155,7 +146,7 @@ def _country_code(text: str) -> str:
     t = text.strip()
     if len(t) == 2 and t.upper() in d.countries:
         return t.upper()
-    code = d.country_by_name.get(_norm(t))
+    code = d.country_by_name.get(norm_place(t))
     if code is not None:
         return code
     names = {name: iso2 for iso2, (name, _, _) in d.countries.items()}
@@ -167,7 +158,7 @@ def _country_code(text: str) -> str:
 def _as_state(text: str) -> str | None:
     """Postal code for 'TX', 'US-TX', 'Texas', 'D.C.'; None if it is not a US state."""
     d = _data()
-    t = _norm(text)
+    t = norm_place(text)
     if t.startswith("us "):
         t = t[3:]
     compact = t.replace(" ", "").upper()  # 'D.C.' -> 'DC'
@@ -222,14 +213,14 @@ def _metro_level(metro: _Metro, note: str | None) -> PriceLevel:
 
 def _city_names() -> set[str]:
     # Suggestions come from principal cities and the longer aliases ('atl', 'sf' would be noise).
-    return {c for m in _data().metros.values() for c in m.cities} | {a for a in ALIASES if len(a) > 4}
+    return {c for m in _data().metros.values() for c in m.cities} | {a for a in CITY_ALIASES if len(a) > 4}
 
 
 def _match_metros(city: str, state: str | None) -> list[_Metro]:
     d = _data()
-    key = _norm(city)
+    key = norm_place(city)
     pool = [m for m in d.metros.values() if state is None or state in m.states]
-    alias = ALIASES.get(key)
+    alias = CITY_ALIASES.get(key)
     if alias is not None and d.metros[alias] in pool:
         return [d.metros[alias]]
     strong = [m for m in pool if key in m.first]
@@ -266,7 +257,7 @@ def resolve_place(*, city: str | None, state: str | None, country: str) -> Price
     if elsewhere:
         hint = f" in {state_code} (it is in {', '.join(m.name for m in elsewhere[:3])})"
     else:
-        close = _close(_norm(city), _city_names())
+        close = _close(norm_place(city), _city_names())
         hint = f" (did you mean {', '.join(repr(c.title()) for c in close)}?)" if close else ""
     if state_code:
         state_name = _data().states[state_code][0]
@@ -301,14 +292,14 @@ def parse_home(text: str) -> PriceLevel:
                 level = resolve_place(city=None, state=None, country=one)
                 # Some codes are also US states (DE, IN, CA...) or a city nickname (LA): say which was read.
                 other = [f"US-{one.upper()} for {d.states[one.upper()][0]}"] if one.upper() in d.states else []
-                if _norm(one) in ALIASES:
-                    other.append(f"the city name for {d.metros[ALIASES[_norm(one)]].name}")
+                if norm_place(one) in CITY_ALIASES:
+                    other.append(f"the city name for {d.metros[CITY_ALIASES[norm_place(one)]].name}")
                 if other:
                     level = _with_note(level, f"read {one!r} as {level.name}; write {' or '.join(other)}")
                 return level
             if one.upper() in d.states:
                 return resolve_place(city=None, state=one, country="US")
-        key = _norm(one)
+        key = norm_place(one)
         readings: list[tuple[str, str | None, str, str]] = []  # (what, state, country, how to ask for it)
         if _match_metros(one, None):
             readings.append(("metro", None, "US", f"'{one}, ST' for a city"))
@@ -330,7 +321,7 @@ def parse_home(text: str) -> PriceLevel:
         words = one.rsplit(None, 1)
         if len(words) == 2 and _as_state(words[1]) is not None:  # 'Austin TX' without the comma
             return parse_home(f"{words[0]}, {words[1]}")
-        close = _close(_norm(one), _city_names())
+        close = _close(norm_place(one), _city_names())
         close += _close(one.title(), [n for n, _, _ in d.countries.values()])
         raise UnknownPlace(
             f"no place matches {one!r} (outside the US give the country, e.g. 'Paris, FR' or 'FR')",
@@ -348,7 +339,7 @@ def parse_home(text: str) -> PriceLevel:
         return resolve_place(city=city, state=region[3:], country="US")
     is_state = _as_state(region) is not None
     is_country = (len(region) == 2 and region.upper() in d.countries) or (
-        len(region) > 2 and _norm(region) in d.country_by_name
+        len(region) > 2 and norm_place(region) in d.country_by_name
     )
     # 'City, XX': a US state when the city is a metro there or XX can only be a state; a Canadian
     # province; else a country. 'Berlin, DE' or 'Smalltown, CA' are ambiguous: ask rather than guess.
@@ -358,7 +349,7 @@ def parse_home(text: str) -> PriceLevel:
             return resolve_place(city=city, state=region, country="US")
         country_code = _country_code(region)
         country_name = d.countries[country_code][0]
-        as_country = country_name if _norm(country_name) != _norm(region) else country_code
+        as_country = country_name if norm_place(country_name) != norm_place(region) else country_code
         raise UnknownPlace(
             f"{raw!r} is ambiguous: {region!r} is both the US state {d.states[state_code][0]} and the "
             f"country {country_name}, and {city!r} is not a US metro there",
@@ -366,7 +357,7 @@ def parse_home(text: str) -> PriceLevel:
         )
     if region.upper() in CA_PROVINCES:
         return resolve_place(city=city, state=CA_PROVINCES[region.upper()], country="CA")
-    if _norm(region) in {_norm(v) for v in CA_PROVINCES.values()}:
+    if norm_place(region) in {norm_place(v) for v in CA_PROVINCES.values()}:
         return resolve_place(city=city, state=region, country="CA")
     return resolve_place(city=city, state=None, country=region)
 

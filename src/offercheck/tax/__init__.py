@@ -7,6 +7,7 @@ unverified parameter is listed in `TaxResult.notes`.
 
 from __future__ import annotations
 
+from offercheck.offer.places import country_code
 from offercheck.tax import canada, germany, uk, us
 from offercheck.tax.engine import (
     LATEST_TAX_YEAR,
@@ -36,7 +37,6 @@ SUPPORTED: dict[str, tuple[str, ...]] = {
     "GB": uk.SUBDIVISIONS,
     "DE": germany.SUBDIVISIONS,
 }
-COUNTRY_ALIASES = {"UK": "GB", "USA": "US", "CAN": "CA", "DEU": "DE"}
 
 
 def estimate_tax(
@@ -56,8 +56,7 @@ def estimate_tax(
     Raises UnsupportedJurisdiction (or its subclass UnsupportedTaxYear) rather than ever returning a silent zero.
     """
     check_inputs(filing_status=filing_status, tax_year=tax_year, wages=wages, pretax_deferral=pretax_deferral)
-    code = country.strip().upper()
-    code = COUNTRY_ALIASES.get(code, code)
+    code = country_code(country)
     if code == "US":
         return us.estimate(
             subdivision=subdivision,

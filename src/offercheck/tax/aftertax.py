@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from offercheck.errors import OfferFileError, PluginError
+from offercheck.offer.places import country_code
 from offercheck.pay.comp import YearPay
 from offercheck.tax import (
-    COUNTRY_ALIASES,
     LATEST_TAX_YEAR,
     SUPPORTED,
     TaxLine,
@@ -106,8 +106,7 @@ def jurisdiction(country: str, offer: Offer, year_pay: YearPay, tax_year: int,
     ``year_pay`` is in the offer's currency; wages are converted to the regime's currency at ``rates`` (the
     comparison's table, so a caller's own rates hold for taxes too).
     """
-    code = offer.location.country
-    if COUNTRY_ALIASES.get(code, code) != country:
+    if country_code(offer.location.country) != country:
         return None
     subdivision, notes = _us_state(offer) if country == "US" else (offer.location.state, [])
     if country == "CA" and not subdivision:

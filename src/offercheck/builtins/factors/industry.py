@@ -10,10 +10,6 @@ from offercheck.hookspecs import hookimpl
 from offercheck.market.adjustments import Adjustment
 from offercheck.offer.models import Offer
 
-# Common spellings in offer files -> the table's keys.
-ALIASES = {"tech": "technology", "software": "technology", "fintech": "finance", "banking": "finance",
-           "bank": "finance", "health": "healthcare", "ecommerce": "e-commerce"}
-
 
 @hookimpl
 def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
@@ -22,7 +18,7 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
         return None
     t = table("industry")
     key = " ".join(industry.lower().split())
-    key = ALIASES.get(key, key)
+    key = t.get("aliases", {}).get(key, key)  # common spellings in offer files, the same list `validate` accepts
     # The survey behind the benchmarks is mostly technology employers, so technology is the baseline (1.0).
     relative: Mapping[str, Any] = {**t, "multiplier": t["relative_to_technology"]}
     return seed_multiplier("industry", relative, key, "industry", "technology employers (seed medians)")

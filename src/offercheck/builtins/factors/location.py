@@ -13,16 +13,8 @@ from offercheck.builtins.factors import cite, neutral, table
 from offercheck.hookspecs import hookimpl
 from offercheck.market.adjustments import Adjustment
 from offercheck.offer.models import Offer
+from offercheck.offer.places import CITY_ALIASES, norm_place
 
-# Nicknames and suburbs -> a principal city in the BLS area title.
-CITY_ALIASES = {
-    "sf": "san francisco", "bay area": "san francisco", "sf bay area": "san francisco",
-    "menlo park": "san francisco", "redwood city": "san francisco", "san mateo": "san francisco",
-    "silicon valley": "san jose", "palo alto": "san jose", "mountain view": "san jose", "cupertino": "san jose",
-    "nyc": "new york", "new york city": "new york", "manhattan": "new york", "brooklyn": "new york",
-    "la": "los angeles", "santa monica": "los angeles", "dc": "washington", "washington dc": "washington",
-    "redmond": "bellevue", "kirkland": "bellevue", "cambridge": "boston",
-}  # fmt: skip
 DATA_ROLES = {"data scientist", "data analyst", "analytics engineer", "business intelligence"}
 FALLBACK_SOC = "15-0000"
 
@@ -33,14 +25,12 @@ def soc_for(role: str | None) -> str:
 
 
 def find_metro(city: str, state: str | None, areas: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
-    key = " ".join(city.lower().replace(".", "").split())
-    key = CITY_ALIASES.get(key, key)
-    for area in areas:
-        if state and state.upper() not in area["states"]:
-            continue
-        if key in (c.lower() for c in area["cities"]):
-            return area
-    return None
+    key = norm_place(city)
+    pool = [a for a in areas if not state or state.upper() in a["states"]]
+    # OEWS metro codes are "00" + CBSA code; an alias whose CBSA OEWS delineates differently falls back to the name.
+    cbsa = CITY_ALIASES.get(key)
+    by_alias = next((a for a in pool if cbsa and a["code"] == "00" + cbsa), None)
+    return by_alias or next((a for a in pool if key in (norm_place(c) for c in a["cities"])), None)
 
 
 def _area_adjustment(area: Mapping[str, Any], t: Mapping[str, Any], soc: str, where: str) -> Adjustment:

@@ -1,28 +1,5 @@
 """Tax regime plugin: Canada federal and provincial (ON, BC) income tax, CPP/CPP2 and EI."""
 
-from __future__ import annotations
+from offercheck.builtins.regimes import regime
 
-from typing import TYPE_CHECKING
-
-from offercheck.hookspecs import hookimpl
-
-if TYPE_CHECKING:
-    from offercheck.offer.models import Offer
-    from offercheck.pay.comp import YearPay
-    from offercheck.pay.currency import RateTable
-    from offercheck.tax import TaxResult
-    from offercheck.tax.aftertax import Jurisdiction
-
-
-@hookimpl
-def offercheck_estimate_tax(offer: Offer, year_pay: YearPay, tax_year: int, rates: RateTable) -> TaxResult | None:
-    from offercheck.tax.aftertax import regime_estimate
-
-    return regime_estimate("CA", _estimate, offer, year_pay, tax_year, rates)
-
-
-def _estimate(j: Jurisdiction) -> TaxResult:
-    from offercheck.tax import canada
-
-    return canada.estimate(subdivision=j.subdivision, tax_year=j.tax_year, wages=j.wages,
-                           pretax_deferral=j.pretax_deferral)
+offercheck_estimate_tax = regime("CA", "canada", "subdivision", "tax_year", "wages", "pretax_deferral")

@@ -1,28 +1,6 @@
 """Tax regime plugin: US federal income tax, Social Security, Medicare and the supported states."""
 
-from __future__ import annotations
+from offercheck.builtins.regimes import regime
 
-from typing import TYPE_CHECKING
-
-from offercheck.hookspecs import hookimpl
-
-if TYPE_CHECKING:
-    from offercheck.offer.models import Offer
-    from offercheck.pay.comp import YearPay
-    from offercheck.pay.currency import RateTable
-    from offercheck.tax import TaxResult
-    from offercheck.tax.aftertax import Jurisdiction
-
-
-@hookimpl
-def offercheck_estimate_tax(offer: Offer, year_pay: YearPay, tax_year: int, rates: RateTable) -> TaxResult | None:
-    from offercheck.tax.aftertax import regime_estimate
-
-    return regime_estimate("US", _estimate, offer, year_pay, tax_year, rates)
-
-
-def _estimate(j: Jurisdiction) -> TaxResult:
-    from offercheck.tax import us
-
-    return us.estimate(subdivision=j.subdivision, city=j.city, filing_status=j.filing_status, tax_year=j.tax_year,
-                       wages=j.wages, pretax_deferral=j.pretax_deferral)
+offercheck_estimate_tax = regime("US", "us", "subdivision", "city", "filing_status", "tax_year", "wages",
+                                 "pretax_deferral")
