@@ -28,8 +28,9 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
     if years < 1:
         raise ValueError("years must be at least 1")
     target = offer.currency if currency is None else normalise_code(currency)  # blank: an unknown code
-    factor = (rates or load_rates()).rate(offer.currency, target)
-    native = tuple(pay_by_year(offer, years, equity_view))
+    rates = rates or load_rates()
+    factor = rates.rate(offer.currency, target)
+    native = tuple(pay_by_year(offer, years, equity_view, rates))  # a caller's rates hold for the 401(k) limit too
     return Evaluation(offer, target, tuple(y.scaled(factor) for y in native), native_years=native, fx=factor,
                       equity_view=equity_view, equity=equity_report(offer, equity_view, years, factor))
 

@@ -69,3 +69,19 @@ def test_the_limit_is_the_tax_engines() -> None:
     from offercheck.tax.aftertax import deferral_limit_usd
 
     assert deferral_limit_usd(LATEST_TAX_YEAR) == LIMIT_2026
+
+
+def test_a_callers_rates_convert_the_limit() -> None:
+    # A CAD-paid US offer with the caller's own table, 1 CAD = 0.50 USD: the 24,500 USD limit is 49,000 CAD, so the
+    # match is min(6% x 1,000,000 = 60,000, deferral min(10% x 1,000,000 = 100,000, 49,000)) = 49,000 CAD.
+    import datetime as dt
+
+    from offercheck.api import evaluate
+    from offercheck.pay.currency import RateTable
+
+    offer = Offer.model_validate({"offer": {"company": "Acme", "currency": "CAD"},
+                                  "salary": {"base": 1_000_000}, "location": {"country": "US"},
+                                  "benefits": {"retirement_match_percent": 6, "employee_401k_percent": 10}})
+    rates = RateTable(dt.date(2026, 1, 1), "test", {"USD": 1.0, "CAD": 0.5})
+    e = evaluate(offer, years=1, rates=rates)
+    assert e.native_years[0].retirement_match == pytest.approx(49_000)

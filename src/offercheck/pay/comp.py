@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from offercheck.offer.models import Offer
 from offercheck.pay.equity import View
 from offercheck.pay.equity_offer import equity_factor
 from offercheck.pay.vesting import equity_vested
+
+if TYPE_CHECKING:
+    from offercheck.pay.currency import RateTable
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ def bonus_in_year(offer: Offer, year: int, base: float) -> float:
     return offer.bonus.amount or 0.0
 
 
-def retirement_match(offer: Offer, base: float) -> float:
+def retirement_match(offer: Offer, base: float, rates: RateTable | None = None) -> float:
     """The employer match on a year's ``base``: paid only on what the employee actually defers.
 
     The deferral is the stated percent of base (unknown: enough for the whole match), and for a US offer at most
@@ -65,22 +69,23 @@ def retirement_match(offer: Offer, base: float) -> float:
         return 0.0  # no match: no limit to look up
     deferral = full if b.employee_401k_percent is None else base * b.employee_401k_percent / 100
     if offer.location.country == "US":
-        deferral = min(deferral, _deferral_limit(offer.currency))
+        deferral = min(deferral, _deferral_limit(offer.currency, rates))
     return min(full, deferral)
 
 
-def _deferral_limit(currency: str) -> float:
-    """The 402(g) limit in ``currency``, read from the tax data without importing the tax engine (start-up)."""
+def _deferral_limit(currency: str, rates: RateTable | None) -> float:
+    """The 402(g) limit in ``currency`` at ``rates`` (the comparison's; default the packaged table), read from the
+    tax data without importing the tax engine (start-up)."""
     from offercheck.datafiles import load_toml, packaged
     from offercheck.pay.currency import load_rates
 
     data = load_toml(packaged("tax/us_federal.toml"))
     latest = max((k for k in data if "retirement" in data[k]), key=int)
     limit = float(data[latest]["retirement"]["elective_deferral_402g"])
-    return limit if currency == "USD" else limit * load_rates().rate("USD", currency)
+    return limit if currency == "USD" else limit * (rates or load_rates()).rate("USD", currency)
 
 
-def pay_in_year(offer: Offer, year: int, view: View = "risk") -> YearPay:
+def pay_in_year(offer: Offer, year: int, view: View = "risk", rates: RateTable | None = None) -> YearPay:
     """Every component of ``offer`` paid in ``year`` (1-based), in the offer's own currency.
 
     ``view``: how a private grant counts (DESIGN.md section 5); public grants are the same in both.
@@ -91,7 +96,7 @@ def pay_in_year(offer: Offer, year: int, view: View = "risk") -> YearPay:
     factor = equity_factor(offer, view)
     equity, refresh = paper * factor, paper_refresh * factor
     b = offer.benefits
-    match = retirement_match(offer, base)
+    match = retirement_match(offer, base, rates)
     contribution = base * b.espp_contribution_percent / 100
     discount = b.espp_discount_percent / 100
     # Buying at (1 - d) of the price, a contribution C buys shares worth C / (1 - d): the gain is C * d / (1 - d).
@@ -113,6 +118,6 @@ def pay_in_year(offer: Offer, year: int, view: View = "risk") -> YearPay:
     )
 
 
-def pay_by_year(offer: Offer, years: int, view: View = "risk") -> list[YearPay]:
+def pay_by_year(offer: Offer, years: int, view: View = "risk", rates: RateTable | None = None) -> list[YearPay]:
     """Years 1..``years`` of pay, in the offer's own currency, private equity in ``view``."""
-    return [pay_in_year(offer, y, view) for y in range(1, years + 1)]
+    return [pay_in_year(offer, y, view, rates) for y in range(1, years + 1)]
