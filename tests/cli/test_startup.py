@@ -35,6 +35,15 @@ def test_plain_compare_imports_no_negotiation_or_leave_early_code() -> None:
     assert "offercheck.render.leave_early" in _modules_after([*plain, "--leave-after", "12"], heavy)
 
 
+def test_public_offers_do_not_import_the_private_equity_engine() -> None:
+    engine = "offercheck.pay.equity"
+    # Both files say `public = true`: their grants are valued at paper, so the engine is never needed.
+    public = _modules_after(["compare", "examples/bigtech-sf.toml", "examples/bank-toronto.toml"], ("offercheck.pay",))
+    assert "offercheck.pay.comp" in public and engine not in public
+    # startup-nyc.toml is `public = false`: its risk view needs the engine, which is then imported.
+    assert engine in _modules_after(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"], (engine,))
+
+
 def test_packaged_tables_are_parsed_once_and_shared() -> None:
     from offercheck.datafiles import packaged_toml
     from offercheck.market import anchor, premia

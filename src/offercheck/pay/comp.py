@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from offercheck.offer.models import Offer
-from offercheck.pay.equity import View
 from offercheck.pay.equity_offer import equity_factor
 from offercheck.pay.vesting import equity_vested
+
+if TYPE_CHECKING:
+    from offercheck.pay.equity import View
 
 
 @dataclass(frozen=True)
