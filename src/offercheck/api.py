@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 from offercheck.offer.models import Offer
 from offercheck.pay.comp import pay_by_year
 from offercheck.pay.currency import RateTable, load_rates, normalise_code
-from offercheck.pay.equity import View
 from offercheck.pay.equity_offer import equity_report
 from offercheck.results import DEFAULT_YEARS, Comparison, Evaluation
 
 if TYPE_CHECKING:
     import pluggy
+
+    from offercheck.pay.equity import View
 
 __all__ = ["compare", "evaluate"]
 

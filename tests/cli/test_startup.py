@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from tests.conftest import invoke
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -33,6 +35,32 @@ def test_plain_compare_imports_no_negotiation_or_leave_early_code() -> None:
     assert _modules_after(plain, heavy) == []
     # The sections are still there when asked for: --leave-after imports what it needs.
     assert "offercheck.render.leave_early" in _modules_after([*plain, "--leave-after", "12"], heavy)
+
+
+def test_plain_compare_imports_only_its_own_command_module() -> None:
+    cli_modules = _modules_after(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"],
+                                 ("offercheck.cli.",))
+    others = {"offercheck.cli.negotiate", "offercheck.cli.files", "offercheck.cli.benchmarks", "offercheck.cli.plugins"}
+    assert "offercheck.cli.compare" in cli_modules and not others & set(cli_modules)
+
+
+def test_help_still_lists_every_builtin_command() -> None:
+    code, out, _ = invoke("--help")
+    assert code == 0
+    listed = out.split("Commands:")[1]
+    names = {line.split()[0] for line in listed.splitlines() if line.strip()}
+    # The nine commands of the README's command reference.
+    assert {"compare", "negotiate", "validate", "new", "schema", "benchmarks", "plugins", "factors",
+            "plugin"} <= names
+
+
+def test_public_offers_do_not_import_the_private_equity_engine() -> None:
+    engine = "offercheck.pay.equity"
+    # Both files say `public = true`: their grants are valued at paper, so the engine is never needed.
+    public = _modules_after(["compare", "examples/bigtech-sf.toml", "examples/bank-toronto.toml"], ("offercheck.pay",))
+    assert "offercheck.pay.comp" in public and engine not in public
+    # startup-nyc.toml is `public = false`: its risk view needs the engine, which is then imported.
+    assert engine in _modules_after(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"], (engine,))
 
 
 def test_packaged_tables_are_parsed_once_and_shared() -> None:

@@ -19,13 +19,29 @@ if TYPE_CHECKING:
 from offercheck._version import __version__
 from offercheck.cli.options import CONTEXT_SETTINGS
 
+# Built-in command -> (module in offercheck.cli, attribute): a run imports only the module of its own command.
+BUILTIN_COMMANDS: dict[str, tuple[str, str]] = {
+    "compare": ("compare", "compare"), "negotiate": ("negotiate", "negotiate"), "validate": ("files", "validate"),
+    "new": ("files", "new"), "schema": ("files", "schema"), "benchmarks": ("benchmarks", "benchmarks_group"),
+    "plugins": ("plugins", "plugins_command"), "factors": ("plugins", "factors"), "plugin": ("plugins", "plugin"),
+}
+
 
 class OffercheckGroup(click.Group):
     """The command group plus the commands installed plugins add with ``offercheck_register_commands``.
 
-    Plugins are asked only for a name that is not a built-in command, or for the list (--help), so the usual
-    commands never pay for discovery; their commands live in a per-run group, so nothing outlives one run.
+    Built-in commands are imported when named (or listed, for --help). Plugins are asked only for a name that is
+    not a built-in command, or for the list, so the usual commands never pay for discovery; their commands live in
+    a per-run group, so nothing outlives one run.
     """
+
+    def _builtin(self, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in BUILTIN_COMMANDS:
+            import importlib
+
+            module, attribute = BUILTIN_COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(f"offercheck.cli.{module}"), attribute), cmd_name)
+        return self.commands.get(cmd_name)
 
     def _plugin_commands(self, ctx: click.Context) -> click.Group:
         group: click.Group | None = ctx.meta.get("offercheck.plugin_commands")
@@ -38,10 +54,10 @@ class OffercheckGroup(click.Group):
         return group
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        return super().get_command(ctx, cmd_name) or self._plugin_commands(ctx).get_command(ctx, cmd_name)
+        return self._builtin(cmd_name) or self._plugin_commands(ctx).get_command(ctx, cmd_name)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *self._plugin_commands(ctx).list_commands(ctx)})
+        return sorted({*BUILTIN_COMMANDS, *self._plugin_commands(ctx).list_commands(ctx)})
 
 
 @click.group(cls=OffercheckGroup, context_settings=CONTEXT_SETTINGS)
@@ -71,17 +87,6 @@ def _market_warnings() -> Iterator[None]:
         yield
 
 
-
-
-def _add_commands() -> None:
-    from offercheck.cli import benchmarks, compare, files, negotiate, plugins
-
-    for command in (compare.compare, negotiate.negotiate, files.validate, files.new, files.schema,
-                    benchmarks.benchmarks_group, plugins.plugins_command, plugins.factors, plugins.plugin):
-        cli.add_command(command)
-
-
-_add_commands()
 
 
 def main(args: list[str] | None = None, prog_name: str | None = None) -> None:

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from offercheck.offer.models import Offer
-from offercheck.pay.equity import View
 from offercheck.pay.equity_offer import equity_factor
 from offercheck.pay.vesting import equity_vested
 
 if TYPE_CHECKING:
     from offercheck.pay.currency import RateTable
+    from offercheck.pay.equity import View
 
 
 @dataclass(frozen=True)

@@ -8,22 +8,15 @@ that does not say is valued at paper, as before.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from offercheck.offer.models import Equity, Offer
-from offercheck.pay.equity import (
-    ExerciseCash,
-    PrivateTerms,
-    ResolvedTerms,
-    RiskFactor,
-    Scenario,
-    View,
-    exercise_cash_needed,
-    exercise_cost,
-    preferred_price_note,
-    risk_factor,
-    scenarios,
-)
 from offercheck.pay.equity_timing import price_in_year
+
+# The engine (ten frozen dataclasses and its defaults table) is imported only for a private grant: a run whose
+# offers are all public never loads it.
+if TYPE_CHECKING:
+    from offercheck.pay.equity import ExerciseCash, PrivateTerms, ResolvedTerms, RiskFactor, Scenario, View
 
 __all__ = ["EquityReport", "equity_factor", "equity_report", "exercise_on_leaving", "is_private", "private_terms",
            "resolved_terms", "vested_shares_by_year"]
@@ -35,6 +28,8 @@ def is_private(offer: Offer) -> bool:
 
 
 def private_terms(equity: Equity) -> PrivateTerms:
+    from offercheck.pay.equity import PrivateTerms
+
     return PrivateTerms(
         liquidity_probability=equity.liquidity_probability,
         dilution_percent_per_round=equity.dilution_percent_per_round,
@@ -56,6 +51,8 @@ def equity_factor(offer: Offer, view: View) -> float:
     """What the offer's paper equity is multiplied by in ``view``: 1 for paper and for public grants."""
     if view == "paper" or not is_private(offer) or offer.equity is None:
         return 1.0
+    from offercheck.pay.equity import risk_factor
+
     return risk_factor(resolved_terms(offer.equity)).factor
 
 
@@ -75,6 +72,8 @@ def exercise_on_leaving(offer: Offer, vested_percent: float, year: int, fx: floa
     if eq is None or eq.kind != "options" or not is_private(offer) or not vested_percent:
         return None
     assert eq.shares is not None and eq.strike is not None and eq.fmv is not None  # options are validated so
+    from offercheck.pay.equity import exercise_cash_needed
+
     window = resolved_terms(eq).values.exercise_window_days
     fmv = price_in_year(eq.fmv, eq.annual_growth_percent, year)
     return exercise_cash_needed(eq.shares * vested_percent / 100, eq.strike * fx, int(window or 0), fmv=fmv * fx)
@@ -97,6 +96,8 @@ def equity_report(offer: Offer, view: View, years: int, fx: float = 1.0) -> Equi
     equity = offer.equity
     if equity is None or not is_private(offer):
         return None
+    from offercheck.pay.equity import exercise_cost, preferred_price_note, risk_factor, scenarios
+
     terms = resolved_terms(equity)
     factor = risk_factor(terms)
     v = terms.values

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from offercheck.pay.equity import exercise_cost
 from offercheck.render.common import cents, money
 from offercheck.render.fit import grid
 from offercheck.results import Evaluation
@@ -29,6 +28,8 @@ def _grant_exercise_cost(e: Evaluation) -> float:
     eq = e.offer.equity
     if eq is None or eq.kind != "options" or eq.shares is None or eq.strike is None:
         return 0.0
+    from offercheck.pay.equity import exercise_cost  # only options need the private-equity engine
+
     return exercise_cost(eq.shares, eq.strike) * e.fx
 
 
