@@ -16,9 +16,9 @@ from pydantic import BaseModel, ValidationError
 
 from offercheck.errors import OfferFileError, OfferFileErrors
 from offercheck.offer.checks import COUNTRY_CODES, not_a_number_hint, not_toml_hint
+from offercheck.offer.current_job import STAY_PREFIX, current_job_problems, offer_problems
 from offercheck.offer.equity_checks import check_private_terms, public_company_errors
 from offercheck.offer.models import Candidate, Offer
-from offercheck.pay.current import STAY_PREFIX, current_job_problems, offer_problems
 
 if sys.version_info >= (3, 11):
     import tomllib

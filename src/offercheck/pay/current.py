@@ -12,16 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from offercheck.errors import OfferFileError
-from offercheck.offer.models import Offer
-
 if TYPE_CHECKING:
     from offercheck.results import Comparison, Evaluation
 
-__all__ = ["FORFEITED_PARTS", "STAY_PREFIX", "Forfeited", "VsCurrent", "current_job_problems", "forfeited",
-           "including_current", "offer_problems", "versus_current"]
-
-STAY_PREFIX = "Stay: "
+__all__ = ["FORFEITED_PARTS", "Forfeited", "VsCurrent", "forfeited", "including_current", "versus_current"]
 
 # The money parts of [leaving], in the order they are shown.
 FORFEITED_PARTS: tuple[tuple[str, str], ...] = (
@@ -56,20 +50,6 @@ class Forfeited:
     @property
     def total(self) -> float:
         return self.unvested_equity + self.unpaid_bonus + self.clawback_owed
-
-
-def current_job_problems(job: Offer, name: str) -> list[OfferFileError]:
-    """Offer-only terms that make no sense for staying where you are: anything in ``[sign_on]``."""
-    return [OfferFileError(name, "a current job has no sign-on or relocation to receive; put a sign-on or relocation "
-                                 "you would have to repay in leaving.clawback_owed", f"sign_on.{field}")
-            for field in type(job.sign_on).model_fields if field in job.sign_on.model_fields_set]
-
-
-def offer_problems(offer: Offer, name: str) -> list[OfferFileError]:
-    """A ``[leaving]`` table belongs to the current job, not to an offer."""
-    if offer.leaving is None:
-        return []
-    return [OfferFileError(name, "only the current-job file (given with --current) has a [leaving] table", "leaving")]
 
 
 def forfeited(stay: Evaluation) -> Forfeited | None:
