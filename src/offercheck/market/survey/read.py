@@ -288,7 +288,7 @@ class Reader:
             bonus, ok = ([0.0] * len(base), None) if self.i_bonus is None else self._amounts(
                 cols[self.i_bonus], f.part_pay, "bonus: ", keep)
             keep = _and(keep, ok)
-            total = [b + x + y if type(x) is float and type(y) is float else 0.0  # a bad row, dropped below
+            total = [b + x + y if type(b) is type(x) is type(y) is float else 0.0  # a bad row, dropped below
                      for b, x, y in zip(base, bonus, stock, strict=True)]
         if self.check_emp and self.i_emp is not None:
             keep, dropped = self._narrow(keep, cols[self.i_emp], self.emp_ok)
