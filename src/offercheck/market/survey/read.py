@@ -327,7 +327,7 @@ class Reader:
             memo = self._parsed[parse] = _Memo(parse)
         parsed = list(map(memo.__getitem__, values))
         ok = list(map(float.__instancecheck__, parsed))
-        reasons = compress(parsed, map(not_, ok) if keep is None else map(gt, keep, ok))
+        reasons = cast(Iterator[str], compress(parsed, map(not_, ok) if keep is None else map(gt, keep, ok)))
         self.bad.update(map(label.__add__, reasons) if label else reasons)
         return cast(list[float], parsed), ok
 
