@@ -92,6 +92,19 @@ def test_some_non_numeric_pay_is_counted_not_used(tmp_path: Path) -> None:
     assert "p50 = 74500" in out
 
 
+def test_bad_base_pay_beside_numeric_bonus_and_stock_is_counted_not_a_crash(tmp_path: Path) -> None:
+    survey = tmp_path / "parts.csv"
+    # 30 rows of base 100,000 .. 129,000 with bonus 5,000 and stock 10,000; one blank base, one not a number.
+    survey.write_text("base,bonus,stock\n" + "".join(f"{100_000 + 1000 * i},5000,10000\n" for i in range(30))
+                      + ",5000,10000\nabc,5000,10000\n", encoding="utf-8")
+    code, out, err = invoke("benchmarks", "build", str(survey), "-o", "-", "--map", "base=base",
+                            "--map", "bonus=bonus", "--map", "stock=stock")
+    assert code == 0, err
+    assert "2 bad rows (missing pay: 1, non-numeric pay: 1), used 30" in err
+    # Totals 115,000 + 1,000 i, i < 30: type-7 median at h = 14.5 -> 129,500.
+    assert "p50 = 129500" in out
+
+
 def test_tab_delimited_city_region_country_locations(tmp_path: Path) -> None:
     survey = tmp_path / "tabs.tsv"
     rows = ["role\tlocation\tpay"]

@@ -8,6 +8,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import repeat
+from operator import truediv
 
 from offercheck.market.benchmarks import us_metro
 from offercheck.market.quantiles import NAMES as _NAMES
@@ -135,7 +137,7 @@ def _relative(exact: Mapping[_Key, list[float]], groups: Mapping[_Group, list[fl
             ref[key] = quantile(groups[key], 0.5) if len(groups[key]) >= min_sample else None
         m = ref[key]
         if value is not None and m:
-            ratios[value].extend(map(m.__rtruediv__, pay))  # x / m for each x, in C
+            ratios[value].extend(map(truediv, pay, repeat(m)))  # x / m for each x, in C
     return {k: (round(_median(v), 4), len(v)) for k, v in sorted(ratios.items()) if len(v) >= min_sample}
 
 

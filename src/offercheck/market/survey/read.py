@@ -1,8 +1,7 @@
 """Reading a salary survey CSV: the delimiter (comma, semicolon or tab), the header and its mapping (see
-:mod:`offercheck.market.survey.fields`), then the usable rows, read a batch at a time, column-wise.
-
-Exact duplicate rows are dropped (the ai-jobs file repeats about half its rows verbatim). Rows whose pay is
-missing, not a number or not positive, or that have too few columns, are counted by reason and never used.
+:mod:`offercheck.market.survey.fields`), then the usable rows, read a batch at a time, column-wise. Exact duplicate
+rows are dropped (the ai-jobs file repeats about half its rows verbatim). Rows whose pay is missing, not a number or
+not positive, or that have too few columns, are counted by reason and never used.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import io
 import math
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from itertools import compress, islice, repeat
 from operator import and_, gt, not_
 from pathlib import Path
@@ -175,6 +174,7 @@ class Reader:
         self.excluded_emp: Counter[str] = Counter()  # by raw employment value
         self.excluded_year = 0
         self.currencies: Counter[str] = Counter()  # of the used rows, when the file has a currency column
+        self._parsed: dict[str, _Memo[float | str]] = {}  # by column label: see _amounts
 
     def _interpreters(self, cols: dict[str, int]) -> None:
         """Column numbers (None: not in the file) and, for each column, a memo reading its values: each column
@@ -288,7 +288,7 @@ class Reader:
             bonus, ok = ([0.0] * len(base), None) if self.i_bonus is None else self._amounts(
                 cols[self.i_bonus], f.part_pay, "bonus: ", keep)
             keep = _and(keep, ok)
-            total = [b + x + y if type(x) is float and type(y) is float else 0.0  # a bad row, dropped below
+            total = [b + x + y if type(b) is type(x) is type(y) is float else 0.0  # a bad row, dropped below
                      for b, x, y in zip(base, bonus, stock, strict=True)]
         if self.check_emp and self.i_emp is not None:
             keep, dropped = self._narrow(keep, cols[self.i_emp], self.emp_ok)
@@ -311,17 +311,18 @@ class Reader:
                  keep: list[bool] | None = None) -> tuple[list[float], list[bool] | None]:
         """Amounts as floats (a bad one left in place, as its reason) and which are usable (None: all). A bad
         value is counted only on rows still kept (``keep``), so each row is counted under its first reason."""
-        try:
+        with suppress(ValueError):
             amounts = list(map(float, values))
             # Checked on the whole column: a NaN or an infinity makes the sum NaN or infinite.
             if min(amounts, default=1) > 0 and sum(amounts) < math.inf:
                 return amounts, None
-        except ValueError:
-            pass
-        parsed = list(map(parse, values))
-        ok = [type(v) is float for v in parsed]
-        counted = parsed if keep is None else compress(parsed, keep)
-        self.bad.update(label + v for v in counted if isinstance(v, str))
+        # A bad value sends its batch here: each distinct value parsed once (memo bounded), bad ones counted in C.
+        if len(memo := self._parsed.setdefault(label, _Memo(parse))) > 100_000:
+            memo.clear()
+        parsed = list(map(memo.__getitem__, values))
+        ok = list(map(float.__instancecheck__, parsed))
+        reasons = cast(Iterator[str], compress(parsed, map(not_, ok) if keep is None else map(gt, keep, ok)))
+        self.bad.update(map(label.__add__, reasons))
         return cast(list[float], parsed), ok
 
     @staticmethod
