@@ -4,8 +4,9 @@ The inputs are small fixed surveys in tests/market/survey/data: an ai-jobs-forma
 blank and short lines, missing, non-numeric and non-positive pay, CT and PT rows, unmapped titles) and a
 semicolon-separated CRLF file with quoted fields (the csv-module path), "City, ST" locations, bonus and stock.
 The .toml goldens next to them were written by that earlier code (f7854b7, plus the fix for a bad base beside
-numeric bonus and stock, which crashed it); the real ai-jobs file is checked by the sha256 of the file that
-code built from it.
+numeric bonus and stock, which crashed it), then regenerated once when US cities became their BLS metros (a
+deliberate change of output, checked equal to the pre-speed-work builder with that change); the real ai-jobs
+file is checked by the sha256 of the file built from it.
 """
 
 from __future__ import annotations
