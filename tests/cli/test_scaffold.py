@@ -58,8 +58,9 @@ def test_generated_package_installs_and_passes_its_tests(tmp_path: Path) -> None
     """What a plugin author does first: pip install the package, run its tests (about 5 s)."""
     root = write_plugin_package("office-perks", tmp_path / "pkg")
     target = tmp_path / "site"
-    # Build with the setuptools already installed when there is one (offline, fast); else pip's isolated build.
-    isolation = ["--no-build-isolation"] if importlib.util.find_spec("setuptools") else []
+    # Build with the setuptools already installed when it can build a wheel by itself (70.1+) or has `wheel`
+    # beside it (offline, fast); else pip's isolated build, which fetches what it needs.
+    isolation = ["--no-build-isolation"] if _can_build_wheels_here() else []
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", *isolation, "--target", str(target),
                     str(root)], check=True, capture_output=True)
     assert (target / "offercheck_office_perks" / "__init__.py").is_file()
@@ -72,3 +73,14 @@ def test_generated_package_installs_and_passes_its_tests(tmp_path: Path) -> None
     listing = subprocess.run([sys.executable, "-m", "offercheck", "factors"], env={**env, "OFFERCHECK_LOAD_PLUGINS":
                              "office_perks"}, capture_output=True, text=True, check=True)
     assert listing.stdout.splitlines()[-1].split() == ["office_perks", "plugin", "offercheck-office-perks", "0.1.0"]
+
+
+def _can_build_wheels_here() -> bool:
+    if importlib.util.find_spec("setuptools") is None:
+        return False
+    if importlib.util.find_spec("wheel") is not None:
+        return True
+    from importlib.metadata import version
+
+    major, minor = (int(x) for x in version("setuptools").split(".")[:2])
+    return (major, minor) >= (70, 1)  # setuptools builds wheels without the `wheel` package since 70.1
