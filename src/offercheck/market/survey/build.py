@@ -19,7 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
-from itertools import repeat
+from itertools import accumulate, repeat
+from operator import itemgetter
 from pathlib import Path
 
 from offercheck.market.survey.cells import cells_from_groups, us_metro_city
@@ -103,14 +104,18 @@ def _interpret(reader: Reader, by_raw: Mapping[tuple[str, ...], list[float]],
     base: dict[_Key, list[float]] = {}
     totals: dict[_Key, list[float]] | None = None if totals_raw is None else defaultdict(list)
     unmapped = 0
-    columns = _key_columns(reader)
+    # A raw key holds the present columns in order; padded with a blank, one itemgetter (in C) picks all five,
+    # a column the file lacks reading the blank.
+    present = accumulate(i is not None for i in _key_columns(reader))
+    pick = itemgetter(*[n - 1 if i is not None else -1 for i, n in zip(_key_columns(reader), present, strict=True)])
+    places: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}  # (city, state, country) -> key parts
     for raw, pay in by_raw.items():
-        values = iter(raw)
-        raw_title, level, country, city, state = ("" if i is None else next(values) for i in columns)
+        raw_title, level, country, city, state = pick((*raw, ""))
         role = reader.roles[raw_title]
-        town, code = reader.place(city, state, country)
-        town = us_metro_city(town, code, city, state)
-        key = (role, reader.bands[level], code, town)
+        if (where := places.get((city, state, country))) is None:
+            town, code = reader.place(city, state, country)
+            where = places[(city, state, country)] = (us_metro_city(town, code, city, state), code)
+        key = (role, reader.bands[level], where[1], where[0])
         group = base.setdefault(key, pay)
         if group is not pay:
             group.extend(pay)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from functools import cache
 from itertools import repeat
-from operator import truediv
+from operator import mul, truediv
+from typing import NamedTuple
 
 from offercheck.market.benchmarks import us_metro
 from offercheck.market.quantiles import NAMES as _NAMES
@@ -21,9 +21,10 @@ __all__ = ["Cell", "build_cells", "cells_from_groups", "city_cells", "describe",
            "with_totals"]
 
 
-@dataclass(frozen=True)
-class Cell:
-    """Pay distributions for one (role, experience, country, city) key; None in a key means "all"."""
+class Cell(NamedTuple):
+    """Pay distributions for one (role, experience, country, city) key; None in a key means "all".
+
+    A NamedTuple rather than a frozen dataclass: a build makes thousands, and a tuple is made in C."""
 
     role: str | None
     experience: str | None
@@ -50,8 +51,9 @@ def describe(cell: Cell) -> str:
 
 def _quantiles(raw: Sequence[float], scale: float = 1.0) -> dict[str, float]:
     """The PERCENTILES quantiles ``raw``, scaled and named."""
-    # Whole currency units: finer figures would claim a precision a survey does not have.
-    return {name: round(q * scale) for name, q in zip(_NAMES, raw, strict=True)}
+    # Whole currency units: finer figures would claim a precision a survey does not have. Mapped in C (most cells
+    # are unscaled, and q * 1.0 is q).
+    return dict(zip(_NAMES, map(round, raw if scale == 1.0 else map(mul, raw, repeat(scale))), strict=True))
 
 
 def _median(values: list[float]) -> float:
@@ -182,7 +184,7 @@ def cells_from_groups(base: _Exact, totals: _Exact | None, *, min_sample: int, r
     and no base: a total figure written as base would be a wrong number."""
     if total_only:
         cells = cells_from_groups(base, None, min_sample=min_sample, roles=roles, countries=countries)
-        return [replace(c, base=None, total=c.base, method=c.method.replace("base pay", "total pay"))
+        return [c._replace(base=None, total=c.base, method=c.method.replace("base pay", "total pay"))
                 for c in cells]
     cells = _cells(_by_country(base), min_sample=min_sample, roles=roles, countries=countries)
     if totals is not None:
@@ -288,7 +290,7 @@ def with_totals(cells: Sequence[Cell], totals: _Exact, *, min_sample: int) -> li
     roles = sorted({c.role for c in cells if c.role is not None})
     countries = sorted({c.country for c in cells if c.country is not None})
     total = {c.key: c.base for c in _cells(exact, min_sample=min_sample, roles=roles, countries=countries)}
-    return [replace(c, total=total.get(c.key)) for c in cells]
+    return [c._replace(total=total.get(c.key)) for c in cells]
 
 
 def _by_country(exact: _Exact) -> dict[_Key, list[float]]:
@@ -328,7 +330,7 @@ def city_cells(cells: Sequence[Cell], base: _Exact, totals: _Exact | None, *, mi
                 continue
             used = broader.borrowed or (describe(broader), broader.n or 0)
             why = f"n={len(pay)} < {min_sample} in {city}: used {describe(broader)}"
-            out.append(replace(broader, city=city, n=len(pay), borrowed=used,
+            out.append(broader._replace(city=city, n=len(pay), borrowed=used,
                                fallback="; ".join(filter(None, [why, broader.fallback]))))
     return out
 

@@ -173,7 +173,7 @@ class Reader:
         self.bad: Counter[str] = Counter()
         self.excluded_emp: Counter[str] = Counter()  # by raw employment value
         self.excluded_year = 0
-        self.currencies: Counter[str] = Counter()  # of the used rows, when the file has a currency column
+        self.currencies: set[str] = set()  # distinct raw values of the used rows, when the file has a currency column
         self._parsed: dict[str, _Memo[float | str]] = {}  # by column label: see _amounts
 
     def _interpreters(self, cols: dict[str, int]) -> None:
