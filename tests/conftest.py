@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -9,7 +10,9 @@ from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
-SHARED = REPO.parent / "shared"
+# The shared folder beside the repository (seeds, raw data); OFFERCHECK_SHARED points elsewhere (e.g. from a git
+# worktree one level deeper). Tests that need it skip when it is absent.
+SHARED = Path(os.environ.get("OFFERCHECK_SHARED") or REPO.parent / "shared")
 
 MINIMAL = """
 [offer]

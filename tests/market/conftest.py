@@ -1,15 +1,12 @@
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import SHARED
 
-# The raw data lives beside the repository (../shared/data); OFFERCHECK_SHARED_DATA points elsewhere (a git
-# worktree sits one level deeper). Tests that need it skip when it is absent.
-SHARED_DATA = Path(os.environ.get("OFFERCHECK_SHARED_DATA") or REPO.parent / "shared" / "data")
+SHARED_DATA = SHARED / "data"
 BLS_CSV = SHARED_DATA / "bls_oews_may2025_tech_occupations_by_area.csv"
 SURVEY_CSV = SHARED_DATA / "aijobs_salaries_2025-01-19.csv"
 
