@@ -71,3 +71,24 @@ def test_packaged_tables_are_parsed_once_and_shared() -> None:
     assert anchor._load("bls_anchor") is premia._load("bls_anchor")
     # The offer checks (unknown industry) read factors.toml through packaged_toml, as the factors do.
     assert load_factor_tables()["industry"] is packaged_toml("factors.toml")["industry"]
+
+
+def test_main_gives_back_the_garbage_collector_as_it_found_it() -> None:
+    # main() pauses the collector for the run (start-up); a caller in the same process, like this test, must get
+    # it back as it was, on success and on error.
+    import gc
+
+    from offercheck.cli.main import main
+
+    for args, expected_code in ((["--version"], 0), (["compare", "no-such-file.toml"], 1)):
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            try:
+                main(args)
+            except SystemExit as e:
+                assert e.code == expected_code
+            finally:
+                state = gc.isenabled()
+                gc.enable()
+            assert state is enabled
+    gc.unfreeze()  # what main froze goes back to the normal generations

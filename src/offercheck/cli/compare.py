@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
-
-if TYPE_CHECKING:
-
-
-    pass
 
 from offercheck.cli.offers import evaluate_offer_set
 from offercheck.cli.options import (

@@ -279,10 +279,6 @@ def _cells(
     return cells
 
 
-
-
-
-
 def with_totals(cells: Sequence[Cell], totals: _Exact, *, min_sample: int) -> list[Cell]:
     """``cells`` with total-pay quantiles from ``totals`` (the same rows' total pay, keyed like the groups the
     cells were built from), estimated and fallen back exactly as base pay was."""
