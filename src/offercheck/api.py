@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from offercheck.offer.models import Offer
 from offercheck.pay.comp import pay_by_year
 from offercheck.pay.currency import RateTable, load_rates, normalise_code
-from offercheck.pay.equity_offer import equity_report
+from offercheck.pay.equity_offer import equity_report, grant_exercise_cost
 from offercheck.results import DEFAULT_YEARS, Comparison, Evaluation
 
 if TYPE_CHECKING:
@@ -33,7 +33,8 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
     factor = rates.rate(offer.currency, target)
     native = tuple(pay_by_year(offer, years, equity_view, rates))  # a caller's rates hold for the 401(k) limit too
     return Evaluation(offer, target, tuple(y.scaled(factor) for y in native), native_years=native, fx=factor,
-                      equity_view=equity_view, equity=equity_report(offer, equity_view, years, factor))
+                      equity_view=equity_view, equity=equity_report(offer, equity_view, years, factor),
+                      exercise_cost=grant_exercise_cost(offer.equity) * factor)
 
 
 def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: str | None = None,

@@ -41,6 +41,7 @@ class Evaluation:
     leave_early: LeaveEarly | None = None  # set by offercheck.pay.leave_early.with_leave_early
     equity_view: str = "paper"  # how private equity counts in ``years`` (DESIGN.md section 5)
     equity: EquityReport | None = None  # for a private grant
+    exercise_cost: float = 0.0  # strike x shares of an option grant, public or private, in the display currency
 
     @property
     def label(self) -> str:

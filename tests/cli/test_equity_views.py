@@ -10,12 +10,18 @@ Risk factor with liquidity_probability 0.3 and the packaged defaults (16.7% dilu
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import invoke, private_grant
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 FACTOR = 0.3 * 0.833**2
 PAPER = (66_000, 85_500, 108_900, 136_980)
@@ -52,6 +58,16 @@ def test_paper_view_counts_the_paper_value(write_offer: Callable[..., Path]) -> 
 
 def test_exercise_cost_is_strike_times_shares(write_offer: Callable[..., Path]) -> None:
     assert _json(_offer(write_offer))["exercise_cost"] == pytest.approx(60_000 * 2.10)  # 126,000
+
+
+def test_a_public_option_grant_has_its_exercise_cost_too_in_the_display_currency(
+        write_offer: Callable[..., Path]) -> None:
+    path = _offer(write_offer, extra="", public="true")
+    assert _json(path)["exercise_cost"] == pytest.approx(126_000)
+    # Shown in CAD: the same cash at the packaged rate (data/rates.toml gives USD per CAD), converted once.
+    rates = tomllib.loads((Path(__file__).parents[2] / "src/offercheck/data/rates.toml").read_text())
+    cad = 126_000 / rates["usd_per_unit"]["CAD"]
+    assert _json(path, "--currency", "CAD")["exercise_cost"] == pytest.approx(cad, abs=0.01)
 
 
 def test_scenarios_next_to_paper_and_risk(write_offer: Callable[..., Path]) -> None:

@@ -18,13 +18,22 @@ from offercheck.pay.equity_timing import price_in_year
 if TYPE_CHECKING:
     from offercheck.pay.equity import ExerciseCash, PrivateTerms, ResolvedTerms, RiskFactor, Scenario, View
 
-__all__ = ["EquityReport", "equity_factor", "equity_report", "exercise_on_leaving", "is_private", "private_terms",
-           "resolved_terms", "vested_shares_by_year"]
+__all__ = ["EquityReport", "equity_factor", "equity_report", "exercise_on_leaving", "grant_exercise_cost", "is_private",
+           "private_terms", "resolved_terms", "vested_shares_by_year"]
 
 
 def is_private(offer: Offer) -> bool:
     """A grant of a company whose file says ``public = false``."""
     return offer.equity is not None and offer.company.public is False
+
+
+def grant_exercise_cost(equity: Equity | None) -> float:
+    """Cash to exercise a whole option grant, public or private, in the offer's currency (0 without options)."""
+    if equity is None or equity.kind != "options" or equity.shares is None or equity.strike is None:
+        return 0.0
+    from offercheck.pay.equity import exercise_cost  # only options need the private-equity engine
+
+    return exercise_cost(equity.shares, equity.strike)
 
 
 def private_terms(equity: Equity) -> PrivateTerms:
@@ -86,17 +95,16 @@ class EquityReport:
     view: View
     terms: ResolvedTerms
     factor: RiskFactor
-    exercise_cost: float  # strike x shares of the whole grant (0 for RSUs)
     scenarios: tuple[Scenario, ...]
     preferred_note: str | None
 
 
 def equity_report(offer: Offer, view: View, years: int, fx: float = 1.0) -> EquityReport | None:
-    """The private grant of ``offer`` in both views, its scenarios over ``years`` and its exercise cost."""
+    """The private grant of ``offer`` in both views and its scenarios over ``years``."""
     equity = offer.equity
     if equity is None or not is_private(offer):
         return None
-    from offercheck.pay.equity import exercise_cost, preferred_price_note, risk_factor, scenarios
+    from offercheck.pay.equity import preferred_price_note, risk_factor, scenarios
 
     terms = resolved_terms(equity)
     factor = risk_factor(terms)
@@ -104,7 +112,6 @@ def equity_report(offer: Offer, view: View, years: int, fx: float = 1.0) -> Equi
     options = equity.kind == "options"
     strike = (equity.strike or 0.0) if options else 0.0
     price = equity.fmv if options else equity.share_price
-    cost = exercise_cost(equity.shares or 0.0, strike) * fx if options else 0.0
     found: tuple[Scenario, ...] = ()
     if equity.shares is not None and price is not None and v.exit_prices:
         held = sum(vested_shares_by_year(equity, years))
@@ -113,5 +120,5 @@ def equity_report(offer: Offer, view: View, years: int, fx: float = 1.0) -> Equi
         found = tuple(scenarios(held, strike * fx, [p * fx for p in v.exit_prices],
                                 float(v.dilution_percent_per_round or 0), v.rounds_to_exit or 0,
                                 paper=paper, risk=paper * factor.factor))
-    return EquityReport(view, terms, factor, cost, found, preferred_price_note(
+    return EquityReport(view, terms, factor, found, preferred_price_note(
         None if v.preferred_price is None else v.preferred_price * fx, None if price is None else price * fx))

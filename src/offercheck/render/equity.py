@@ -23,16 +23,6 @@ FOOTER = ("Totals, ranking and score use the risk view (--equity paper for paper
           "x shares of the grant, paid in cash to own the shares.")
 
 
-def _grant_exercise_cost(e: Evaluation) -> float:
-    """strike x shares of the grant, in the display currency (0 without options)."""
-    eq = e.offer.equity
-    if eq is None or eq.kind != "options" or eq.shares is None or eq.strike is None:
-        return 0.0
-    from offercheck.pay.equity import exercise_cost  # only options need the private-equity engine
-
-    return exercise_cost(eq.shares, eq.strike) * e.fx
-
-
 def _defaults_used(e: Evaluation, r: EquityReport) -> dict[str, str]:
     """The defaults this grant's output rests on, with their sources (a key that does not fit the kind is left out)."""
     eq = e.offer.equity
@@ -44,7 +34,7 @@ def _defaults_used(e: Evaluation, r: EquityReport) -> dict[str, str]:
 
 def offer_members(e: Evaluation) -> dict[str, Any]:
     """``equity_view`` and ``exercise_cost`` of every offer, and ``private_equity`` for a private grant."""
-    out: dict[str, Any] = {"equity_view": e.equity_view, "exercise_cost": cents(_grant_exercise_cost(e))}
+    out: dict[str, Any] = {"equity_view": e.equity_view, "exercise_cost": cents(e.exercise_cost)}
     r = e.equity
     if r is not None:
         out["private_equity"] = {
@@ -71,7 +61,7 @@ def summary(rows: Sequence[Evaluation]) -> list[tuple[str, str, str, str, str]]:
     (the table of every format; labels unescaped)."""
     return [(e.label, money(e.component_total("equity")), money(e.component_total("equity_paper")),
              f"x{r.factor.factor:.4g}" if r.factor.applied else "not applied",
-             money(_grant_exercise_cost(e))) for e, r in _shown(rows)]
+             money(e.exercise_cost)) for e, r in _shown(rows)]
 
 
 def lines(rows: Sequence[Evaluation], escape: Callable[[str], str]) -> list[str]:
