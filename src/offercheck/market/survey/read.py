@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from offercheck.market.survey import fields as f
+from offercheck.market.survey.batch import Batch, Columns, Strided
 from offercheck.market.survey.fields import SurveyFormatError, SurveyRow, SurveyStats
 from offercheck.offer.roles import normalise_role
 
@@ -78,38 +79,6 @@ def _and(keep: list[bool] | None, ok: list[bool] | None) -> list[bool] | None:
 def consume(iterator: Iterable[object]) -> None:
     """Run an iterator of side effects (``map(list.append, ...)``) to its end at C speed."""
     deque(iterator, maxlen=0)
-
-
-class _Strided:
-    """Columns of a flat list of fields laid out row after row, ``stride`` apart: column i is fields[i::stride]
-    (sliced when asked for: a batch seldom needs every column)."""
-
-    __slots__ = ("fields", "stride")
-
-    def __init__(self, fields: list[str], stride: int) -> None:
-        self.fields, self.stride = fields, stride
-
-    def __getitem__(self, i: int) -> Sequence[str]:
-        return self.fields[i::self.stride]
-
-
-_Columns = list[Sequence[str]] | _Strided  # indexed by the file's column numbers
-
-
-class _Batch:
-    """The usable rows of one batch, column-wise: ``base`` (pay as floats), ``total`` (where the file has total pay)
-    and, indexed like the file's columns, the raw strings (each column picked out only when asked for; a column
-    the file does not have, None, reads as blanks)."""
-
-    __slots__ = ("_cols", "_keep", "base", "total")
-
-    def __init__(self, base: list[float], total: list[float] | None, cols: _Columns, keep: list[bool] | None) -> None:
-        self.base, self.total, self._cols, self._keep = base, total, cols, keep
-
-    def __getitem__(self, i: int | None) -> Sequence[str]:
-        if i is None:
-            return [""] * len(self.base)
-        return self._cols[i] if self._keep is None else list(compress(self._cols[i], self._keep))
 
 
 class Reader:
@@ -210,7 +179,7 @@ class Reader:
         """(city, country code) of a row's raw city or location, state and country values."""
         return f.location(city, state, country) if city.strip() else (None, self.countries[country])
 
-    def batches(self, progress: Callable[[int], None] | None) -> Iterator[_Batch]:
+    def batches(self, progress: Callable[[int], None] | None) -> Iterator[Batch]:
         """The usable rows, a batch at a time; ``progress`` as described in :func:`read_survey`."""
         for cols in self._distinct(progress):
             if cols is not None:
@@ -222,7 +191,7 @@ class Reader:
     def rows_read(self) -> int:
         return self.processed + self.pre_duplicates
 
-    def _distinct(self, progress: Callable[[int], None] | None) -> Iterator[_Columns | None]:
+    def _distinct(self, progress: Callable[[int], None] | None) -> Iterator[Columns | None]:
         """Distinct non-blank records, up to _BATCH rows read at a time (duplicates count as read), as the
         columns this reader uses (see :meth:`_full_rows`)."""
         if self._lines is not None:
@@ -238,7 +207,7 @@ class Reader:
                 stride = lines[0].count(d) + 2  # fields per line, plus the "\n"
                 if (stride > self.width and len(fields) == len(lines) * stride - 1
                         and fields[stride - 1::stride].count("\n") == len(lines) - 1):
-                    yield _Strided(fields, stride)
+                    yield Strided(fields, stride)
                 else:
                     yield self._full_rows(list(map(str.split, lines, repeat(self.delim))))
             return
@@ -261,7 +230,7 @@ class Reader:
                 batch = []
         yield self._full_rows(batch)
 
-    def _full_rows(self, rows: list[list[str]]) -> _Columns | None:
+    def _full_rows(self, rows: list[list[str]]) -> Columns | None:
         """The columns this reader uses (``width`` of them), from the rows that have them all; the others are
         counted as bad. None when no row is left."""
         full = rows
@@ -274,7 +243,7 @@ class Reader:
         cols: list[Sequence[str]] = list(zip(*full, strict=False))
         return cols[:self.width]
 
-    def _usable(self, cols: _Columns) -> _Batch:
+    def _usable(self, cols: Columns) -> Batch:
         """The usable rows of a batch, checked column by column; each unusable row is counted under its first
         reason: missing columns (done by then), pay (bad), employment type, year (excluded)."""
         base, keep = self._amounts(cols[self.i_base], f.pay, "")
@@ -297,7 +266,7 @@ class Reader:
             keep, dropped = self._narrow(keep, [""] * len(base) if self.i_year is None else cols[self.i_year],
                                          self.year_ok)
             self.excluded_year += sum(dropped)
-        usable = _Batch(base if keep is None else list(compress(base, keep)),
+        usable = Batch(base if keep is None else list(compress(base, keep)),
                         None if total is None else total if keep is None or total is base
                         else list(compress(total, keep)), cols, keep)
         if total is base:
