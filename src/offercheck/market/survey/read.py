@@ -11,6 +11,7 @@ import gc
 import hashlib
 import io
 import math
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -92,7 +93,11 @@ class Reader:
                  employment_types: Collection[str] | None, min_year: int | None) -> None:
         self.path = path = Path(path)
         data = path.read_bytes()
-        self.sha256 = hashlib.sha256(data).hexdigest()
+        # hashlib lets go of the GIL on a large buffer: the digest is computed in a thread while the text is decoded
+        # and deduplicated (a tenth of the reading; see sha256).
+        self._digest = hashlib.sha256()
+        self._hashing = threading.Thread(target=self._digest.update, args=(data,))
+        self._hashing.start()
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -174,6 +179,12 @@ class Reader:
         self.sizes: Mapping[str, str | None] = (
             _Memo(lambda v: f.SIZES.get(v.strip().lower())) if "size" in cols else _Const(None))
         self.years: Mapping[str, int | None] = _Memo(f.year) if "year" in cols else _Const(None)
+
+    @property
+    def sha256(self) -> str:
+        """The file's SHA-256, hex."""
+        self._hashing.join()
+        return self._digest.hexdigest()
 
     def place(self, city: str, state: str, country: str) -> tuple[str | None, str | None]:
         """(city, country code) of a row's raw city or location, state and country values."""
