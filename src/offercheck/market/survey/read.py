@@ -6,6 +6,7 @@ not positive, or that have too few columns, are counted by reason and never used
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gc
 import hashlib
@@ -98,36 +99,36 @@ class Reader:
         self._digest = hashlib.sha256()
         self._hashing = threading.Thread(target=self._digest.update, args=(data,))
         self._hashing.start()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise SurveyFormatError(f"{path}: not a UTF-8 text file ({exc.reason} at byte {exc.start})") from exc
+        self._data = data
         self.processed = self.duplicates = self.pre_duplicates = self.used = 0
         header: list[str] | None
-        distinct: dict[str, None] | None = None
-        if '"' not in text and "\0" not in text:
-            crlf = "\r" in text
-            lines = text.split("\r\n" if crlf else "\n")
+        distinct: dict[bytes, None] | None = None
+        body = data.removeprefix(codecs.BOM_UTF8)
+        if b'"' not in body and b"\0" not in body:
+            crlf = b"\r" in body
+            lines = body.split(b"\r\n" if crlf else b"\n")
             distinct = dict.fromkeys(lines)
             if crlf:
                 # A CR or LF left inside a line means mixed line endings. Equal lines are equal rows, so checking
                 # the distinct lines is enough.
-                joined = "".join(distinct)
-                if "\r" in joined or "\n" in joined:
+                joined = b"".join(distinct)
+                if b"\r" in joined or b"\n" in joined:
                     distinct = None
         if distinct is not None:
             # No quoting, one kind of line ending and no NUL (which csv rejects before Python 3.11): one line is
-            # one record, its fields are line.split(delimiter), and equal lines are equal rows. Drop duplicates as
-            # strings before splitting, which halves the work on a file like ai-jobs.
-            blank = lines.count("")
-            distinct.pop("", None)
+            # one record, its fields are line.split(delimiter), and equal lines are equal rows. Drop duplicate
+            # lines before splitting, which halves the work on a file like ai-jobs: as bytes, each batch decoded
+            # (and so checked) as it is split; UTF-8 never has a "\n" or delimiter byte inside a character.
+            blank = lines.count(b"")
+            distinct.pop(b"", None)
             self.pre_duplicates = len(lines) - blank - len(distinct)
-            self._lines: Iterator[str] | None = iter(distinct)
-            first = next(self._lines, None)
+            self._lines: Iterator[bytes] | None = iter(distinct)
+            first = self._text(next(self._lines, b"")) or None
             self.delim = f.delimiter(first or "")
             header = None if first is None else first.split(self.delim)
         else:
             self._lines = None
+            text = self._text(data, "utf-8-sig")
             self.delim = f.delimiter(text[:text.find("\n")])
             self._records = csv.reader(io.StringIO(text, newline=""), delimiter=self.delim)
             header = next(self._records, None)
@@ -180,6 +181,18 @@ class Reader:
             _Memo(lambda v: f.SIZES.get(v.strip().lower())) if "size" in cols else _Const(None))
         self.years: Mapping[str, int | None] = _Memo(f.year) if "year" in cols else _Const(None)
 
+    def _text(self, raw: bytes, encoding: str = "utf-8") -> str:
+        """``raw`` (the file or a part of it) decoded; bad UTF-8 is reported where it is in the file."""
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            try:
+                self._data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise SurveyFormatError(
+                    f"{self.path}: not a UTF-8 text file ({exc.reason} at byte {exc.start})") from exc
+            raise
+
     @property
     def sha256(self) -> str:
         """The file's SHA-256, hex."""
@@ -213,14 +226,14 @@ class Reader:
                 # Split the whole batch at once, a "\n" field (never inside a line) after each line; when every
                 # line has as many fields as the first, each "\n" is where it should be and the columns are
                 # slices (fewer, larger C calls than splitting line by line and transposing).
-                d = self.delim
-                fields = f"{d}\n{d}".join(lines).split(d)
-                stride = lines[0].count(d) + 2  # fields per line, plus the "\n"
+                d, db = self.delim, self.delim.encode()
+                fields = self._text((db + b"\n" + db).join(lines)).split(d)
+                stride = lines[0].count(db) + 2  # fields per line, plus the "\n"
                 if (stride > self.width and len(fields) == len(lines) * stride - 1
                         and fields[stride - 1::stride].count("\n") == len(lines) - 1):
                     yield Strided(fields, stride)
                 else:
-                    yield self._full_rows(list(map(str.split, lines, repeat(self.delim))))
+                    yield self._full_rows(list(map(str.split, map(self._text, lines), repeat(d))))
             return
         seen: set[tuple[str, ...]] = set()
         batch: list[list[str]] = []
