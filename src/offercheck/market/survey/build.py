@@ -64,8 +64,7 @@ def build_benchmarks(
         raw_years: Counter[str] = Counter()
         present = [i for i in _key_columns(reader) if i is not None]
         for b in reader.batches(progress):
-            keys: Iterable[tuple[str, ...]] = (
-                zip(*[b[i] for i in present], strict=True) if present else repeat((), len(b.base)))
+            keys: Iterable[tuple[str, ...]] = b.rows(present) if present else repeat((), len(b.base))
             if b.total is not None:
                 keys = list(keys)
                 consume(map(list.append, map(totals_raw.__getitem__, keys), b.total))

@@ -224,9 +224,9 @@ def _cells(
     if countries is None:
         countries = sorted(k for k, v in country_n.items() if v >= min_sample)
     # A thin cell's fallback names its scale factors; each depends only on the role or the band: format once.
-    role_scale = {k: (m, [f"x {m:.3f} role pay ratio (n={n})"])
+    role_scale = {k: (m, f"; x {m:.3f} role pay ratio (n={n})")
                   for k, (m, n) in _relative(exact, groups, by_band=False, min_sample=min_sample).items()}
-    band_scale = {k: (m, f"x {m:.3f} {k}y pay ratio (n={n})")
+    band_scale = {k: (m, f"; x {m:.3f} {k}y pay ratio (n={n})")
                   for k, (m, n) in _relative(exact, groups, by_band=True, min_sample=min_sample).items()}
 
     @cache
@@ -238,21 +238,21 @@ def _cells(
     method = "survey base pay, type-7 quantiles"
     scaled_method = f"{method}, broader cell scaled by pay ratios (see fallback)"
 
-    def pool(band: str | None, country: str | None) -> tuple[_Group, float, list[str]] | None:
+    def pool(band: str | None, country: str | None) -> tuple[_Group, float, str, str, tuple[str, int]] | None:
         """Where a thin cell of this band and country falls back to, whatever its role: the pooled group, the
-        band's scale factor (1.0 if none) and what the fallback says; None if nowhere."""
+        band's scale factor (1.0 if none), the cell used, what the fallback adds after the role's ratio, and what
+        ``borrowed`` says; None if nowhere."""
         b, c = _ALL if band is None else band, _ALL if country is None else country
         where = "all countries" if country is None else country
-        if len(groups.get((_ALL, b, c), none)) >= min_sample:
-            return (_ALL, b, c), 1.0, [f"used all roles x {f'{band}y' if band else 'all bands'} x {where}"]
-        if len(groups.get((_ALL, _ALL, c), none)) < min_sample:
-            return None
-        if band is None:
-            return (_ALL, _ALL, c), 1.0, [f"used all roles x all bands x {where}"]
-        if band not in band_scale:
-            return None
-        m, text = band_scale[band]
-        return (_ALL, _ALL, c), m, [f"used all roles x all bands x {where}", text]
+        key: _Group = (_ALL, b, c)
+        m, text = 1.0, ""
+        if len(groups.get(key, none)) < min_sample:
+            key = (_ALL, _ALL, c)
+            if len(groups.get(key, none)) < min_sample or (band is not None and band not in band_scale):
+                return None
+            m, text = (1.0, "") if band is None else band_scale[band]
+        used = f"all roles x {f'{band}y' if band and key[1] is not _ALL else 'all bands'} x {where}"
+        return key, m, used, text, (used, len(groups[key]))
 
     bands = [*EXPERIENCE_BANDS, None]
     cells: list[Cell] = []
@@ -262,20 +262,19 @@ def _cells(
         c = _ALL if country is None else country
         for role in [*roles, None]:
             r = _ALL if role is None else role
-            role_m, role_why = (1.0, []) if role is None else role_scale.get(role, (0.0, None))
+            role_m, role_why = (1.0, "") if role is None else role_scale.get(role, (0.0, None))
             for band, fallback in zip(bands, pools, strict=True):
                 key: _Group = (r, _ALL if band is None else band, c)
                 own = groups.get(key, none)
                 if len(own) >= min_sample:
                     cells.append(Cell(role, band, country, len(own), _quantiles(raw(key)), method))
                 elif fallback is not None and role_why is not None:
-                    key, band_m, (used, *band_why) = fallback
+                    key, band_m, used, band_why, borrowed = fallback
                     # The same product, in the same order, as scaling by the role's ratio and then the band's.
                     scale = 1.0 * role_m * band_m
-                    why = "; ".join([f"n={len(own)} < {min_sample}: {used}", *role_why, *band_why])
-                    cells.append(Cell(role, band, country, len(own), _quantiles(raw(key), scale),
-                                      scaled_method, fallback=why, borrowed=(used.removeprefix("used "),
-                                                                             len(groups[key]))))
+                    why = f"n={len(own)} < {min_sample}: used {used}{role_why}{band_why}"
+                    cells.append(Cell(role, band, country, len(own), _quantiles(raw(key), scale), scaled_method,
+                                      why, None, borrowed))
     return cells
 
 

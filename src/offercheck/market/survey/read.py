@@ -6,11 +6,13 @@ not positive, or that have too few columns, are counted by reason and never used
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gc
 import hashlib
 import io
 import math
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from offercheck.market.survey import fields as f
+from offercheck.market.survey.batch import Batch, Columns, Strided
 from offercheck.market.survey.fields import SurveyFormatError, SurveyRow, SurveyStats
 from offercheck.offer.roles import normalise_role
 
@@ -80,38 +83,6 @@ def consume(iterator: Iterable[object]) -> None:
     deque(iterator, maxlen=0)
 
 
-class _Strided:
-    """Columns of a flat list of fields laid out row after row, ``stride`` apart: column i is fields[i::stride]
-    (sliced when asked for: a batch seldom needs every column)."""
-
-    __slots__ = ("fields", "stride")
-
-    def __init__(self, fields: list[str], stride: int) -> None:
-        self.fields, self.stride = fields, stride
-
-    def __getitem__(self, i: int) -> Sequence[str]:
-        return self.fields[i::self.stride]
-
-
-_Columns = list[Sequence[str]] | _Strided  # indexed by the file's column numbers
-
-
-class _Batch:
-    """The usable rows of one batch, column-wise: ``base`` (pay as floats), ``total`` (where the file has total pay)
-    and, indexed like the file's columns, the raw strings (each column picked out only when asked for; a column
-    the file does not have, None, reads as blanks)."""
-
-    __slots__ = ("_cols", "_keep", "base", "total")
-
-    def __init__(self, base: list[float], total: list[float] | None, cols: _Columns, keep: list[bool] | None) -> None:
-        self.base, self.total, self._cols, self._keep = base, total, cols, keep
-
-    def __getitem__(self, i: int | None) -> Sequence[str]:
-        if i is None:
-            return [""] * len(self.base)
-        return self._cols[i] if self._keep is None else list(compress(self._cols[i], self._keep))
-
-
 class Reader:
     """A survey file read once: its header and column interpreters, then the usable rows in batches.
 
@@ -123,37 +94,41 @@ class Reader:
                  employment_types: Collection[str] | None, min_year: int | None) -> None:
         self.path = path = Path(path)
         data = path.read_bytes()
-        self.sha256 = hashlib.sha256(data).hexdigest()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise SurveyFormatError(f"{path}: not a UTF-8 text file ({exc.reason} at byte {exc.start})") from exc
+        # hashlib lets go of the GIL on a large buffer: the digest is computed in a thread while the text is decoded
+        # and deduplicated (a tenth of the reading; see sha256).
+        self._digest = hashlib.sha256()
+        self._hashing = threading.Thread(target=self._digest.update, args=(data,))
+        self._hashing.start()
+        self._data = data
         self.processed = self.duplicates = self.pre_duplicates = self.used = 0
         header: list[str] | None
-        distinct: dict[str, None] | None = None
-        if '"' not in text and "\0" not in text:
-            crlf = "\r" in text
-            lines = text.split("\r\n" if crlf else "\n")
+        distinct: dict[bytes, None] | None = None
+        body = data.removeprefix(codecs.BOM_UTF8)
+        if b'"' not in body and b"\0" not in body:
+            crlf = b"\r" in body
+            lines = body.split(b"\r\n" if crlf else b"\n")
             distinct = dict.fromkeys(lines)
             if crlf:
                 # A CR or LF left inside a line means mixed line endings. Equal lines are equal rows, so checking
                 # the distinct lines is enough.
-                joined = "".join(distinct)
-                if "\r" in joined or "\n" in joined:
+                joined = b"".join(distinct)
+                if b"\r" in joined or b"\n" in joined:
                     distinct = None
         if distinct is not None:
             # No quoting, one kind of line ending and no NUL (which csv rejects before Python 3.11): one line is
-            # one record, its fields are line.split(delimiter), and equal lines are equal rows. Drop duplicates as
-            # strings before splitting, which halves the work on a file like ai-jobs.
-            blank = lines.count("")
-            distinct.pop("", None)
+            # one record, its fields are line.split(delimiter), and equal lines are equal rows. Drop duplicate
+            # lines before splitting, which halves the work on a file like ai-jobs: as bytes, each batch decoded
+            # (and so checked) as it is split; UTF-8 never has a "\n" or delimiter byte inside a character.
+            blank = lines.count(b"")
+            distinct.pop(b"", None)
             self.pre_duplicates = len(lines) - blank - len(distinct)
-            self._lines: Iterator[str] | None = iter(distinct)
-            first = next(self._lines, None)
+            self._lines: Iterator[bytes] | None = iter(distinct)
+            first = self._text(next(self._lines, b"")) or None
             self.delim = f.delimiter(first or "")
             header = None if first is None else first.split(self.delim)
         else:
             self._lines = None
+            text = self._text(data, "utf-8-sig")
             self.delim = f.delimiter(text[:text.find("\n")])
             self._records = csv.reader(io.StringIO(text, newline=""), delimiter=self.delim)
             header = next(self._records, None)
@@ -206,11 +181,29 @@ class Reader:
             _Memo(lambda v: f.SIZES.get(v.strip().lower())) if "size" in cols else _Const(None))
         self.years: Mapping[str, int | None] = _Memo(f.year) if "year" in cols else _Const(None)
 
+    def _text(self, raw: bytes, encoding: str = "utf-8") -> str:
+        """``raw`` (the file or a part of it) decoded; bad UTF-8 is reported where it is in the file."""
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            try:
+                self._data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise SurveyFormatError(
+                    f"{self.path}: not a UTF-8 text file ({exc.reason} at byte {exc.start})") from exc
+            raise
+
+    @property
+    def sha256(self) -> str:
+        """The file's SHA-256, hex."""
+        self._hashing.join()
+        return self._digest.hexdigest()
+
     def place(self, city: str, state: str, country: str) -> tuple[str | None, str | None]:
         """(city, country code) of a row's raw city or location, state and country values."""
         return f.location(city, state, country) if city.strip() else (None, self.countries[country])
 
-    def batches(self, progress: Callable[[int], None] | None) -> Iterator[_Batch]:
+    def batches(self, progress: Callable[[int], None] | None) -> Iterator[Batch]:
         """The usable rows, a batch at a time; ``progress`` as described in :func:`read_survey`."""
         for cols in self._distinct(progress):
             if cols is not None:
@@ -222,7 +215,7 @@ class Reader:
     def rows_read(self) -> int:
         return self.processed + self.pre_duplicates
 
-    def _distinct(self, progress: Callable[[int], None] | None) -> Iterator[_Columns | None]:
+    def _distinct(self, progress: Callable[[int], None] | None) -> Iterator[Columns | None]:
         """Distinct non-blank records, up to _BATCH rows read at a time (duplicates count as read), as the
         columns this reader uses (see :meth:`_full_rows`)."""
         if self._lines is not None:
@@ -233,14 +226,14 @@ class Reader:
                 # Split the whole batch at once, a "\n" field (never inside a line) after each line; when every
                 # line has as many fields as the first, each "\n" is where it should be and the columns are
                 # slices (fewer, larger C calls than splitting line by line and transposing).
-                d = self.delim
-                fields = f"{d}\n{d}".join(lines).split(d)
-                stride = lines[0].count(d) + 2  # fields per line, plus the "\n"
+                d, db = self.delim, self.delim.encode()
+                fields = self._text((db + b"\n" + db).join(lines)).split(d)
+                stride = lines[0].count(db) + 2  # fields per line, plus the "\n"
                 if (stride > self.width and len(fields) == len(lines) * stride - 1
                         and fields[stride - 1::stride].count("\n") == len(lines) - 1):
-                    yield _Strided(fields, stride)
+                    yield Strided(fields, stride)
                 else:
-                    yield self._full_rows(list(map(str.split, lines, repeat(self.delim))))
+                    yield self._full_rows(list(map(str.split, map(self._text, lines), repeat(d))))
             return
         seen: set[tuple[str, ...]] = set()
         batch: list[list[str]] = []
@@ -261,7 +254,7 @@ class Reader:
                 batch = []
         yield self._full_rows(batch)
 
-    def _full_rows(self, rows: list[list[str]]) -> _Columns | None:
+    def _full_rows(self, rows: list[list[str]]) -> Columns | None:
         """The columns this reader uses (``width`` of them), from the rows that have them all; the others are
         counted as bad. None when no row is left."""
         full = rows
@@ -274,7 +267,7 @@ class Reader:
         cols: list[Sequence[str]] = list(zip(*full, strict=False))
         return cols[:self.width]
 
-    def _usable(self, cols: _Columns) -> _Batch:
+    def _usable(self, cols: Columns) -> Batch:
         """The usable rows of a batch, checked column by column; each unusable row is counted under its first
         reason: missing columns (done by then), pay (bad), employment type, year (excluded)."""
         base, keep = self._amounts(cols[self.i_base], f.pay, "")
@@ -297,7 +290,7 @@ class Reader:
             keep, dropped = self._narrow(keep, [""] * len(base) if self.i_year is None else cols[self.i_year],
                                          self.year_ok)
             self.excluded_year += sum(dropped)
-        usable = _Batch(base if keep is None else list(compress(base, keep)),
+        usable = Batch(base if keep is None else list(compress(base, keep)),
                         None if total is None else total if keep is None or total is base
                         else list(compress(total, keep)), cols, keep)
         if total is base:

@@ -13,7 +13,7 @@ from typing import Any
 
 import tomli_w
 
-from offercheck.market.quantiles import QUANTILE_METHOD
+from offercheck.market.quantiles import NAMES, QUANTILE_METHOD
 from offercheck.market.schema import FORMAT_VERSION
 from offercheck.market.survey.cells import Cell
 from offercheck.market.survey.read import SurveyStats
@@ -113,7 +113,13 @@ def _cell_toml(table: Mapping[str, Any]) -> str:
 
 def _table(table: Mapping[str, object]) -> str:
     # Dispatch on the exact type: a cell holds str, int, float, bool and flat tables of those.
+    if tuple(table) == NAMES:  # most tables: quantiles, numbers only (see _whole), in one format
+        return _QUANTILE_TABLE % tuple(table.values())
     return "{ " + ", ".join([f"{k} = {_FORMAT[type(v)](v)}" for k, v in table.items()]) + " }"
+
+
+# A table of quantiles, formatted as _table would (numbers: repr).
+_QUANTILE_TABLE = "{ " + ", ".join(f"{k} = %r" for k in NAMES) + " }"
 
 
 @cache  # cells repeat the same few strings (method, source, fallback) thousands of times
