@@ -50,8 +50,6 @@ def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str 
     """Compare offers: total pay per year and over the horizon, ranked by horizon total, scored against the market."""
     from dataclasses import replace
 
-    from offercheck.pay.current import including_current
-
     check_tax_options(after_tax, tax_year, filing)
     fmt = output_format(fmt, output, FORMATS, "table")
     needs = {"net": ("--after-tax", after_tax), "real": ("--real", real)}
@@ -62,6 +60,7 @@ def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str 
     result, pm = evaluate_offer_set(offers, years=years, currency=currency, **offer_set)
     result = apply_tax_options(result, pm, after_tax, tax_year, filing)
     if real:
+        from offercheck.pay.current import including_current
         from offercheck.real.realterms import in_real_terms
 
         # Real terms apply to staying too; leaving early is about the offers only.
