@@ -10,7 +10,6 @@ class MarketWarning(UserWarning):
     it to stderr as ``Warning: <message>``."""
 
 
-
 class OffercheckError(click.ClickException):
     """Base class: click prints ``Error: <message>`` to stderr and exits with code 1."""
 

@@ -79,7 +79,6 @@ def isolated(plugin: str, hook: str | None, prefix: str = "") -> Iterator[None]:
         raise PluginError(plugin, hook, prefix + describe(e)) from e
 
 
-
 def describe(e: BaseException) -> str:
     """An exception as one line: a pydantic error lists its fields (its own text spans several lines)."""
     from pydantic import ValidationError
