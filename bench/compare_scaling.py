@@ -119,9 +119,9 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 def library_call(paths: list[str]) -> Callable[[], str]:
+    from offercheck import get_plugin_manager
     from offercheck.api import compare
     from offercheck.offer.loading import load_offers
-    from offercheck.plugins import get_plugin_manager
     from offercheck.render.json import render
 
     def run() -> str:

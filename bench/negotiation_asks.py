@@ -9,12 +9,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from offercheck import get_plugin_manager
 from offercheck.api import compare
 from offercheck.market.registered import market_for
 from offercheck.negotiate.asks import year1_cash
 from offercheck.negotiate.counter import negotiate
 from offercheck.offer.loading import load_offer
-from offercheck.plugins import get_plugin_manager
 
 REPO = Path(__file__).resolve().parents[1]
 PUBLIC = REPO / "tests/negotiate/data/public"

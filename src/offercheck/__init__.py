@@ -12,30 +12,45 @@ from typing import TYPE_CHECKING, Any
 from offercheck._version import __version__
 
 _EXPORTS: dict[str, str] = {
-    "hookimpl": "hookspecs",
-    "hookspec": "hookspecs",
+    # Plugins: the markers, the manager, and every type a hook specification names.
+    "hookimpl": "plugins.specs",
+    "hookspec": "plugins.specs",
+    "get_plugin_manager": "plugins.manager",
     "Adjustment": "market.adjustments",
+    "Benchmark": "market.benchmarks",
+    "BenchmarkSet": "market.benchmarks",
     "TalkingPoint": "negotiate.points",
     "Offer": "offer.models",
     "YearPay": "pay.comp",
+    "RateTable": "pay.currency",
+    "TaxLine": "tax.engine",
+    "TaxResult": "tax.engine",
+    "Evaluation": "results",
+    # The library.
     "pay_by_year": "pay.comp",
+    "load_rates": "pay.currency",
     "load_offer": "offer.loading",
     "load_offers": "offer.loading",
+    "PluginSettings": "offer.loading",
     "compare": "api",
     "evaluate": "api",
     "Comparison": "results",
-    "Evaluation": "results",
-    "get_plugin_manager": "plugins",
     "OffercheckError": "errors",
 }
 
 __all__ = [
     "Adjustment",
+    "Benchmark",
+    "BenchmarkSet",
     "Comparison",
     "Evaluation",
     "Offer",
     "OffercheckError",
+    "PluginSettings",
+    "RateTable",
     "TalkingPoint",
+    "TaxLine",
+    "TaxResult",
     "YearPay",
     "__version__",
     "compare",
@@ -45,20 +60,24 @@ __all__ = [
     "hookspec",
     "load_offer",
     "load_offers",
+    "load_rates",
     "pay_by_year",
 ]
 
 if TYPE_CHECKING:
     from offercheck.api import compare, evaluate
     from offercheck.errors import OffercheckError
-    from offercheck.hookspecs import hookimpl, hookspec
     from offercheck.market.adjustments import Adjustment
+    from offercheck.market.benchmarks import Benchmark, BenchmarkSet
     from offercheck.negotiate.points import TalkingPoint
-    from offercheck.offer.loading import load_offer, load_offers
+    from offercheck.offer.loading import PluginSettings, load_offer, load_offers
     from offercheck.offer.models import Offer
     from offercheck.pay.comp import YearPay, pay_by_year
-    from offercheck.plugins import get_plugin_manager
+    from offercheck.pay.currency import RateTable, load_rates
+    from offercheck.plugins.manager import get_plugin_manager
+    from offercheck.plugins.specs import hookimpl, hookspec
     from offercheck.results import Comparison, Evaluation
+    from offercheck.tax.engine import TaxLine, TaxResult
 
 
 def __getattr__(name: str) -> Any:

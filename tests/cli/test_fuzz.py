@@ -36,7 +36,7 @@ from pydantic import BaseModel
 from offercheck.cli.main import main
 from offercheck.offer.models import MAX_MONEY, VESTING_PRESETS, Offer
 from offercheck.pay.currency import load_rates
-from offercheck.plugins import BUILTIN_FACTORS
+from offercheck.plugins.manager import BUILTIN_FACTORS
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from offercheck.cli.main import cli
 from offercheck.market.benchmarks import load_benchmarks
-from offercheck.plugins import BUILTIN_FACTORS
+from offercheck.plugins.manager import BUILTIN_FACTORS
 from tests.conftest import REPO, SHARED
 
 AIJOBS = SHARED / "data" / "aijobs_salaries_2025-01-19.csv"

@@ -234,10 +234,10 @@ def test_build_script_reproduces_the_packaged_files(tmp_path: Path) -> None:
 
 
 def test_market_for_overlays_registered_benchmarks(tmp_path: Path) -> None:
+    from offercheck import hookimpl
     from offercheck.errors import PluginError
-    from offercheck.hookspecs import hookimpl
     from offercheck.market.registered import market_for
-    from offercheck.plugins import get_plugin_manager
+    from offercheck.plugins.manager import get_plugin_manager
 
     path = tmp_path / "acme.toml"
     path.write_text(CELL, encoding="utf-8")

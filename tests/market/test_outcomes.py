@@ -15,7 +15,7 @@ import tomllib
 
 from offercheck.api import compare
 from offercheck.offer.models import Offer
-from offercheck.plugins import get_plugin_manager
+from offercheck.plugins.manager import get_plugin_manager
 from tests.market import typical
 
 PCTS = (("p10", "A_PCT10"), ("p25", "A_PCT25"), ("p50", "A_MEDIAN"), ("p75", "A_PCT75"), ("p90", "A_PCT90"))

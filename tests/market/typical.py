@@ -12,7 +12,8 @@ from pathlib import Path
 from offercheck.api import compare
 from offercheck.market.position import Percentile, percentile_of
 from offercheck.offer.loading import load_offer
-from offercheck.plugins import get_plugin_manager
+from offercheck.plugins.calls import offer_settings
+from offercheck.plugins.manager import get_plugin_manager
 
 TESTS = Path(__file__).resolve().parents[1]
 DIRS = (TESTS / "negotiate" / "data" / "public",  # sourced postings and levels.fyi figures
@@ -65,7 +66,7 @@ def files() -> list[Path]:
 
 def place(path: Path) -> Placed:
     pm = get_plugin_manager()
-    offer = load_offer(path, pm)
+    offer = load_offer(path, settings=offer_settings(pm))
     market = compare([offer], pm=pm).evaluations[0].market
     assert market is not None and offer.salary.base is not None
     q = market.expected_base

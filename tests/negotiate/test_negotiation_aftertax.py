@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from offercheck.cli.main import cli
-from offercheck.tax import estimate_tax
+from offercheck.tax.registry import estimate_tax
 
 OFFER = """
 [offer]

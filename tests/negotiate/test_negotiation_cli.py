@@ -15,7 +15,7 @@ from offercheck.api import evaluate
 from offercheck.errors import PluginError
 from offercheck.negotiate.counter import negotiate
 from offercheck.offer.loading import load_offer
-from offercheck.plugins import get_plugin_manager
+from offercheck.plugins.manager import get_plugin_manager
 from tests.conftest import REPO, check_golden, invoke
 
 pytestmark = pytest.mark.usefixtures("in_repo")

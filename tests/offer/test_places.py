@@ -16,7 +16,8 @@ from offercheck.cli.main import cli
 from offercheck.offer.loading import parse_offer
 from offercheck.offer.places import CITY_ALIASES, country_code
 from offercheck.real.places import resolve_place
-from offercheck.tax import LATEST_TAX_YEAR, estimate_tax
+from offercheck.tax.engine import LATEST_TAX_YEAR
+from offercheck.tax.registry import estimate_tax
 
 
 def _factors() -> dict[str, Any]:

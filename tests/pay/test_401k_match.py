@@ -64,11 +64,16 @@ def test_through_the_cli(write_offer: Callable[..., Path]) -> None:
 
 
 def test_the_limit_is_the_tax_engines() -> None:
-    """The match reads the same 402(g) figure as --after-tax does, for the year it estimates by default."""
-    from offercheck.tax import LATEST_TAX_YEAR
-    from offercheck.tax.aftertax import deferral_limit_usd
+    """The match reads the same 402(g) figure as --after-tax does, for the year it estimates by default: one
+    reader of the figure, which --after-tax uses too."""
+    from offercheck.pay.comp import deferral_limit_usd
+    from offercheck.tax import aftertax
+    from offercheck.tax.engine import LATEST_TAX_YEAR, params
 
-    assert deferral_limit_usd(LATEST_TAX_YEAR) == LIMIT_2026
+    assert deferral_limit_usd(LATEST_TAX_YEAR) == deferral_limit_usd() == LIMIT_2026
+    assert aftertax.deferral_limit_usd is deferral_limit_usd
+    for year in (2025, 2026):  # the engine's own reading of the data file agrees
+        assert deferral_limit_usd(year) == params("us_federal", year)["retirement"]["elective_deferral_402g"]
 
 
 def test_a_callers_rates_convert_the_limit() -> None:

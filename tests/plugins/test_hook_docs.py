@@ -1,4 +1,4 @@
-"""Meta-test: every hook in hookspecs.py is documented in docs/plugins.md with its signature, and tested."""
+"""Meta-test: every hook in plugins/specs.py is documented in docs/plugins.md with its signature, and tested."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from offercheck import hookspecs
+from offercheck.plugins import specs as hookspecs
 from tests.conftest import REPO
 
 DOCS = (REPO / "docs" / "plugins.md").read_text(encoding="utf-8")

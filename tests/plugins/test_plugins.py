@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from offercheck.errors import OffercheckError
-from offercheck.plugins import BUILTIN_PLUGINS, get_plugin_manager, plugin_infos
+from offercheck.plugins.manager import BUILTIN_PLUGINS, get_plugin_manager, plugin_infos
 
 FACTOR = """
 from offercheck import Adjustment, hookimpl

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from offercheck import __version__
 from offercheck.cli.main import cli, main
-from offercheck.plugins import BUILTIN_FACTORS, BUILTIN_PLUGINS
+from offercheck.plugins.manager import BUILTIN_FACTORS, BUILTIN_PLUGINS
 from tests.conftest import EXAMPLES
 
 OFFER = str(EXAMPLES / "bigtech-sf.toml")

@@ -9,7 +9,7 @@ import pytest
 
 from offercheck import Offer, compare, load_offers
 from offercheck.cli.main import main
-from offercheck.plugins import get_plugin_manager
+from offercheck.plugins.manager import get_plugin_manager
 from tests.conftest import EXAMPLES
 
 OFFER = str(EXAMPLES / "bigtech-sf.toml")

@@ -9,9 +9,9 @@ import pytest
 from offercheck.api import compare
 from offercheck.offer.models import Offer
 from offercheck.pay.currency import RateTable, load_rates
-from offercheck.plugins import get_plugin_manager
-from offercheck.tax import estimate_tax
+from offercheck.plugins.manager import get_plugin_manager
 from offercheck.tax.aftertax import with_taxes
+from offercheck.tax.registry import estimate_tax
 
 # Paid in CAD, taxed in Texas (no state income tax): the regime needs the pay in USD.
 OFFER = Offer.model_validate({"offer": {"company": "Acme", "currency": "CAD"}, "salary": {"base": 200_000},

@@ -13,8 +13,9 @@ from offercheck.api import compare
 from offercheck.offer.loading import load_offer
 from offercheck.pay.equity import View
 from offercheck.results import Evaluation
-from offercheck.tax import LATEST_TAX_YEAR, estimate_tax
 from offercheck.tax.aftertax import with_taxes
+from offercheck.tax.engine import LATEST_TAX_YEAR
+from offercheck.tax.registry import estimate_tax
 from tests.conftest import private_grant
 
 BASE = 175_000.0  # no raise, bonus, sign-on or ESPP: base is the only other wage

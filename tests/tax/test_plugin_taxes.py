@@ -15,7 +15,7 @@ OFFER = str(EXAMPLES / "bigtech-sf.toml")
 REGIME = """
 import math
 from offercheck import hookimpl
-from offercheck.tax import TaxLine, TaxResult
+from offercheck import TaxLine, TaxResult
 
 @hookimpl
 def offercheck_estimate_tax(offer, year_pay, tax_year):

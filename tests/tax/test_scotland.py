@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from offercheck.tax import UnsupportedJurisdiction, estimate_tax
+from offercheck.tax.engine import UnsupportedJurisdiction
+from offercheck.tax.registry import estimate_tax
 from tests.conftest import invoke
 
 

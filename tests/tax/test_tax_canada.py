@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from offercheck.tax import TaxResult, estimate_tax
 from offercheck.tax.canada import federal_bpa, ontario_health_premium
-from offercheck.tax.engine import params
+from offercheck.tax.engine import TaxResult, params
+from offercheck.tax.registry import estimate_tax
 
 
 def canada(province: str, wages: float, year: int = 2026) -> dict[str, float]:

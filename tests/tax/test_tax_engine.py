@@ -7,17 +7,17 @@ import sys
 
 import pytest
 
-from offercheck.tax import (
+from offercheck.tax.engine import (
     LATEST_TAX_YEAR,
-    SUPPORTED,
     TAX_YEARS,
     TaxLine,
     TaxResult,
     UnsupportedJurisdiction,
     UnsupportedTaxYear,
-    estimate_tax,
+    bracket_tax,
+    load,
 )
-from offercheck.tax.engine import bracket_tax, load
+from offercheck.tax.registry import COUNTRIES, estimate_tax, supported
 
 DATA_FILES = ("us_federal", "us_states", "canada", "uk", "germany")
 KINDS = {"income", "social", "state_income", "state_payroll"}
@@ -137,12 +137,31 @@ def test_aliases() -> None:
 
 
 def test_supported_table() -> None:
-    assert SUPPORTED == {
+    assert supported() == {
         "US": ("CA", "CO", "IL", "MA", "NJ", "NY", "OR", "PA", "TX", "WA"),
         "CA": ("BC", "ON"),
         "GB": ("", "ENG", "SCT"),
         "DE": ("",),
     }
+
+
+def test_each_country_is_one_registry_line() -> None:
+    """A country's currency, module and built-in regime plugin come from its registry line, and only from it."""
+    assert {c: (e.module, e.currency, e.plugin) for c, e in COUNTRIES.items()} == {
+        "US": ("us", "USD", "tax_us"), "CA": ("canada", "CAD", "tax_canada"), "GB": ("uk", "GBP", "tax_uk"),
+        "DE": ("germany", "EUR", "tax_germany")}
+    for code, country in COUNTRIES.items():
+        result = estimate_tax(country=code, subdivision=(country.subdivisions[-1] or None), city=None,
+                              filing_status="single", tax_year=LATEST_TAX_YEAR, wages=80_000)
+        assert (result.country, result.currency) == (code, country.currency)
+
+
+def test_the_package_reexports_the_one_dispatch() -> None:
+    import offercheck.tax
+    from offercheck.tax import registry
+
+    assert offercheck.tax.estimate_tax is registry.estimate_tax
+    assert offercheck.tax.TaxResult is TaxResult
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
@@ -171,7 +190,7 @@ def test_unverified_parameters_are_named_in_notes() -> None:
 def test_data_is_loaded_lazily_and_once() -> None:
     # A fresh interpreter: importing the package parses no data file; estimating parses each file once.
     code = (
-        "from offercheck.tax import estimate_tax\n"
+        "from offercheck.tax.registry import estimate_tax\n"
         "from offercheck.tax.engine import load\n"
         "assert load.cache_info().currsize == 0\n"
         "for _ in range(3):\n"

@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from offercheck.tax import estimate_tax
 from offercheck.tax.engine import params
 from offercheck.tax.germany import income_tax, solidarity_surcharge, tariff
+from offercheck.tax.registry import estimate_tax
 
 
 def germany(wages: float, status: str = "single", year: int = 2026) -> dict[str, float]:

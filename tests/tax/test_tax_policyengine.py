@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from offercheck.tax import estimate_tax
+from offercheck.tax.registry import estimate_tax
 
 WAGES = (15_000, 30_000, 60_000, 100_000, 110_000, 125_140, 150_000, 300_000)
 YEARS = (2025, 2026)  # PolicyEngine-UK's year N is the fiscal year starting in April N

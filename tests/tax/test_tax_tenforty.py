@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from offercheck.tax import estimate_tax
+from offercheck.tax.registry import estimate_tax
 
 tenforty = pytest.importorskip("tenforty")
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from offercheck.tax import TaxResult, estimate_tax
+from offercheck.tax.engine import TaxResult
+from offercheck.tax.registry import estimate_tax
 
 
 def us(

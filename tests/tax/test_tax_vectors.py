@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from offercheck.tax import estimate_tax
 from offercheck.tax.canada import income_tax as canada_income_tax
 from offercheck.tax.engine import params
 from offercheck.tax.germany import tariff
+from offercheck.tax.registry import estimate_tax
 from offercheck.tax.uk import personal_allowance
 from offercheck.tax.us import federal_income_tax
 from tests.conftest import SHARED

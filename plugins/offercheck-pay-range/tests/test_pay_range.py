@@ -1,22 +1,34 @@
-"""offercheck-pay-range: its hooks on their own (hand arithmetic), then as offercheck loads the installed plugin."""
+"""offercheck-pay-range: its hooks on their own (hand arithmetic), then as offercheck loads the installed plugin.
+
+Like the plugin, the tests use only offercheck's public API: ``from offercheck import ...`` and the command line.
+"""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
-from offercheck import Offer, evaluate, get_plugin_manager
-from offercheck.cli.main import cli
-from offercheck.hooks import talking_points
-from offercheck.pay.currency import load_rates
+from offercheck import Offer, evaluate, get_plugin_manager, load_rates
 
 import offercheck_pay_range as pay_range
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "posted-range.toml"
 SOURCE = "job ad JR-2291, posted 2026-10-12"
+
+
+class Run:
+    def __init__(self, done: subprocess.CompletedProcess[str]) -> None:
+        self.exit_code, self.stdout, self.stderr = done.returncode, done.stdout, done.stderr
+        self.output = done.stdout + done.stderr
+
+
+def offercheck_cli(*args: str) -> Run:
+    """The installed ``offercheck`` command, run as a user runs it."""
+    return Run(subprocess.run([sys.executable, "-m", "offercheck", *args], capture_output=True, text=True))
 
 
 def offer(base: float = 160_000, raise_percent: float = 0, **table: Any) -> Offer:
@@ -79,7 +91,7 @@ def test_range_in_another_currency_is_converted() -> None:
 
 
 def test_installed_plugin_is_listed() -> None:
-    result = CliRunner().invoke(cli, ["plugins", "--json"])
+    result = offercheck_cli("plugins", "--json")
     assert result.exit_code == 0, result.output
     [entry] = [p for p in json.loads(result.stdout) if p["name"] == "pay_range"]
     assert entry["package"] == "offercheck-pay-range"
@@ -88,23 +100,24 @@ def test_installed_plugin_is_listed() -> None:
 
 
 def test_compare_shows_the_placement_unless_blocked() -> None:
-    runner = CliRunner()
-    shown = runner.invoke(cli, ["compare", str(EXAMPLE), "--wide"])
+    shown = offercheck_cli("compare", str(EXAMPLE), "--wide")
     assert shown.exit_code == 0, shown.output
     assert "base 160,000 is at 20% of the posted range 150,000-200,000 USD" in shown.stdout
-    blocked = runner.invoke(cli, ["compare", str(EXAMPLE), "--without", "pay_range"])
+    blocked = offercheck_cli("compare", str(EXAMPLE), "--without", "pay_range")
     assert blocked.exit_code == 0, blocked.output
     assert "posted range" not in blocked.stdout
 
 
 def test_talking_points_through_offercheck() -> None:
     o = offer()
-    results = talking_points(get_plugin_manager(), o, evaluate(o), [])
-    assert [(name, [p.ask for p in points]) for name, points in results] == [("pay_range", ["base 175,000 USD"])]
+    hook = get_plugin_manager().hook.offercheck_talking_points
+    assert [impl.plugin_name for impl in hook.get_hookimpls()] == ["pay_range"]
+    results = hook(offer=o, evaluation=evaluate(o), others=[])
+    assert [[p.ask for p in points] for points in results] == [["base 175,000 USD"]]
 
 
 def test_negotiate_includes_the_point() -> None:
-    result = CliRunner().invoke(cli, ["negotiate", str(EXAMPLE), "--format", "json"])
+    result = offercheck_cli("negotiate", str(EXAMPLE), "--format", "json")
     assert result.exit_code == 0, result.output
     [point] = [p for p in json.loads(result.stdout)["talking_points"] if p["topic"] == "posted pay range"]
     assert (point["amount"], point["ask"]) == (60_000, "base 175,000 USD")  # 4 years x (175,000 - 160,000)
@@ -114,7 +127,7 @@ def test_bad_table_is_reported_with_file_and_field(tmp_path: Path) -> None:
     path = tmp_path / "offer.toml"
     path.write_text('[offer]\ncompany = "A"\n[salary]\nbase = 100000\n'
                     '[plugins.pay_range]\nmin = 150000\nmax = 100000\nsorce = "x"\n', encoding="utf-8")
-    result = CliRunner().invoke(cli, ["validate", str(path)])
+    result = offercheck_cli("validate", str(path))
     assert result.exit_code == 1
     # One typo, one line: the hint names the required key, so "source: required" is not repeated.
     assert result.stderr.splitlines() == [
@@ -126,6 +139,6 @@ def test_range_upside_down_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "offer.toml"
     path.write_text('[offer]\ncompany = "A"\n[salary]\nbase = 100000\n'
                     '[plugins.pay_range]\nmin = 150000\nmax = 100000\nsource = "ad"\n', encoding="utf-8")
-    result = CliRunner().invoke(cli, ["validate", str(path)])
+    result = offercheck_cli("validate", str(path))
     assert result.exit_code == 1
     assert result.stderr == f"Error: {path}: plugins.pay_range: max (100,000) is below min (150,000)\n"

@@ -21,15 +21,16 @@ def validate(files: tuple[str, ...], currents: tuple[str, ...], strict: bool, pl
     from offercheck.errors import OfferFileErrors
     from offercheck.offer.checks import likely_mistakes
     from offercheck.offer.loading import load_current, load_offer
-    from offercheck.plugins import get_plugin_manager
+    from offercheck.plugins.calls import offer_settings
+    from offercheck.plugins.manager import get_plugin_manager
 
     if not files and not currents:
         raise click.UsageError("give at least one FILE (or --current CURRENT.toml)")
-    pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
+    settings = offer_settings(get_plugin_manager(plugins_dirs=plugins_dirs, without=without))
     problems = []
     for load, name in [*((load_offer, f) for f in files), *((load_current, f) for f in currents)]:
         try:
-            offer = load(name, pm)
+            offer = load(name, settings=settings)
         except OfferFileErrors as e:
             problems.extend(e.errors)
             continue

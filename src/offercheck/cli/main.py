@@ -42,7 +42,7 @@ class OffercheckGroup(click.Group):
     def _plugin_commands(self, ctx: click.Context) -> click.Group:
         group: click.Group | None = ctx.meta.get("offercheck.plugin_commands")
         if group is None:
-            from offercheck.plugins import add_plugin_commands
+            from offercheck.plugins.manager import add_plugin_commands
 
             group = click.Group()
             add_plugin_commands(group)

@@ -23,7 +23,7 @@ def evaluate_offer_set(paths: tuple[str, ...], *, years: int, currency: str | No
     """Load the offers (and the current job), evaluate them in one currency and score them against the market."""
     from offercheck.api import compare as run_compare
     from offercheck.market.registered import market_for
-    from offercheck.plugins import get_plugin_manager
+    from offercheck.plugins.manager import get_plugin_manager
 
     rates = display_rates(currency)
     pm = get_plugin_manager(plugins_dirs=plugins_dirs, without=without)
@@ -69,16 +69,18 @@ def load_with_profile(paths: tuple[str, ...], profile: str | None, pm: pluggy.Pl
     """
     from offercheck.errors import OfferFileErrors
     from offercheck.offer.loading import apply_profile, load_current, load_offers, load_profile
+    from offercheck.plugins.calls import offer_settings
 
+    settings = offer_settings(pm) if pm is not None else None
     loaded: list[Offer] = []
     problems = []
     try:
-        loaded = load_offers(paths, pm)
+        loaded = load_offers(paths, settings=settings)
     except OfferFileErrors as e:
         problems = e.errors
     if current is not None:
         try:
-            loaded.append(load_current(current, pm))
+            loaded.append(load_current(current, settings=settings))
         except OfferFileErrors as e:
             problems += e.errors
     if problems:

@@ -14,7 +14,7 @@ from offercheck.cli.options import plugin_options
 @plugin_options
 def plugins_command(as_json: bool, plugins_dirs: tuple[Path, ...], without: tuple[str, ...]) -> None:
     """List every loaded plugin (built-in factors included), its package, version and hooks."""
-    from offercheck.plugins import get_plugin_manager, plugin_infos
+    from offercheck.plugins.manager import get_plugin_manager, plugin_infos
     from offercheck.render.listing import plugins_json, plugins_table
 
     infos = plugin_infos(get_plugin_manager(plugins_dirs=plugins_dirs, without=without))
@@ -25,7 +25,7 @@ def plugins_command(as_json: bool, plugins_dirs: tuple[Path, ...], without: tupl
 @plugin_options
 def factors(plugins_dirs: tuple[Path, ...], without: tuple[str, ...]) -> None:
     """List the factors that adjust market benchmarks, and the plugin and package of each."""
-    from offercheck.plugins import get_plugin_manager, plugin_infos
+    from offercheck.plugins.manager import get_plugin_manager, plugin_infos
     from offercheck.render.listing import factors_table
 
     click.echo(factors_table(plugin_infos(get_plugin_manager(plugins_dirs=plugins_dirs, without=without))), nl=False)

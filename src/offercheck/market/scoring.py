@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from offercheck.errors import PluginError
-from offercheck.hooks import ADJUST, adjust
 from offercheck.market.adjustments import Adjustment
 from offercheck.market.evidence import bound_weak, resolve_overlaps
 from offercheck.market.position import AppliedAdjustment, MarketPosition, Percentile, percentile_of
+from offercheck.plugins.calls import ADJUST, adjust
 
 if TYPE_CHECKING:
     import pluggy

@@ -323,8 +323,8 @@ def _points(c: _Context) -> list[TalkingPoint]:
 def plugin_points(pm: pluggy.PluginManager, e: Evaluation, others: Sequence[Evaluation]) -> list[TalkingPoint]:
     """Points from every ``offercheck_talking_points`` plugin, checked so a bad one is named, not a crash."""
     from offercheck.errors import PluginError
-    from offercheck.hooks import TALKING_POINTS as hook
-    from offercheck.hooks import talking_points
+    from offercheck.plugins.calls import TALKING_POINTS as hook
+    from offercheck.plugins.calls import talking_points
 
     out: list[TalkingPoint] = []
     for plugin, result in talking_points(pm, e.offer, e, others):

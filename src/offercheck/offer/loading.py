@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeAlias
 
 from pydantic import BaseModel, ValidationError
 
@@ -25,8 +26,24 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-if TYPE_CHECKING:
-    import pluggy
+
+@dataclasses.dataclass(frozen=True)
+class PluginSettings:
+    """What the ``[plugins.NAME]`` tables of offer files are checked against.
+
+    ``models``: the pydantic model of each table, by table name (a plugin declares it with the
+    ``offercheck_plugin_settings`` hook); ``loaded``: the names of the plugins loaded (the table of one without a
+    model is passed on unchecked); ``blocked``: plugins switched off (``--without``), whose tables are kept
+    unchecked. Any other table is an error. ``offercheck.plugins.calls.offer_settings(pm)`` gives all three.
+    """
+
+    models: Mapping[str, type[BaseModel]] = dataclasses.field(default_factory=dict)
+    loaded: frozenset[str] = frozenset()
+    blocked: frozenset[str] = frozenset()
+
+
+# What load_offer(s) take: PluginSettings, just the models by table name, or None (tables not checked).
+Settings: TypeAlias = "PluginSettings | Mapping[str, type[BaseModel]] | None"
 
 
 EMPTY_OFFER = "file is empty; an offer needs at least [offer] company and [salary] base"
@@ -160,10 +177,10 @@ def _equity_problems(data: dict[str, Any], name: str) -> list[OfferFileError]:
     return [OfferFileError(name, detail, field) for field, detail in (m.split(": ", 1) for m in found)]
 
 
-def parse_offer(data: dict[str, Any], name: str, pm: pluggy.PluginManager | None = None) -> Offer:
+def parse_offer(data: dict[str, Any], name: str, settings: Settings = None) -> Offer:
     """Validate parsed TOML; raises OfferFileErrors listing every problem.
 
-    With a plugin manager, each ``[plugins.NAME]`` table is checked too (see :func:`check_plugin_tables`).
+    With ``settings``, each ``[plugins.NAME]`` table is checked too (see :func:`check_plugin_tables`).
     """
     from offercheck.pay.currency import UnknownCurrency, load_rates
 
@@ -182,22 +199,23 @@ def parse_offer(data: dict[str, Any], name: str, pm: pluggy.PluginManager | None
     except UnknownCurrency as e:
         raise OfferFileErrors([OfferFileError(name, str(e), "offer.currency")]) from None
     offer._path = name
-    if pm is not None:
-        check_plugin_tables(offer, name, pm)
+    if settings is not None:
+        check_plugin_tables(offer, name, settings)
     return offer
 
 
-def check_plugin_tables(offer: Offer, name: str, pm: pluggy.PluginManager) -> None:
-    """Validate each ``[plugins.NAME]`` table with the model plugin NAME declares; NAME must be a loaded plugin.
+def check_plugin_tables(offer: Offer, name: str, settings: PluginSettings | Mapping[str, type[BaseModel]]) -> None:
+    """Validate each ``[plugins.NAME]`` table with the model declared for it; NAME must be a loaded plugin.
 
-    A plugin blocked with ``--without NAME`` keeps its table: the user turned it off, the file is not wrong.
+    ``settings``: a :class:`PluginSettings`, or just the models by table name. A plugin blocked with
+    ``--without NAME`` keeps its table: the user turned it off, the file is not wrong.
     """
     if not offer.plugins:
         return
-    from offercheck.hooks import settings_models
-
-    models = settings_models(pm)
-    loaded = sorted({n for n, p in pm.list_name_plugin() if p is not None} | set(models))
+    if not isinstance(settings, PluginSettings):
+        settings = PluginSettings(settings)
+    models = settings.models
+    loaded = sorted(settings.loaded | set(models))
     problems: list[OfferFileError] = []
     for key, table in offer.plugins.items():
         field = f"plugins.{_dotted_part(key)}"
@@ -208,7 +226,7 @@ def check_plugin_tables(offer: Offer, name: str, pm: pluggy.PluginManager) -> No
             except ValidationError as e:
                 problems.extend(OfferFileError(name, x.detail, f"{field}.{x.field}" if x.field else field)
                                 for x in validation_errors(name, e, model))
-        elif pm.get_plugin(key) is None and not pm.is_blocked(key):
+        elif key not in settings.loaded and key not in settings.blocked:
             close = difflib.get_close_matches(key, loaded, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else " (install it, or see `offercheck plugins`)"
             problems.append(OfferFileError(name, f"no plugin named {key!r} is loaded{hint}", field))
@@ -223,42 +241,43 @@ def read_toml_or_errors(path: Path, empty: str = EMPTY_OFFER) -> dict[str, Any]:
         raise OfferFileErrors([e]) from None
 
 
-def load_offer(path: str | Path, pm: pluggy.PluginManager | None = None) -> Offer:
-    """Read and validate one offer file (and its ``[plugins.NAME]`` tables, given the plugin manager).
+def load_offer(path: str | Path, *, settings: Settings = None) -> Offer:
+    """Read and validate one offer file (and its ``[plugins.NAME]`` tables, given ``settings``: a
+    :class:`PluginSettings`, or the pydantic model of each table by name; without, the tables are not checked).
 
     A ``[leaving]`` table is an error here: it belongs to the current job (:func:`load_current`).
     """
-    offer = parse_offer(read_toml_or_errors(Path(path)), str(path), pm)
+    offer = parse_offer(read_toml_or_errors(Path(path)), str(path), settings)
     problems = offer_problems(offer, str(path))
     if problems:
         raise OfferFileErrors(problems)
     return offer
 
 
-def load_current(path: str | Path, pm: pluggy.PluginManager | None = None) -> Offer:
+def load_current(path: str | Path, *, settings: Settings = None) -> Offer:
     """Read the current-job file (``--current``): an offer file without ``[sign_on]``, optionally with ``[leaving]``.
 
     Its label becomes "Stay: <label>" so that every table tells the baseline from the offers.
     """
     name = str(path)
-    job = parse_offer(read_toml_or_errors(Path(path)), name, pm)
+    job = parse_offer(read_toml_or_errors(Path(path)), name, settings)
     problems = current_job_problems(job, name)
     if problems:
         raise OfferFileErrors(problems)
     return job.model_copy(update={"offer": job.offer.model_copy(update={"label": STAY_PREFIX + job.label})})
 
 
-def load_offers(paths: Iterable[str | Path], pm: pluggy.PluginManager | None = None) -> list[Offer]:
+def load_offers(paths: Iterable[str | Path], *, settings: Settings = None) -> list[Offer]:
     """Load several offers, collecting the problems of all files before failing.
 
     Labels must tell offers apart: where two collide, each colliding offer is labelled by its file stem.
-    ``pm``: see :func:`load_offer`.
+    ``settings``: see :func:`load_offer`.
     """
     offers: list[Offer] = []
     problems: list[OfferFileError] = []
     for path in paths:
         try:
-            offers.append(load_offer(path, pm))
+            offers.append(load_offer(path, settings=settings))
         except OfferFileErrors as e:
             problems.extend(e.errors)
     if problems:

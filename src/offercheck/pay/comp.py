@@ -73,15 +73,22 @@ def retirement_match(offer: Offer, base: float, rates: RateTable | None = None) 
     return min(full, deferral)
 
 
-def _deferral_limit(currency: str, rates: RateTable | None) -> float:
-    """The 402(g) limit in ``currency`` at ``rates`` (the comparison's; default the packaged table), read from the
-    tax data without importing the tax engine (start-up)."""
+def deferral_limit_usd(tax_year: int | None = None) -> float:
+    """The employee 401(k) elective-deferral limit, 26 USC 402(g), of ``tax_year`` (default: the latest year in the
+    US federal tax data), in USD: the one reader of it, for the match and for ``--after-tax``. It reads the data
+    file without importing the tax engine (start-up); a year the file lacks is a KeyError."""
     from offercheck.datafiles import load_toml, packaged
-    from offercheck.pay.currency import load_rates
 
     data = load_toml(packaged("tax/us_federal.toml"))
-    latest = max((k for k in data if "retirement" in data[k]), key=int)
-    limit = float(data[latest]["retirement"]["elective_deferral_402g"])
+    year = str(tax_year) if tax_year is not None else max((k for k in data if "retirement" in data[k]), key=int)
+    return float(data[year]["retirement"]["elective_deferral_402g"])
+
+
+def _deferral_limit(currency: str, rates: RateTable | None) -> float:
+    """The 402(g) limit in ``currency`` at ``rates`` (the comparison's; default the packaged table)."""
+    from offercheck.pay.currency import load_rates
+
+    limit = deferral_limit_usd()
     return limit if currency == "USD" else limit * (rates or load_rates()).rate("USD", currency)
 
 

@@ -13,21 +13,21 @@ from typing import TYPE_CHECKING
 
 from offercheck.errors import OfferFileError, PluginError
 from offercheck.offer.places import country_code
-from offercheck.pay.comp import YearPay
-from offercheck.tax import (
+from offercheck.pay.comp import YearPay, deferral_limit_usd
+from offercheck.tax.engine import (
     LATEST_TAX_YEAR,
-    SUPPORTED,
     TaxLine,
     TaxResult,
     UnsupportedJurisdiction,
     UnsupportedTaxYear,
+    check_inputs,
 )
-from offercheck.tax.engine import check_inputs
 from offercheck.tax.equity_income import TimedEquity, scaled_tax, timed_equity
+from offercheck.tax.registry import COUNTRIES
 from offercheck.tax.types import AfterTax
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
     import pluggy
 
@@ -48,17 +48,6 @@ SIMPLIFICATIONS: tuple[str, ...] = (
     "liquidity (see the notes). Employer retirement match, health premiums and other benefits are treated as untaxed.",
     "Every year of the horizon is taxed with the parameters of the chosen tax year (no indexing).",
 )
-
-def deferral_limit_usd(tax_year: int) -> float:
-    """The employee 401(k) elective-deferral limit, 26 USC 402(g), from the US federal tax data."""
-    from offercheck.tax.engine import params
-
-    return float(params("us_federal", tax_year)["retirement"]["elective_deferral_402g"])
-
-
-# The tax tables' currency of each country with a built-in regime.
-_CURRENCY = {"US": "USD", "CA": "CAD", "GB": "GBP", "DE": "EUR"}
-
 
 def taxable_wages(pay: YearPay) -> float:
     """Wages taxed in ``pay``'s year: everything paid but the untaxed employer benefits (see SIMPLIFICATIONS)."""
@@ -111,26 +100,29 @@ def jurisdiction(country: str, offer: Offer, year_pay: YearPay, tax_year: int,
     subdivision, notes = _us_state(offer) if country == "US" else (offer.location.state, [])
     if country == "CA" and not subdivision:
         raise UnsupportedJurisdiction('no province given: set [location] state, e.g. state = "ON"')
-    to_local = rates.rate(offer.currency, _CURRENCY[country])
+    to_local = rates.rate(offer.currency, COUNTRIES[country].currency)
     wages = taxable_wages(year_pay) * to_local
     deferral = year_pay.base * (offer.benefits.employee_401k_percent or 0.0) / 100 * to_local
+    filing = offer.candidate.filing_status
+    # A deferral is a percent of base, so at most the wages: min() changes nothing that the cap below would.
+    deferral = min(deferral, wages)
+    check_inputs(filing_status=filing, tax_year=tax_year, wages=wages, pretax_deferral=deferral)  # the year first
     limit = deferral_limit_usd(tax_year) if country == "US" else None
     if limit is not None and deferral > limit:
         notes.append(f"401(k) deferral capped at the {tax_year} limit of {limit:,.0f} (26 USC 402(g))")
         deferral = limit
-    filing = offer.candidate.filing_status
-    deferral = min(deferral, wages)
-    check_inputs(filing_status=filing, tax_year=tax_year, wages=wages, pretax_deferral=deferral)
     return Jurisdiction(subdivision, offer.location.city, filing, tax_year, wages, deferral, tuple(notes))
 
 
-def regime_estimate(country: str, estimate: Callable[[Jurisdiction], TaxResult], offer: Offer, year_pay: YearPay,
-                    tax_year: int, rates: RateTable) -> TaxResult | None:
-    """What a built-in regime plugin does: ``estimate`` (its country module) if the offer is in ``country``."""
+def regime_estimate(country: str, offer: Offer, year_pay: YearPay, tax_year: int,
+                    rates: RateTable) -> TaxResult | None:
+    """What a built-in regime plugin does: its registry country's estimate, if the offer is in ``country``."""
     where = jurisdiction(country, offer, year_pay, tax_year, rates)
     if where is None:
         return None
-    result = estimate(where)
+    result = COUNTRIES[country].estimate(subdivision=where.subdivision, city=where.city,
+                                         filing_status=where.filing_status, tax_year=where.tax_year,
+                                         wages=where.wages, pretax_deferral=where.pretax_deferral)
     return dataclasses.replace(result, notes=(*where.notes, *result.notes))
 
 
@@ -142,8 +134,7 @@ def _with_filing(offer: Offer, filing: str | None) -> Offer:
 
 def _estimate(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, tax_year: int,
               rates: RateTable) -> tuple[str, TaxResult]:
-    from offercheck.hooks import ESTIMATE_TAX, estimate_tax
-    from offercheck.plugins import BUILTIN_TAX_REGIMES
+    from offercheck.plugins.calls import ESTIMATE_TAX, estimate_tax
 
     file = offer.path or offer.label
     try:
@@ -155,9 +146,9 @@ def _estimate(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, tax_year: in
             raise OfferFileError(file, str(cause), "location.state") from None
         raise
     if not found:
-        covered = ", ".join(SUPPORTED)
+        covered = ", ".join(COUNTRIES)
         # "no regime covers 'US' (built-in regimes: US, ...)" reads as a contradiction after --without tax_us.
-        off = [name for name in BUILTIN_TAX_REGIMES if pm.is_blocked(name)]
+        off = [c.plugin for c in COUNTRIES.values() if pm.is_blocked(c.plugin)]
         if off:
             covered += f"; {', '.join(off)} switched off with --without"
         raise OfferFileError(
@@ -246,7 +237,7 @@ def with_taxes(c: Comparison, pm: pluggy.PluginManager | None = None, *, tax_yea
     ``pm`` supplies the tax regimes (default: the built-in and installed plugins).
     """
     if pm is None:
-        from offercheck.plugins import get_plugin_manager
+        from offercheck.plugins.manager import get_plugin_manager
 
         pm = get_plugin_manager()
     evaluations = tuple(

@@ -16,13 +16,13 @@ the range; it does not move the market benchmark) and ``offercheck_talking_point
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from offercheck import Adjustment, Offer, hookimpl
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 if TYPE_CHECKING:
-    from offercheck import TalkingPoint
+    from offercheck import Benchmark, Evaluation, TalkingPoint
 
 __version__ = "0.1.0"
 NAME = "pay_range"
@@ -58,7 +58,7 @@ def posted_range(offer: Offer) -> PayRange | None:
     posted = PayRange.model_validate(table)
     if posted.currency is None or posted.currency == offer.currency:
         return posted
-    from offercheck.pay.currency import load_rates
+    from offercheck import load_rates
 
     fx = load_rates().rate(posted.currency, offer.currency)
     return posted.model_copy(update={"min": posted.min * fx, "max": posted.max * fx, "currency": offer.currency})
@@ -87,7 +87,7 @@ def offercheck_plugin_settings() -> dict[str, type[BaseModel]]:
 
 
 @hookimpl
-def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
+def offercheck_adjust(offer: Offer, benchmark: Benchmark | None) -> Adjustment | None:
     """A neutral adjustment (x1) that places the offer in its posted range next to the market figures.
 
     The range is this employer's own figure, not the market's, so it must not move the benchmark.
@@ -100,7 +100,7 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
 
 
 @hookimpl
-def offercheck_talking_points(offer: Offer, evaluation: Any, others: Sequence[Any]) -> list[TalkingPoint]:
+def offercheck_talking_points(offer: Offer, evaluation: Evaluation, others: Sequence[Evaluation]) -> list[TalkingPoint]:
     """Below the midpoint of the posted range: ask for the midpoint, worth the raised base over the horizon."""
     from offercheck import TalkingPoint  # here, not at the top: `compare` never needs the negotiation module
 

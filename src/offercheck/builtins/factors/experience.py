@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from offercheck import hookimpl
 from offercheck.builtins.factors import already_in_benchmark, survey_multiplier
-from offercheck.hookspecs import hookimpl
 from offercheck.market.adjustments import Adjustment
 from offercheck.offer.models import Offer
 

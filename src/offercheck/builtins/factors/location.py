@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from offercheck import hookimpl
 from offercheck.builtins.factors import cite, neutral, table
-from offercheck.hookspecs import hookimpl
 from offercheck.market.adjustments import Adjustment
 from offercheck.offer.models import Offer
 from offercheck.offer.places import CITY_ALIASES, norm_place

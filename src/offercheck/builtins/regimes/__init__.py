@@ -1,40 +1,45 @@
-"""Built-in tax regimes, one plugin per country, implementing ``offercheck_estimate_tax``.
+"""Built-in tax regimes: one plugin per country of the tax registry, implementing ``offercheck_estimate_tax``.
 
-Each module is registered at start-up like a factor (so ``--without tax_us`` works) and stays tiny: the tax
-engine and its data are imported only when a regime is asked for an estimate, i.e. with ``--after-tax``.
+The plugins are made from ``offercheck.tax.registry.COUNTRIES``, one per line, each registered under the line's
+plugin name (``offercheck.builtins.regimes:tax_us``, as an entry point would name it), so ``--without tax_us``
+works. They stay tiny: the tax engine, the country's module and its data are imported only when a regime is asked
+for an estimate, i.e. with ``--after-tax``.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+import functools
 from typing import TYPE_CHECKING
 
-from offercheck.hookspecs import hookimpl
+from offercheck import hookimpl
+from offercheck.tax.registry import COUNTRIES, Country
 
 if TYPE_CHECKING:
-    from offercheck.offer.models import Offer
-    from offercheck.pay.comp import YearPay
-    from offercheck.pay.currency import RateTable
-    from offercheck.tax import TaxResult
-    from offercheck.tax.aftertax import Jurisdiction
-
-EstimateTax = Callable[["Offer", "YearPay", int, "RateTable"], "TaxResult | None"]
+    from offercheck import Offer, RateTable, TaxResult, YearPay
 
 
-def regime(country: str, module: str, *fields: str) -> EstimateTax:
-    """A regime's ``offercheck_estimate_tax``: for an offer in ``country``, ``offercheck.tax.<module>.estimate``
-    called with the ``fields`` of the offer's Jurisdiction that the country's model takes."""
+class Regime:
+    """The built-in regime plugin of one registry country."""
+
+    def __init__(self, country: Country) -> None:
+        self.country = country
 
     @hookimpl
-    def offercheck_estimate_tax(offer: Offer, year_pay: YearPay, tax_year: int, rates: RateTable) -> TaxResult | None:
+    def offercheck_estimate_tax(self, offer: Offer, year_pay: YearPay, tax_year: int,
+                                rates: RateTable) -> TaxResult | None:
+        """The country's estimate for an offer in it, else None (another regime's offer)."""
         from offercheck.tax.aftertax import regime_estimate
 
-        def estimate(j: Jurisdiction) -> TaxResult:
-            result: TaxResult = importlib.import_module(f"offercheck.tax.{module}").estimate(
-                **{f: getattr(j, f) for f in fields})
-            return result
+        return regime_estimate(self.country.code, offer, year_pay, tax_year, rates)
 
-        return regime_estimate(country, estimate, offer, year_pay, tax_year, rates)
+    def __repr__(self) -> str:
+        return f"<built-in tax regime {self.country.plugin} ({self.country.code})>"
 
-    return offercheck_estimate_tax
+
+@functools.cache
+def __getattr__(name: str) -> Regime:
+    """``tax_us`` and the other plugin names of the registry (PEP 562): one plugin object per name."""
+    for country in COUNTRIES.values():
+        if country.plugin == name:
+            return Regime(country)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from offercheck import hookspecs
 from offercheck.datafiles import cached
 from offercheck.errors import OffercheckError, PluginError
-from offercheck.hooks import isolated, register_commands
+from offercheck.plugins import specs
+from offercheck.plugins.calls import TRACE_ENV, WRAPPERS, isolated, register_commands, trace
+from offercheck.tax.registry import COUNTRIES
 
 if TYPE_CHECKING:
     import click
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 ENTRY_POINT_GROUP = "offercheck"
 ENV_LOAD = "OFFERCHECK_LOAD_PLUGINS"
 
-# Built-in factors, each registered under its own name exactly as a third-party plugin would be.
+# Built-in factors, each registered under its own name exactly as a third-party plugin would be. This is also the
+# documented order in which output lists their adjustments (``calls.in_display_order``).
 BUILTIN_FACTORS: tuple[str, ...] = (
     "experience",
     "role",
@@ -36,11 +38,13 @@ BUILTIN_FACTORS: tuple[str, ...] = (
     "certification",
     "remote",
 )
-# Built-in tax regimes (offercheck_estimate_tax): plugins like the factors (so --without works), but not factors.
-BUILTIN_TAX_REGIMES: tuple[str, ...] = ("tax_us", "tax_canada", "tax_uk", "tax_germany")
+# Built-in tax regimes (offercheck_estimate_tax), one per country of the tax registry: plugins like the factors
+# (so --without works), but not factors.
+BUILTIN_TAX_REGIMES: tuple[str, ...] = tuple(c.plugin for c in COUNTRIES.values())
+# Plugin name -> where it is, as an entry point's value says it: "module" or "module:attribute".
 BUILTIN_PLUGINS: dict[str, str] = {
     **{name: f"offercheck.builtins.factors.{name}" for name in BUILTIN_FACTORS},
-    **{name: f"offercheck.builtins.regimes.{name.removeprefix('tax_')}" for name in BUILTIN_TAX_REGIMES},
+    **{name: f"offercheck.builtins.regimes:{name}" for name in BUILTIN_TAX_REGIMES},
 }
 
 
@@ -49,8 +53,10 @@ class PluginManager(pluggy.PluginManager):
 
     def __init__(self) -> None:
         super().__init__("offercheck")
-        self.add_hookspecs(hookspecs)
+        self.add_hookspecs(specs)
         self.distributions: dict[str, tuple[str, str]] = {}
+        # The built-ins registered, in registration order; a plugin that replaces one is not in it.
+        self.builtins: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,8 @@ def _register(pm: PluginManager, plugin: Any, name: str) -> None:
     if pm.get_plugin(name) is not None:
         pm.unregister(name=name)
         pm.distributions.pop(name, None)
+        if name in pm.builtins:
+            pm.builtins.remove(name)
     try:
         pm.register(plugin, name=name)
     except Exception as e:  # pluggy's PluginValidationError: a bad hook signature or option
@@ -136,8 +144,7 @@ def _register(pm: PluginManager, plugin: Any, name: str) -> None:
                       for impl in c.get_hookimpls() if impl.plugin is plugin and (impl.wrapper or impl.hookwrapper))
     if wrappers:
         pm.unregister(name=name)
-        raise PluginError(name, wrappers[0], "hook wrappers (wrapper=True, hookwrapper=True) are not supported: "
-                          "offercheck calls each implementation on its own; return a result instead")
+        raise PluginError(name, wrappers[0], WRAPPERS)
 
 
 def get_plugin_manager(
@@ -152,18 +159,22 @@ def get_plugin_manager(
     ``without`` names plugins to block (built-in or not). Nothing is imported from the current directory
     unless it is passed in ``plugins_dirs``. ``builtins=False`` skips the built-ins (for a caller that only
     needs third-party hooks, such as plugin commands, and should not pay for importing factors and regimes).
+    With ``OFFERCHECK_TRACE_PLUGINS=1`` every hook call and its result is printed on stderr (``calls.trace``).
     """
     pm = PluginManager()
+    if os.environ.get(TRACE_ENV, "") not in ("", "0"):
+        trace(pm)
     without = tuple(without)
     for name in without:
         pm.set_blocked(name)
     known: set[str] = set()  # every plugin name found, blocked or not, to catch a misspelled --without
-    for name, module_name in BUILTIN_PLUGINS.items() if builtins else ():
+    for name, where in BUILTIN_PLUGINS.items() if builtins else ():
         known.add(name)
         if not pm.is_blocked(name):
             with isolated(name, None):
-                module = importlib.import_module(module_name)
-            _register(pm, module, name)
+                plugin = _load_entry_point(where)
+            _register(pm, plugin, name)
+            pm.builtins.append(name)
     if entry_points:
         for name, value, dist, version in _entry_points():
             known.add(name)
@@ -199,7 +210,7 @@ def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> str:
     """'unknown hook X; did you mean Y?' for a plugin's misspelled hooks (pluggy's message names no fix)."""
     import difflib
 
-    known = [n for n in dir(hookspecs) if n.startswith("offercheck_")]
+    known = [n for n in dir(specs) if n.startswith("offercheck_")]
     unknown = sorted(c.name for c in pm.get_hookcallers(plugin) or () if not c.has_spec())
     parts = []
     for name in unknown:
@@ -220,7 +231,7 @@ def plugin_infos(pm: PluginManager) -> list[PluginInfo]:
         if plugin is None:
             continue
         hooks = tuple(sorted(c.name for c in pm.get_hookcallers(plugin) or ()))
-        builtin = BUILTIN_PLUGINS.get(name) == getattr(plugin, "__name__", None)
+        builtin = name in pm.builtins
         if name in pm.distributions:
             package, version = pm.distributions[name]
         elif builtin:
