@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from offercheck.tax.engine import Table, TaxResult, UnsupportedJurisdiction, bracket_tax, line, params, unverified_notes
+from offercheck.tax.registry import COUNTRIES
 
 PROVINCES: dict[str, str] = {"ON": "ontario", "BC": "british_columbia"}
 _NAMES: dict[str, str] = {"ONTARIO": "ON", "BRITISH COLUMBIA": "BC"}
@@ -89,7 +90,7 @@ def estimate(*, subdivision: str | None, tax_year: int, wages: float, pretax_def
         country="CA",
         subdivision=code,
         tax_year=tax_year,
-        currency="CAD",
+        currency=COUNTRIES["CA"].currency,
         lines=tuple(lines),
         notes=tuple(notes + unverified_notes(tables)),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from offercheck.tax.engine import Table, TaxResult, line, params, unverified_notes
+from offercheck.tax.registry import COUNTRIES
 
 SUBDIVISIONS: tuple[str, ...] = ("",)
 
@@ -70,7 +71,7 @@ def estimate(*, filing_status: str, tax_year: int, wages: float, pretax_deferral
         country="DE",
         subdivision=None,
         tax_year=tax_year,
-        currency="EUR",
+        currency=COUNTRIES["DE"].currency,
         lines=(
             line("German income tax", tax, "income", it),
             line("Solidarity surcharge", solidarity_surcharge(soli, tax, married), "income", soli),

@@ -1,9 +1,9 @@
 """Every country offercheck taxes, in one table, and the one dispatch to a country's model.
 
 Adding a country is three things: its module ``offercheck/tax/<module>.py`` (``SUBDIVISIONS`` and
-``estimate(*, ...)``, taking by keyword any of :func:`estimate_tax`'s inputs it needs), its data file(s) in
-``offercheck/data/tax/``, and one line of ``COUNTRIES`` below. The built-in regime plugin
-(``offercheck.builtins.regimes``) and the ``--after-tax`` messages are made from the line.
+``estimate(*, ...)``, taking by keyword any of :func:`estimate_tax`'s inputs it needs, its result in its line's
+``currency``), its data file(s) in ``offercheck/data/tax/``, and one line of ``COUNTRIES`` below. The built-in
+regime plugin (``offercheck.builtins.regimes``) and the ``--after-tax`` messages are made from the line.
 
 Importing this module is cheap (the plugin manager reads it at start-up): a country's module, the tax engine and
 the data are imported when a country is first asked for an estimate.

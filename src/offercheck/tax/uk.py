@@ -6,6 +6,7 @@ Scotland sets its own income-tax rates and bands on earnings; the personal allow
 from __future__ import annotations
 
 from offercheck.tax.engine import Table, TaxResult, UnsupportedJurisdiction, bracket_tax, line, params, unverified_notes
+from offercheck.tax.registry import COUNTRIES
 
 SUBDIVISIONS: tuple[str, ...] = ("", "ENG", "SCT")
 _ENGLAND = frozenset({"", "ENG", "GB-ENG", "ENGLAND"})
@@ -62,7 +63,7 @@ def estimate(*, subdivision: str | None, tax_year: int, wages: float, pretax_def
         country="GB",
         subdivision="SCT" if scottish else "ENG",
         tax_year=tax_year,
-        currency="GBP",
+        currency=COUNTRIES["GB"].currency,
         lines=(
             line(name, bracket_tax(taxable, bands["rates"], bands["upper"]), "income", bands),
             line("UK National Insurance", contributions, "social", ni),

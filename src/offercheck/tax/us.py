@@ -11,6 +11,7 @@ from offercheck.tax.engine import (
     params,
     unverified_notes,
 )
+from offercheck.tax.registry import COUNTRIES
 from offercheck.tax.us_states import STATES, Household
 
 SUBDIVISIONS: tuple[str, ...] = tuple(sorted(STATES))
@@ -67,7 +68,7 @@ def estimate(
         country="US",
         subdivision=state,
         tax_year=tax_year,
-        currency="USD",
+        currency=COUNTRIES["US"].currency,
         lines=(*lines, *st.lines),
         notes=tuple(notes),
     )
