@@ -393,3 +393,23 @@ def test_a_hand_registered_wrapper_is_refused_when_called() -> None:
     pm.register(Wrapping(), name="wrapping")
     with pytest.raises(PluginError, match="hook wrappers"):
         calls.adjust(pm, *offer_and_benchmark())
+
+
+def test_an_argument_with_a_default_is_given_as_pluggy_gives_it() -> None:
+    """``def offercheck_estimate_tax(offer, year_pay, tax_year, rates=None)``: offercheck passes ``rates`` exactly
+    when pluggy's own call does (pluggy >= 1.6 passes arguments an implementation gives a default to)."""
+    got: list[object] = []
+
+    class Regime:
+        @hookimpl
+        def offercheck_estimate_tax(self, offer: object, year_pay: object, tax_year: int,
+                                    rates: object = "default") -> None:
+            got.append(rates)
+
+    pm = get_plugin_manager(entry_points=False, builtins=False)
+    pm.register(Regime(), name="regime")
+    offer = load_offers([OFFER])[0]
+    args = {"offer": offer, "year_pay": pay_in_year(offer, 1), "tax_year": 2026, "rates": load_rates()}
+    pm.hook.offercheck_estimate_tax(**args)
+    calls.estimate_tax(pm, **args)  # type: ignore[arg-type]
+    assert len(got) == 2 and type(got[0]) is type(got[1])
