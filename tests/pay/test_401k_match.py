@@ -76,6 +76,20 @@ def test_the_limit_is_the_tax_engines() -> None:
         assert deferral_limit_usd(year) == params("us_federal", year)["retirement"]["elective_deferral_402g"]
 
 
+def test_a_tax_year_without_tables_is_named_before_the_limit_is_read() -> None:
+    from offercheck.api import compare
+    from offercheck.errors import PluginError
+    from offercheck.offer.loading import load_offers
+    from offercheck.tax.aftertax import with_taxes
+    from tests.conftest import EXAMPLES
+
+    c = compare(load_offers([EXAMPLES / "bigtech-sf.toml"]))
+    with pytest.raises(PluginError) as info:
+        with_taxes(c, tax_year=2024)
+    assert info.value.message == ("plugin 'tax_us' failed in offercheck_estimate_tax: UnsupportedTaxYear: tax year "
+                                  "2024 is not supported (supported: 2025, 2026)")
+
+
 def test_a_callers_rates_convert_the_limit() -> None:
     # A CAD-paid US offer with the caller's own table, 1 CAD = 0.50 USD: the 24,500 USD limit is 49,000 CAD, so the
     # match is min(6% x 1,000,000 = 60,000, deferral min(10% x 1,000,000 = 100,000, 49,000)) = 49,000 CAD.

@@ -104,9 +104,10 @@ def jurisdiction(country: str, offer: Offer, year_pay: YearPay, tax_year: int,
     wages = taxable_wages(year_pay) * to_local
     deferral = year_pay.base * (offer.benefits.employee_401k_percent or 0.0) / 100 * to_local
     filing = offer.candidate.filing_status
-    # A deferral is a percent of base, so at most the wages: min() changes nothing that the cap below would.
+    # Checked before the limit is read, so that a tax year without tables is named as the engine names it. (A
+    # deferral, a percent of base, is at most the wages: taking the min before the cap changes nothing.)
     deferral = min(deferral, wages)
-    check_inputs(filing_status=filing, tax_year=tax_year, wages=wages, pretax_deferral=deferral)  # the year first
+    check_inputs(filing_status=filing, tax_year=tax_year, wages=wages, pretax_deferral=deferral)
     limit = deferral_limit_usd(tax_year) if country == "US" else None
     if limit is not None and deferral > limit:
         notes.append(f"401(k) deferral capped at the {tax_year} limit of {limit:,.0f} (26 USC 402(g))")
