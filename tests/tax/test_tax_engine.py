@@ -89,7 +89,7 @@ def test_unsupported_subdivision_is_an_error_not_zero(country: str, subdivision:
 
 
 def test_unsupported_us_state_lists_the_supported_ones() -> None:
-    with pytest.raises(UnsupportedJurisdiction, match="AK, AL, AR, AZ, CA, CO, CT, DC, DE, FL, GA, .*, WV, WY"):
+    with pytest.raises(UnsupportedJurisdiction, match=r"AK, AL, AR, AZ, CA, CO, CT, DC, DE, FL, GA, .*, WV, WY"):
         estimate_tax(country="US", subdivision="PR", city=None, filing_status="single", tax_year=2026, wages=1)
 
 
