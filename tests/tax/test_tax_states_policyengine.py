@@ -32,9 +32,9 @@ _CA_2026 = (
     " (flagged unverified in every result); PolicyEngine projects the 2026 amounts by CPI"
 )
 _HI_ITEMIZED = (
-    "HI: below 200,000 of AGI (joint) the HI income tax withheld is an itemized deduction (HRS 235-2.4; N-11"
-    " itemized worksheet); we take it equal to the liability, PolicyEngine uses its withholding estimate, which"
-    " for a one-earner couple exceeds the liability"
+    "HI: below 200,000 of AGI (joint) the Hawaii income tax paid is an itemized deduction (HRS 235-2.4(k)(2);"
+    " 2025 N-11 instructions, 'Taxes You Paid', p.16, as PolicyEngine cites them); we take it equal to the"
+    " year's liability, PolicyEngine uses its withholding estimate, which for a one-earner couple exceeds it"
 )
 KNOWN: dict[Case, str] = {
     # (at 250,000 single the two happen to fall within 1%)

@@ -54,7 +54,7 @@ def _hawaii(p: Table, h: Household) -> StateTax:
     base = h.agi - h.people * t["exemption"]
     tax = schedule_tax(t, h, base - standard)
     if h.agi < by_status(t, "income_tax_deduction_agi_limit", h):
-        # Below the AGI limit the Hawaii income tax withheld is an itemized deduction (HRS 235-2.4): taken as
+        # Below the AGI limit the Hawaii income tax paid is an itemized deduction (HRS 235-2.4(k)(2)): taken as
         # the tax itself, found by iterating to the fixed point where it beats the standard deduction.
         for _ in range(8):
             tax = schedule_tax(t, h, base - max(standard, tax))
