@@ -58,7 +58,7 @@ def estimate(
         federal_taxable=taxable,
         federal_tax=income_tax,
         city=city,
-        fica=social_security + medicare,
+        fica=social_security + medicare + additional,
         federal_standard_deduction=it[f"standard_deduction_{fs}"],
         ss_wage_base=ss["wage_base"],
     )

@@ -17,7 +17,7 @@ class Household:
     federal_taxable: float  # federal AGI less the federal standard deduction
     federal_tax: float  # federal income tax liability (no credits: wages only)
     city: str | None
-    fica: float = 0.0  # employee Social Security + Medicare (not Additional Medicare)
+    fica: float = 0.0  # employee Social Security + Medicare + Additional Medicare
     federal_standard_deduction: float = 0.0
     ss_wage_base: float = 0.0  # Social Security wage base: the cap of several paid-leave premiums
 

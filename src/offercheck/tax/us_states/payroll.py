@@ -11,6 +11,7 @@ PROGRAMMES: dict[str, tuple[str, ...]] = {
     "CO": ("CO_FAMLI",),
     "CT": ("CT_PFML",),
     "DE": ("DE_PFML",),
+    "HI": ("HI_TDI",),
     "MA": ("MA_PFML",),
     "ME": ("ME_PFML",),
     "MN": ("MN_PFML",),
@@ -24,9 +25,8 @@ PROGRAMMES: dict[str, tuple[str, ...]] = {
 }
 
 NOT_MODELLED = (
-    "employee payroll premiums not modelled: HI TDI (employer plans; at most 0.5% of weekly wages up to a"
-    " weekly maximum), AK unemployment insurance employee share, and private or voluntary plans that replace"
-    " a state plan; DC paid family leave is paid by employers only"
+    "employee payroll premiums not modelled: the AK unemployment insurance employee share, and private or"
+    " voluntary plans that replace a state plan; DC paid family leave is paid by employers only"
 )
 
 

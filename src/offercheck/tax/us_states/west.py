@@ -86,8 +86,9 @@ def _new_mexico(p: Table, h: Household) -> StateTax:
 def _oregon(p: Table, h: Household) -> StateTax:
     t = p["OR"]
     cap_thresholds = [h.people * a for a in t["federal_tax_cap_agi_single"]]
-    # The cap on the subtraction of federal tax steps down for each threshold the AGI exceeds (ORS 316.695).
-    cap = t["federal_tax_cap"][bisect.bisect_left(cap_thresholds, h.agi)]
+    # The cap on the subtraction of federal tax steps down for each threshold the AGI reaches (ORS 316.695;
+    # twice these amounts joint). An AGI equal to a threshold gets the lower cap, as PolicyEngine reads it.
+    cap = t["federal_tax_cap"][bisect.bisect_right(cap_thresholds, h.agi)]
     taxable = h.agi - by_status(t, "standard_deduction", h) - min(h.federal_tax, cap)
     limit = by_status(t, "exemption_credit_agi_limit", h)
     credit = h.people * t["exemption_credit"] if h.agi <= limit else 0.0
