@@ -55,8 +55,9 @@ def test_tx_single_by_hand(runner: CliRunner, write_offer: Callable[..., Path]) 
     year = doc["offers"][0]["years"][0]
     federal = BELOW_105700 + (150000 - 16100 - 105700) * 0.24  # 24,734
     lines = {x["name"]: x["amount"] for x in year["tax"]["lines"]}
+    # Texas levies no income tax: an explicit zero line (DESIGN section 7 names every state's line).
     assert lines == {"US federal income tax": federal, "Social Security": 150000 * 0.062,
-                     "Medicare": 150000 * 0.0145}
+                     "Medicare": 150000 * 0.0145, "TX income tax": 0.0}
     assert year["tax"]["year"] == 2026
     assert year["tax"]["total"] == pytest.approx(24734 + 9300 + 2175)
     assert year["net"] == pytest.approx(150000 - 36209)
@@ -152,7 +153,7 @@ def test_state_inferred_from_the_city(runner: CliRunner, write_offer: Callable[.
     ("edit", "field", "words"),
     [
         (('country = "US"', 'country = "FR"'), "location.country", "no tax regime covers country 'FR'"),
-        (('state = "TX"', 'state = "FL"'), "location.state", "US state 'FL' is not supported"),
+        (('state = "TX"', 'state = "PR"'), "location.state", "US state 'PR' is not supported"),
         (('state = "TX"\ncity = "Austin"', ""), "location.state", "no state given"),
     ],
 )

@@ -25,6 +25,8 @@ country = "US"
 # 10% of 12,400 + 12% of (50,400 - 12,400) + 22% of (83,900 - 50,400); FICA 6.2% + 1.45% of 100,000.
 FEDERAL = 0.10 * 12400 + 0.12 * (50400 - 12400) + 0.22 * (83900 - 50400)
 FICA = 100000 * (0.062 + 0.0145)
+# Washington's employee premiums, 2026: PFML 1.13% x 71.43% employee share, WA Cares 0.58% (RCW 50A, 50B).
+WA_PREMIUMS = 100000 * 0.0113 * 0.7143 + 100000 * 0.0058
 # NJ-1040 rate schedule (single), personal exemption 1,000: taxable 99,000.
 NJ = 0.014 * 20000 + 0.0175 * 15000 + 0.035 * 5000 + 0.05525 * 35000 + 0.0637 * (99000 - 75000)
 
@@ -39,8 +41,9 @@ def year1_tax(runner: CliRunner, path: Path) -> dict[str, float]:
 def test_vancouver_is_in_washington_no_state_income_tax(runner: CliRunner,
                                                          write_offer: Callable[..., Path]) -> None:
     lines = year1_tax(runner, write_offer(OFFER.format(city="Vancouver")))
-    assert sum(lines.values()) == pytest.approx(FEDERAL + FICA, abs=0.01)
-    assert not any("income tax" in name and "federal" not in name for name in lines)
+    assert sum(lines.values()) == pytest.approx(FEDERAL + FICA + WA_PREMIUMS, abs=0.02)
+    assert lines["WA income tax"] == 0
+    assert not any(amount for name, amount in lines.items() if "income tax" in name and "federal" not in name)
 
 
 @pytest.mark.parametrize("city", ["Jersey City", "Newark", "Hoboken"])

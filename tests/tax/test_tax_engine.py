@@ -77,7 +77,7 @@ def test_zero_wages_pay_no_tax() -> None:
         assert result.total == 0
 
 
-@pytest.mark.parametrize(("country", "subdivision"), [("US", "FL"), ("US", None), ("CA", "QC"), ("GB", "WLS")])
+@pytest.mark.parametrize(("country", "subdivision"), [("US", "PR"), ("US", None), ("CA", "QC"), ("GB", "WLS")])
 def test_unsupported_subdivision_is_an_error_not_zero(country: str, subdivision: str | None) -> None:
     with pytest.raises(UnsupportedJurisdiction) as info:
         estimate_tax(
@@ -89,8 +89,8 @@ def test_unsupported_subdivision_is_an_error_not_zero(country: str, subdivision:
 
 
 def test_unsupported_us_state_lists_the_supported_ones() -> None:
-    with pytest.raises(UnsupportedJurisdiction, match="CA, CO, IL, MA, NJ, NY, OR, PA, TX, WA"):
-        estimate_tax(country="US", subdivision="FL", city=None, filing_status="single", tax_year=2026, wages=1)
+    with pytest.raises(UnsupportedJurisdiction, match=r"AK, AL, AR, AZ, CA, CO, CT, DC, DE, FL, GA, .*, WV, WY"):
+        estimate_tax(country="US", subdivision="PR", city=None, filing_status="single", tax_year=2026, wages=1)
 
 
 def test_unsupported_country_lists_the_supported_ones() -> None:
@@ -138,7 +138,11 @@ def test_aliases() -> None:
 
 def test_supported_table() -> None:
     assert supported() == {
-        "US": ("CA", "CO", "IL", "MA", "NJ", "NY", "OR", "PA", "TX", "WA"),
+        "US": (
+            "AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN", "KS",
+            "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV",
+            "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY",
+        ),
         "CA": ("BC", "ON"),
         "GB": ("", "ENG", "SCT"),
         "DE": ("",),

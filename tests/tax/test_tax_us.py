@@ -147,18 +147,23 @@ def test_new_york_supplemental_tax_phase_in() -> None:
     assert amount(us("NY", 150_000, year=2025), "NY income tax") == cents(normal + recapture)
 
 
-def test_massachusetts_2026_reuses_2025_surtax_threshold() -> None:
-    taxable = 2_000_000 - 4_400
+def test_massachusetts_surtax_and_fica_deduction() -> None:
+    # 2026 surtax threshold 1,107,700 (M.G.L. c.62 s.4, indexed); Form 1 line 10 deducts Social Security and
+    # Medicare contributions up to 2,000 (both far above it here).
+    taxable = 2_000_000 - 4_400 - 2_000
     result = us("MA", 2_000_000)
-    assert amount(result, "MA income tax") == cents(taxable * 0.05 + (taxable - 1_083_150) * 0.04)
-    assert any("surtax threshold" in note for note in result.notes)
+    assert amount(result, "MA income tax") == cents(taxable * 0.05 + (taxable - 1_107_700) * 0.04)
     married = us("MA", 100_000, status="married")
-    assert amount(married, "MA income tax") == cents((100_000 - 8_800) * 0.05)
+    assert amount(married, "MA income tax") == cents((100_000 - 8_800 - 2_000) * 0.05)
+    # Below 2,000 of FICA (wages 20,000: 7.65% = 1,530) the whole contribution is deducted.
+    assert amount(us("MA", 20_000, year=2025), "MA income tax") == cents((20_000 - 4_400 - 1_530) * 0.05)
 
 
 def test_illinois_exemption_and_its_income_limit() -> None:
-    assert amount(us("IL", 100_000), "IL income tax") == cents((100_000 - 2_850) * 0.0495)
-    assert amount(us("IL", 100_000, status="married"), "IL income tax") == cents((100_000 - 5_700) * 0.0495)
+    # 35 ILCS 5/204: 2,850 per person for 2025, 2,925 for 2026 (indexed).
+    assert amount(us("IL", 100_000, year=2025), "IL income tax") == cents((100_000 - 2_850) * 0.0495)
+    assert amount(us("IL", 100_000), "IL income tax") == cents((100_000 - 2_925) * 0.0495)
+    assert amount(us("IL", 100_000, status="married"), "IL income tax") == cents((100_000 - 5_850) * 0.0495)
     assert amount(us("IL", 300_000), "IL income tax") == cents(300_000 * 0.0495)
 
 
@@ -190,8 +195,12 @@ def test_oregon_federal_tax_subtraction_and_credit() -> None:
     assert amount(us("OR", 132_000, year=2025), "OR income tax") == cents(expected)
 
 
-@pytest.mark.parametrize(("state", "text"), [("WA", "WA Cares"), ("TX", "no state income tax")])
-def test_no_wage_income_tax_states_say_so(state: str, text: str) -> None:
+@pytest.mark.parametrize(
+    ("state", "text", "premiums"),
+    [("WA", "no income tax on wages", ["WA PFML", "WA Cares"]), ("TX", "no state income tax", [])],
+)
+def test_no_wage_income_tax_states_say_so(state: str, text: str, premiums: list[str]) -> None:
     result = us(state, 150_000)
-    assert names(result) == ["US federal income tax", "Social Security", "Medicare"]
+    assert names(result) == ["US federal income tax", "Social Security", "Medicare", f"{state} income tax", *premiums]
+    assert amount(result, f"{state} income tax") == 0
     assert any(text in note for note in result.notes)

@@ -59,8 +59,9 @@ def test_us_2026_bracket_base_amounts(vector: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("vector", select("US Massachusetts"))
 def test_massachusetts_surtax(vector: dict[str, Any]) -> None:
-    # Part B taxable income is wages less the 4,400 personal exemption.
-    wages = vector["input"]["ma_part_b_taxable_income"] + 4_400
+    # Part B taxable income is wages less the 4,400 personal exemption and the deduction of Social Security and
+    # Medicare contributions, at most 2,000 (M.G.L. c. 62 s. 3(B)(a)(9)); at these wages FICA is far above 2,000.
+    wages = vector["input"]["ma_part_b_taxable_income"] + 4_400 + 2_000
     result = estimate_tax(
         country="US", subdivision="MA", city=None, filing_status="single", tax_year=vector["year"], wages=wages
     )

@@ -1,4 +1,4 @@
-"""US: federal income tax, FICA, and the supported states."""
+"""US: federal income tax, FICA, and every state and DC (income tax, modelled local taxes, payroll premiums)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from offercheck.tax.engine import (
     unverified_notes,
 )
 from offercheck.tax.registry import COUNTRIES
-from offercheck.tax.us_states import STATES, Household
+from offercheck.tax.us_states import LOCAL_NOT_MODELLED, PAYROLL_NOT_MODELLED, STATES, Household, state_taxes
 
 SUBDIVISIONS: tuple[str, ...] = tuple(sorted(STATES))
 
@@ -43,18 +43,27 @@ def estimate(
     agi = max(wages - pretax_deferral, 0.0)
     taxable = max(agi - it[f"standard_deduction_{fs}"], 0.0)
     income_tax = federal_income_tax(taxable, fs, tax_year)
+    social_security, medicare = ss["rate"] * min(wages, ss["wage_base"]), mc["rate"] * wages
     lines: list[TaxLine] = [
         line("US federal income tax", income_tax, "income", it),
-        line("Social Security", ss["rate"] * min(wages, ss["wage_base"]), "social", ss),
-        line("Medicare", mc["rate"] * wages, "social", mc),
+        line("Social Security", social_security, "social", ss),
+        line("Medicare", medicare, "social", mc),
     ]
     additional = mc["additional_rate"] * max(wages - mc[f"additional_threshold_{fs}"], 0.0)
     if additional > 0:
         lines.append(line("Additional Medicare", additional, "social", mc))
     household = Household(
-        filing_status=fs, wages=wages, agi=agi, federal_taxable=taxable, federal_tax=income_tax, city=city
+        filing_status=fs,
+        wages=wages,
+        agi=agi,
+        federal_taxable=taxable,
+        federal_tax=income_tax,
+        city=city,
+        fica=social_security + medicare + additional,
+        federal_standard_deduction=it[f"standard_deduction_{fs}"],
+        ss_wage_base=ss["wage_base"],
     )
-    st = STATES[state](params("us_states", tax_year), household)
+    st = state_taxes(params("us_states", tax_year), state, household)
     notes = [
         "estimate: wages are the only income; standard deduction; no credits; ISOs/AMT, NIIT and the OBBBA"
         " temporary deductions are out of scope",
@@ -62,6 +71,8 @@ def estimate(
         "Additional Medicare is the liability on the return; employers withhold it on wages over 200,000"
         " whatever the filing status",
         *st.notes,
+        LOCAL_NOT_MODELLED,
+        PAYROLL_NOT_MODELLED,
         *unverified_notes([it, ss, mc, *st.tables]),
     ]
     return TaxResult(
