@@ -21,6 +21,7 @@ from operator import and_, gt, not_
 from pathlib import Path
 from typing import TypeVar, cast
 
+from offercheck.datafiles import read_input
 from offercheck.market.survey import fields as f
 from offercheck.market.survey.batch import Batch, Columns, Strided
 from offercheck.market.survey.fields import SurveyFormatError, SurveyRow, SurveyStats
@@ -93,7 +94,7 @@ class Reader:
     def __init__(self, path: Path, mapping: Mapping[str, str] | None,
                  employment_types: Collection[str] | None, min_year: int | None) -> None:
         self.path = path = Path(path)
-        data = path.read_bytes()
+        data = read_input(path, "survey CSV")  # a regular file of at most 512 MiB (datafiles.INPUT_LIMITS)
         # hashlib lets go of the GIL on a large buffer: the digest is computed in a thread while the text is decoded
         # and deduplicated (a tenth of the reading; see sha256).
         self._digest = hashlib.sha256()
