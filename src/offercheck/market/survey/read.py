@@ -130,9 +130,12 @@ class Reader:
         else:
             self._lines = None
             text = self._text(data, "utf-8-sig")
-            self.delim = f.delimiter(text[:text.find("\n")])
+            # Blank lines before the header are skipped, as the unquoted path skips them.
+            start = len(text) - len(text.lstrip("\r\n"))
+            end = text.find("\n", start)
+            self.delim = f.delimiter(text[start:None if end < 0 else end])
             self._records = csv.reader(io.StringIO(text, newline=""), delimiter=self.delim)
-            header = next(self._records, None)
+            header = next(filter(None, self._records), None)
         if header is None:
             raise SurveyFormatError(f"{path}: empty file, expected a CSV header row")
         self.format, cols = f.columns(path, [h.strip().lower() for h in header], mapping)
