@@ -51,13 +51,18 @@ class SurveyStats:
     excluded: Mapping[str, int] = field(default_factory=dict)
     unmapped_roles: int = 0
     format: str = "generic"
+    # Rows equal to an earlier row that were kept (used or counted like any other), when duplicates were kept
+    # on request; None when they were dropped (``duplicates``).
+    kept_duplicates: int | None = None
 
     def summary(self) -> str:
         """One line accounting for every row, e.g. for the end of ``offercheck benchmarks build``."""
         def reasons(counts: Mapping[str, int]) -> str:
             return f" ({', '.join(f'{k}: {v:,}' for k, v in counts.items())})" if counts else ""
 
-        parts = [f"read {self.rows_read:,} rows", f"dropped {self.duplicates:,} duplicates",
+        kept = self.kept_duplicates
+        parts = [f"read {self.rows_read:,} rows",
+                 f"dropped {self.duplicates:,} duplicates" if kept is None else f"kept {kept:,} duplicates",
                  f"{self.bad_rows:,} bad rows{reasons(self.bad_reasons)}"]
         if self.excluded:
             parts.append(f"excluded {sum(self.excluded.values()):,}{reasons(self.excluded)}")

@@ -1,6 +1,6 @@
 """Reading a salary survey CSV: the delimiter (comma, semicolon or tab), the header and its mapping (see
 :mod:`offercheck.market.survey.fields`), then the usable rows, read a batch at a time, column-wise. Exact duplicate
-rows are dropped (the ai-jobs file repeats about half its rows verbatim). Rows whose pay is missing, not a number or
+rows are dropped (the ai-jobs file repeats about half its rows verbatim), unless kept on request. Rows whose pay is missing, not a number or
 not positive, or that have too few columns, are counted by reason and never used.
 """
 
@@ -92,7 +92,8 @@ class Reader:
     """
 
     def __init__(self, path: Path, mapping: Mapping[str, str] | None,
-                 employment_types: Collection[str] | None, min_year: int | None) -> None:
+                 employment_types: Collection[str] | None, min_year: int | None, *,
+                 keep_duplicates: bool = False) -> None:
         self.path = path = Path(path)
         data = read_input(path, "survey CSV")  # a regular file of at most 512 MiB (datafiles.INPUT_LIMITS)
         # hashlib lets go of the GIL on a large buffer: the digest is computed in a thread while the text is decoded
@@ -102,6 +103,8 @@ class Reader:
         self._hashing.start()
         self._data = data
         self.processed = self.duplicates = self.pre_duplicates = self.used = 0
+        self.keep_duplicates = keep_duplicates
+        self.kept_duplicates = 0  # with keep_duplicates: rows equal to an earlier row, used as any other
         header: list[str] | None
         distinct: dict[bytes, None] | None = None
         body = data.removeprefix(codecs.BOM_UTF8)
@@ -122,8 +125,13 @@ class Reader:
             # (and so checked) as it is split; UTF-8 never has a "\n" or delimiter byte inside a character.
             blank = lines.count(b"")
             distinct.pop(b"", None)
-            self.pre_duplicates = len(lines) - blank - len(distinct)
-            self._lines: Iterator[bytes] | None = iter(distinct)
+            self._lines: Iterator[bytes] | None
+            if keep_duplicates:
+                self.kept_duplicates = len(lines) - blank - len(distinct)
+                self._lines = filter(None, lines)
+            else:
+                self.pre_duplicates = len(lines) - blank - len(distinct)
+                self._lines = iter(distinct)
             first = self._text(next(self._lines, b"")) or None
             self.delim = f.delimiter(first or "")
             header = None if first is None else first.split(self.delim)
@@ -246,11 +254,14 @@ class Reader:
                 continue  # a blank line is not a response
             self.processed += 1
             key = tuple(raw)
-            if key in seen:
-                self.duplicates += 1
-            else:
+            if key not in seen:
                 seen.add(key)
                 batch.append(raw)
+            elif self.keep_duplicates:
+                self.kept_duplicates += 1
+                batch.append(raw)
+            else:
+                self.duplicates += 1
             if self.processed % _BATCH == 0:
                 if progress is not None and self.processed % _PROGRESS == 0:
                     progress(self.processed)
@@ -358,6 +369,7 @@ class Reader:
             bad_rows=sum(self.bad.values()), bad_reasons=dict(sorted(self.bad.items())), rows_used=self.used,
             sha256=self.sha256, name=self.path.name, excluded=dict(sorted(excluded.items())),
             unmapped_roles=unmapped_roles, format=self.format,
+            kept_duplicates=self.kept_duplicates if self.keep_duplicates else None,
         )
 
 
@@ -368,16 +380,18 @@ def read_survey(
     progress: Callable[[int], None] | None = None,
     employment_types: Collection[str] | None = ("FT",),
     min_year: int | None = None,
+    keep_duplicates: bool = False,
 ) -> tuple[list[SurveyRow], SurveyStats]:
     """Read a survey CSV; return the usable rows and what happened to the others.
 
     ``mapping`` is needed for a non-ai-jobs file (see the module docstring). ``employment_types`` keeps only
     those employment types when the file has that column (default full-time only; None keeps all);
     ``min_year`` drops rows older than that year (and rows without a year) when the file has a year column.
+    Exact duplicate rows are dropped unless ``keep_duplicates`` (identical responses that are really distinct).
     ``progress`` is called with the number of distinct rows processed so far every 10,000 rows, and with
     ``rows_read`` at the end.
     """
-    reader = Reader(path, mapping, employment_types, min_year)
+    reader = Reader(path, mapping, employment_types, min_year, keep_duplicates=keep_duplicates)
     rows: list[SurveyRow] = []
     places: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
     with gc_paused():
