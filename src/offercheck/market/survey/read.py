@@ -1,7 +1,9 @@
 """Reading a salary survey CSV: the delimiter (comma, semicolon or tab), the header and its mapping (see
 :mod:`offercheck.market.survey.fields`), then the usable rows, read a batch at a time, column-wise. Exact duplicate
-rows are dropped (the ai-jobs file repeats about half its rows verbatim), unless kept on request. Rows whose pay is missing, not a number or
-not positive, or that have too few columns, are counted by reason and never used.
+rows are dropped (the ai-jobs file repeats about half its rows verbatim), unless kept on request. Rows whose pay is
+missing, not a number (in the column's number convention) or not positive, or that have too few columns, are
+counted by reason and never used (see :mod:`offercheck.market.survey.amounts`).
+The file is read with :func:`offercheck.datafiles.read_input`: a regular file of at most 512 MiB.
 """
 
 from __future__ import annotations
@@ -11,18 +13,20 @@ import csv
 import gc
 import hashlib
 import io
-import math
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from itertools import compress, islice, repeat
 from operator import and_, gt, not_
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from offercheck.datafiles import read_input
 from offercheck.market.survey import fields as f
+from offercheck.market.survey.amounts import Memo as _Memo
+from offercheck.market.survey.amounts import PayColumns
+from offercheck.market.survey.amounts import both as _and
 from offercheck.market.survey.batch import Batch, Columns, Strided
 from offercheck.market.survey.fields import SurveyFormatError, SurveyRow, SurveyStats
 from offercheck.offer.roles import normalise_role
@@ -37,18 +41,6 @@ _T = TypeVar("_T")
 # 10,000 and 30% faster than 40,000. Progress is reported every _PROGRESS rows, a multiple.
 _BATCH = 1_000
 _PROGRESS = 10_000
-
-
-class _Memo(dict[str, _T]):
-    """Per-distinct-value cache: a hit is a plain dict lookup; ``fn`` runs once per new value."""
-
-    def __init__(self, fn: Callable[[str], _T]) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, key: str) -> _T:
-        value = self[key] = self.fn(key)
-        return value
 
 
 class _Const(_Memo[_T]):
@@ -73,10 +65,6 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _and(keep: list[bool] | None, ok: list[bool] | None) -> list[bool] | None:
-    return ok if keep is None else keep if ok is None else list(map(and_, keep, ok))
 
 
 def consume(iterator: Iterable[object]) -> None:
@@ -161,7 +149,7 @@ class Reader:
         self.excluded_emp: Counter[str] = Counter()  # by raw employment value
         self.excluded_year = 0
         self.currencies: set[str] = set()  # distinct raw values of the used rows, when the file has a currency column
-        self._parsed: dict[str, _Memo[float | str]] = {}  # by column label: see _amounts
+        self.pay = PayColumns(path, self.bad)
 
     def _interpreters(self, cols: dict[str, int]) -> None:
         """Column numbers (None: not in the file) and, for each column, a memo reading its values: each column
@@ -284,17 +272,19 @@ class Reader:
 
     def _usable(self, cols: Columns) -> Batch:
         """The usable rows of a batch, checked column by column; each unusable row is counted under its first
-        reason: missing columns (done by then), pay (bad), employment type, year (excluded)."""
-        base, keep = self._amounts(cols[self.i_base], f.pay, "")
+        reason: missing columns (done by then), pay (bad: its format, see PayColumns), employment type, year
+        (excluded)."""
+        pay, name = self.pay, self.columns
+        base, keep = pay.amounts(cols[self.i_base], name[self.pay_key], "")
         total = base if self.has_total else None
         if self.i_total is not None:
-            total, ok = self._amounts(cols[self.i_total], f.pay, "total: ", keep)
+            total, ok = pay.amounts(cols[self.i_total], name["total"], "total: ", keep)
             keep = _and(keep, ok)
         elif self.i_stock is not None:
-            stock, ok = self._amounts(cols[self.i_stock], f.part_pay, "stock: ", keep)
+            stock, ok = pay.amounts(cols[self.i_stock], name["stock"], "stock: ", keep, part=True)
             keep = _and(keep, ok)
-            bonus, ok = ([0.0] * len(base), None) if self.i_bonus is None else self._amounts(
-                cols[self.i_bonus], f.part_pay, "bonus: ", keep)
+            bonus, ok = ([0.0] * len(base), None) if self.i_bonus is None else pay.amounts(
+                cols[self.i_bonus], name["bonus"], "bonus: ", keep, part=True)
             keep = _and(keep, ok)
             total = [b + x + y if type(b) is type(x) is type(y) is float else 0.0  # a bad row, dropped below
                      for b, x, y in zip(base, bonus, stock, strict=True)]
@@ -314,24 +304,6 @@ class Reader:
             self.currencies.update(usable[self.i_currency])
         self.used += len(usable.base)
         return usable
-
-    def _amounts(self, values: Sequence[str], parse: Callable[[str], float | str], label: str,
-                 keep: list[bool] | None = None) -> tuple[list[float], list[bool] | None]:
-        """Amounts as floats (a bad one left in place, as its reason) and which are usable (None: all). A bad
-        value is counted only on rows still kept (``keep``), so each row is counted under its first reason."""
-        with suppress(ValueError):
-            amounts = list(map(float, values))
-            # Checked on the whole column: a NaN or an infinity makes the sum NaN or infinite.
-            if min(amounts, default=1) > 0 and sum(amounts) < math.inf:
-                return amounts, None
-        # A bad value sends its batch here: each distinct value parsed once (memo bounded), bad ones counted in C.
-        if len(memo := self._parsed.setdefault(label, _Memo(parse))) > 100_000:
-            memo.clear()
-        parsed = list(map(memo.__getitem__, values))
-        ok = list(map(float.__instancecheck__, parsed))
-        reasons = cast(Iterator[str], compress(parsed, map(not_, ok) if keep is None else map(gt, keep, ok)))
-        self.bad.update(map(label.__add__, reasons))
-        return cast(list[float], parsed), ok
 
     @staticmethod
     def _narrow(keep: list[bool] | None, values: Sequence[str], ok: Mapping[str, bool]
