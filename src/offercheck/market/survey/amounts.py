@@ -1,6 +1,12 @@
 """A survey's pay columns, a batch at a time: each amount read in its column's number convention
-(:mod:`offercheck.market.survey.numbers`). Each unusable row is counted under its first reason, the pay columns'
-format in column order.
+(:mod:`offercheck.market.survey.numbers`) and each row's currency.
+
+* A mapped currency column must hold codes the exchange rates know (any case, spaces ignored): any other value on
+  a row with usable pay refuses the file, naming the column and the value (a benchmark file in a currency
+  ``compare`` cannot convert is never written); a blank one makes the row bad (``currency: missing``).
+
+Each unusable row is counted under its first reason: the pay columns' format (in column order), then the
+currency.
 """
 
 from __future__ import annotations
@@ -14,12 +20,13 @@ from operator import and_, gt, not_
 from pathlib import Path
 from typing import TypeVar, cast
 
+from offercheck.market.survey.fields import SurveyFormatError
 from offercheck.market.survey.numbers import Conventions
+from offercheck.pay.currency import load_rates, normalise_code
 
 __all__ = ["Memo", "PayColumns", "both"]
 
 _T = TypeVar("_T")
-
 
 class Memo(dict[str, _T]):
     """Per-distinct-value cache: a hit is a plain dict lookup; ``fn`` runs once per new value."""
@@ -41,10 +48,15 @@ def both(keep: list[bool] | None, ok: list[bool] | None) -> list[bool] | None:
 class PayColumns:
     """The amounts of a survey's pay columns and the checks on them; bad rows are counted in ``bad``."""
 
-    def __init__(self, path: Path, bad: Counter[str]) -> None:
+    def __init__(self, path: Path, bad: Counter[str], currency: tuple[int, str] | None) -> None:
         self.path, self.bad = path, bad
         self.numbers = Conventions(path)
         self._parsed: dict[str, Memo[float | str]] = {}  # by label: see amounts
+        self.i_currency: int | None = None if currency is None else currency[0]
+        self.currency_column = "" if currency is None else currency[1]
+        # A raw currency value -> US dollars per unit; "" when blank; the stripped value when no rate knows it.
+        self._rates: Memo[float | str] = Memo(self._rate)
+        self._table = load_rates() if currency is not None else None
 
     def amounts(self, values: Sequence[str], column: str, label: str, keep: list[bool] | None = None, *,
                 part: bool = False) -> tuple[list[float], list[bool] | None]:
@@ -68,3 +80,45 @@ class PayColumns:
         reasons = cast(Iterable[str], compress(parsed, map(not_, ok) if keep is None else map(gt, keep, ok)))
         self.bad.update(map(label.__add__, reasons))
         return cast(list[float], parsed), ok
+
+    def checked(self, currencies: Sequence[str] | None, keep: list[bool] | None,
+                columns: Sequence[tuple[list[float], str, bool]]) -> list[bool] | None:
+        """The rows still kept after the currency checks of a batch's amounts ``columns`` (amounts, label, part),
+        given the batch's raw currency values (None: no currency column)."""
+        if currencies is not None:
+            _, keep = self._currency(currencies, keep)
+        return keep
+
+    def _rate(self, raw: str) -> float | str:
+        code = normalise_code(raw)
+        assert self._table is not None
+        return self._table.usd_per_unit.get(code, code)
+
+    def _currency(self, raw: Sequence[str], keep: list[bool] | None) -> tuple[float | list[float], list[bool] | None]:
+        if raw and raw.count(raw[0]) == len(raw):  # the usual batch: one currency
+            one = self._rates[raw[0]]
+            if type(one) is float:
+                return one, keep
+            rates = [one] * len(raw)
+        else:
+            rates = list(map(self._rates.__getitem__, raw))
+        ok = list(map(float.__instancecheck__, rates))
+        flagged = map(not_, ok) if keep is None else map(gt, keep, ok)
+        for value, raw_value in compress(zip(rates, raw, strict=True), flagged):
+            if value:  # a value no rate knows, on a row with usable pay
+                self._unknown(raw_value)
+            self.bad["currency: missing"] += 1
+        return [r if type(r) is float else 1.0 for r in rates], both(keep, ok)
+
+    def _unknown(self, raw: str) -> None:
+        assert self._table is not None
+        import difflib
+
+        codes = self._table.codes
+        shown = raw.strip()
+        shown = repr(shown if len(shown) <= 40 else shown[:37] + "...")
+        close = difflib.get_close_matches(normalise_code(raw), codes, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise SurveyFormatError(
+            f"{self.path}: {self.currency_column}: {shown} is not a currency code{hint}: give each row's currency as "
+            f"an ISO 4217 code the exchange rates know ({', '.join(codes)})")

@@ -1,8 +1,8 @@
 """Reading a salary survey CSV: the delimiter (comma, semicolon or tab), the header and its mapping (see
 :mod:`offercheck.market.survey.fields`), then the usable rows, read a batch at a time, column-wise. Exact duplicate
 rows are dropped (the ai-jobs file repeats about half its rows verbatim), unless kept on request. Rows whose pay is
-missing, not a number (in the column's number convention) or not positive, or that have too few columns, are
-counted by reason and never used (see :mod:`offercheck.market.survey.amounts`).
+missing, not a number (in the column's number convention), not positive, or in no known currency,
+or that have too few columns, are counted by reason and never used (see :mod:`offercheck.market.survey.amounts`).
 The file is read with :func:`offercheck.datafiles.read_input`: a regular file of at most 512 MiB.
 """
 
@@ -149,7 +149,8 @@ class Reader:
         self.excluded_emp: Counter[str] = Counter()  # by raw employment value
         self.excluded_year = 0
         self.currencies: set[str] = set()  # distinct raw values of the used rows, when the file has a currency column
-        self.pay = PayColumns(path, self.bad)
+        self.pay = PayColumns(path, self.bad, (cols["currency"], self.columns["currency"]) if "currency" in cols
+                              else None)
 
     def _interpreters(self, cols: dict[str, int]) -> None:
         """Column numbers (None: not in the file) and, for each column, a memo reading its values: each column
@@ -272,20 +273,25 @@ class Reader:
 
     def _usable(self, cols: Columns) -> Batch:
         """The usable rows of a batch, checked column by column; each unusable row is counted under its first
-        reason: missing columns (done by then), pay (bad: its format, see PayColumns), employment type, year
-        (excluded)."""
+        reason: missing columns (done by then), pay (bad: its format and currency, see PayColumns),
+        employment type, year (excluded)."""
         pay, name = self.pay, self.columns
         base, keep = pay.amounts(cols[self.i_base], name[self.pay_key], "")
+        checked = [(base, "", False)]
         total = base if self.has_total else None
         if self.i_total is not None:
             total, ok = pay.amounts(cols[self.i_total], name["total"], "total: ", keep)
             keep = _and(keep, ok)
+            checked.append((total, "total: ", False))
         elif self.i_stock is not None:
             stock, ok = pay.amounts(cols[self.i_stock], name["stock"], "stock: ", keep, part=True)
             keep = _and(keep, ok)
             bonus, ok = ([0.0] * len(base), None) if self.i_bonus is None else pay.amounts(
                 cols[self.i_bonus], name["bonus"], "bonus: ", keep, part=True)
             keep = _and(keep, ok)
+            checked += [(stock, "stock: ", True), (bonus, "bonus: ", True)]
+        keep = pay.checked(None if pay.i_currency is None else cols[pay.i_currency], keep, checked)
+        if self.i_total is None and self.i_stock is not None:
             total = [b + x + y if type(b) is type(x) is type(y) is float else 0.0  # a bad row, dropped below
                      for b, x, y in zip(base, bonus, stock, strict=True)]
         if self.check_emp and self.i_emp is not None:
