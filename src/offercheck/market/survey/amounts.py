@@ -1,12 +1,16 @@
 """A survey's pay columns, a batch at a time: each amount read in its column's number convention
-(:mod:`offercheck.market.survey.numbers`) and each row's currency.
+(:mod:`offercheck.market.survey.numbers`), each row's currency, and the sane range every amount must lie in.
 
 * A mapped currency column must hold codes the exchange rates know (any case, spaces ignored): any other value on
   a row with usable pay refuses the file, naming the column and the value (a benchmark file in a currency
   ``compare`` cannot convert is never written); a blank one makes the row bad (``currency: missing``).
+* Pay, a total, a bonus or stock must lie within PAY_RANGE_USD, in US dollars a year at the row's currency (the
+  offer file's bound, ``offer.models.MAX_MONEY``, taken in dollars), and pay and totals at least one unit of the
+  currency: outside it a row is bad (``pay out of range``), so every cell's quantiles are whole numbers that a
+  64-bit TOML integer, JSON and every table can hold. A file without a mapped currency column is in US dollars.
 
-Each unusable row is counted under its first reason: the pay columns' format (in column order), then the
-currency.
+Each unusable row is counted under its first reason: the pay columns' format (in column order), the currency,
+the range.
 """
 
 from __future__ import annotations
@@ -24,9 +28,12 @@ from offercheck.market.survey.fields import SurveyFormatError
 from offercheck.market.survey.numbers import Conventions
 from offercheck.pay.currency import load_rates, normalise_code
 
-__all__ = ["Memo", "PayColumns", "both"]
+__all__ = ["PAY_RANGE_USD", "Memo", "PayColumns", "both"]
 
 _T = TypeVar("_T")
+
+PAY_RANGE_USD = (1.0, 100_000_000.0)  # a year's pay, US dollars
+
 
 class Memo(dict[str, _T]):
     """Per-distinct-value cache: a hit is a plain dict lookup; ``fn`` runs once per new value."""
@@ -83,10 +90,13 @@ class PayColumns:
 
     def checked(self, currencies: Sequence[str] | None, keep: list[bool] | None,
                 columns: Sequence[tuple[list[float], str, bool]]) -> list[bool] | None:
-        """The rows still kept after the currency checks of a batch's amounts ``columns`` (amounts, label, part),
-        given the batch's raw currency values (None: no currency column)."""
+        """The rows still kept after the currency and range checks of a batch's amounts ``columns`` (amounts,
+        label, part), given the batch's raw currency values (None: no currency column)."""
+        rate: float | list[float] = 1.0
         if currencies is not None:
-            _, keep = self._currency(currencies, keep)
+            rate, keep = self._currency(currencies, keep)
+        for amounts, label, part in columns:
+            keep = self._in_range(amounts, label, part, rate, keep)
         return keep
 
     def _rate(self, raw: str) -> float | str:
@@ -122,3 +132,26 @@ class PayColumns:
         raise SurveyFormatError(
             f"{self.path}: {self.currency_column}: {shown} is not a currency code{hint}: give each row's currency as "
             f"an ISO 4217 code the exchange rates know ({', '.join(codes)})")
+
+    def _in_range(self, amounts: list[float], label: str, part: bool, rate: float | list[float],
+                  keep: list[bool] | None) -> list[bool] | None:
+        low_usd, high_usd = (0.0 if part else PAY_RANGE_USD[0]), PAY_RANGE_USD[1]
+        floor = 0.0 if part else 1.0  # pay of at least one unit: whole-unit quantiles are never 0
+        if type(rate) is float:
+            low, high = max(low_usd / rate, floor), high_usd / rate
+            # The usual batch is all in range: checked on the kept amounts in C, row by row only if not.
+            kept = amounts if keep is None else list(compress(amounts, keep))
+            if not kept or (min(kept) >= low and max(kept) <= high):
+                return keep
+            if keep is None:
+                ok = [low <= x <= high for x in amounts]
+            else:
+                ok = [k and low <= x <= high for k, x in zip(keep, amounts, strict=True)]
+        else:
+            rates = cast(list[float], rate)
+            ok = [(keep is None or keep[i]) and max(low_usd / r, floor) <= x <= high_usd / r
+                  for i, (x, r) in enumerate(zip(amounts, rates, strict=True))]
+        dropped = (len(amounts) if keep is None else sum(keep)) - sum(ok)
+        if dropped:
+            self.bad[f"{label}pay out of range (USD {low_usd:,.0f} to {high_usd:,.0f} a year)"] += dropped
+        return ok

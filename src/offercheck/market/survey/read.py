@@ -1,7 +1,7 @@
 """Reading a salary survey CSV: the delimiter (comma, semicolon or tab), the header and its mapping (see
 :mod:`offercheck.market.survey.fields`), then the usable rows, read a batch at a time, column-wise. Exact duplicate
 rows are dropped (the ai-jobs file repeats about half its rows verbatim), unless kept on request. Rows whose pay is
-missing, not a number (in the column's number convention), not positive, or in no known currency,
+missing, not a number (in the column's number convention), not positive or out of range, or in no known currency,
 or that have too few columns, are counted by reason and never used (see :mod:`offercheck.market.survey.amounts`).
 The file is read with :func:`offercheck.datafiles.read_input`: a regular file of at most 512 MiB.
 """
@@ -273,7 +273,7 @@ class Reader:
 
     def _usable(self, cols: Columns) -> Batch:
         """The usable rows of a batch, checked column by column; each unusable row is counted under its first
-        reason: missing columns (done by then), pay (bad: its format and currency, see PayColumns),
+        reason: missing columns (done by then), pay (bad: its format, currency and range, see PayColumns),
         employment type, year (excluded)."""
         pay, name = self.pay, self.columns
         base, keep = pay.amounts(cols[self.i_base], name[self.pay_key], "")
