@@ -4,12 +4,14 @@ value; an amount is never misread (``82000,00`` is 82,000, not 8,200,000; ``82.6
 
 from __future__ import annotations
 
+import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from offercheck.market.survey.numbers import classify
 from offercheck.market.survey.read import SurveyFormatError, read_survey
 from tests.conftest import invoke
 
@@ -120,7 +122,18 @@ def test_columns_of_one_file_agree(tmp_path: Path) -> None:
     assert message.startswith(f"{path}: ") and "salary" in message and "bonus" in message and "'5,000'" in message
 
 
-@pytest.mark.parametrize("value", ["82.000.00,5", "1,2,3", "82 62", "$82,000", "82,000 EUR", "8'2"])
+@pytest.mark.parametrize("value", ["82.000.00,5", "1,2,3", "82 62", "$82,000", "82,000 EUR", "8'2", "5.9 6",
+                                   "7,3\u20190", ",622", "1.2.3,4"])
 def test_malformed_amounts_are_bad_rows_not_numbers(tmp_path: Path, value: str) -> None:
     rows, stats = read_survey(_survey(tmp_path / "s.csv", [value] + ["90000"] * 39), mapping=MAPPING)
     assert stats.bad_reasons == {"non-numeric pay": 1} and len(rows) == 39
+
+
+def test_any_text_is_a_number_or_not_never_an_error() -> None:
+    rng = random.Random(27)
+    alphabet = "0123456789.,' -+eE\u00a0\u202f\u2019_n\u00b2\u0661x"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 10))).strip()
+        if text:
+            reading = classify(text)
+            assert reading is None or isinstance(reading.value, float)

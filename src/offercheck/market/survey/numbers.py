@@ -81,7 +81,7 @@ def classify(s: str) -> Reading | None:
     mark = body[last] if last >= 0 else None
     if mark is not None and body.count(mark) == 1:
         whole, fraction = body[:last], body[last + 1:]
-        if len(fraction) == 3 and 1 <= len(whole) <= 3 and whole.isdecimal():
+        if len(fraction) == 3 and fraction.isdecimal() and 1 <= len(whole) <= 3 and whole.isdecimal():
             return Reading(float(sign + whole + fraction), ambiguous=mark,
                            alternative=float(f"{sign}{whole}.{fraction}"))
         # Else the mark is a decimal one: the fraction is not a group of three, or the whole part is not a group of
