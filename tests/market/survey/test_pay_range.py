@@ -90,3 +90,26 @@ def test_the_range_is_in_dollars_at_the_rows_currency(tmp_path: Path) -> None:
                              ["--map", "base=salary", "--map", "currency=cur"],
                              OFFER.format(currency="USD", country="KR", base=90_000))
     assert f"2 bad rows ({RANGE}: 2)" in err and "used 40" in err
+
+
+def test_a_thin_cell_scaled_below_one_unit_is_left_out(tmp_path: Path) -> None:
+    # Every row is in range, but data analysts earn about 3e-8 of the 3-5 year reference: their thin 6-9 year
+    # cell, scaled from 1,000 a year, would be 0, which no benchmark file may hold (compare refused the file).
+    survey = tmp_path / "s.csv"
+    survey.write_text("title,yrs,country,salary\n"
+                      + "".join(f"Data Scientist,4,DE,{99_000_000 + i}\n" for i in range(10))
+                      + "".join(f"Data Analyst,4,DE,{1 + i}\n" for i in range(5))
+                      + "".join(f"Data Engineer,7,DE,{1_000 + i}\n" for i in range(10)), encoding="utf-8")
+    bench = tmp_path / "b.toml"
+    code, _, err = invoke("benchmarks", "build", str(survey), "-o", str(bench), "--min-sample", "5", *MAP,
+                          "--map", "base=salary")
+    assert code == 0, err
+    market = load_benchmarks(bench)
+    assert all(c.base is None or c.base.p10 is None or c.base.p10 >= 1 for c in market.cells)
+    assert ("data analyst", "6-9", "DE", None) not in {c.key for c in market.cells}
+    offer = tmp_path / "o.toml"
+    offer.write_text(OFFER.format(currency="USD", country="DE", base=50_000).replace("Data Scientist", "Data Analyst")
+                     .replace("years_experience = 4", "years_experience = 7"), encoding="utf-8")
+    code, out, err = invoke("compare", str(offer), "--benchmarks", str(bench), "--format", "json")
+    assert code == 0, err
+    json.loads(out, parse_constant=_no_constant)
