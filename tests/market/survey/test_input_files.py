@@ -39,6 +39,13 @@ def _build(path: Path) -> subprocess.CompletedProcess[str]:
     return _cli("benchmarks", "build", str(path), "-o", "-", "--map", "base=salary")
 
 
+def test_a_survey_builds_under_the_same_memory_bound(tmp_path: Path) -> None:
+    survey = tmp_path / "s.csv"
+    survey.write_text("salary\n" + "".join(f"{100_000 + i}\n" for i in range(40)), encoding="utf-8")
+    run = _build(survey)
+    assert run.returncode == 0 and "[[cells]]" in run.stdout, run.stderr
+
+
 @needs_dev_zero
 def test_dev_zero_is_refused_in_bounded_memory() -> None:
     run = _build(Path("/dev/zero"))
