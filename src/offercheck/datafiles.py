@@ -9,13 +9,18 @@ The cache directory is writable by anyone who can write the user's files, so it 
 JSON of plain values (DESIGN section 8). Reading an entry builds dicts, lists, tuples, strings, numbers and
 dates, and nothing else: a crafted file can at worst be ignored. A result that is not plain data (an object)
 is recomputed on every run rather than cached.
+
+A user's own input files (a survey, an offer, a profile, a benchmark file, a plugin's data) are read with
+:func:`read_input`: regular files only, each kind with a stated size limit (INPUT_LIMITS).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
+import stat
 import sys
 import tempfile
 import zlib
@@ -41,6 +46,76 @@ _TAG = "\0offercheck"
 
 class _NotPlain(TypeError):
     """A value the cache cannot store as JSON."""
+
+
+# What a user's input file may be, by kind (DESIGN section 8: inputs are read only from regular files, with stated
+# size limits). A survey is the largest: published salary surveys are tens of MB (the ai-jobs.net file is 4 MB, a
+# developer survey's results about 150 MB) and the reader holds about three times the file in memory. The other
+# kinds are written by hand or by ``offercheck benchmarks build`` (the ai-jobs file becomes about 2 MB of TOML).
+INPUT_LIMITS: Mapping[str, int] = MappingProxyType({
+    "survey CSV": 512 * 2**20,
+    "benchmark file": 64 * 2**20,
+    "offer file": 2**20,
+    "profile": 2**20,
+    "plugin data file": 64 * 2**20,
+})
+_FILE_TYPES = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+class InputFileError(OSError):
+    """A user's input file that is not read: not a regular file, or over its kind's size limit (INPUT_LIMITS).
+
+    An OSError, so every caller that reports "cannot read: <strerror>" for a missing file reports this too;
+    ``filename`` is the path and ``strerror`` the reason ("not a regular file (a FIFO)")."""
+
+
+def _size(n: int) -> str:
+    return f"{n // 2**20} MiB" if n % 2**20 == 0 else f"{n:,} bytes"
+
+
+def read_input(path: Path | str, kind: str) -> bytes:
+    """The bytes of a user's input file of ``kind`` (a key of INPUT_LIMITS: "survey CSV", "offer file", ...).
+
+    Only a regular file is read: a directory, FIFO, device or socket raises InputFileError at once (the file is
+    opened without blocking, so a FIFO with no writer does not hang), as does a file larger than the kind's
+    limit; at most the limit plus one byte is ever read, whatever the file claims its size is (a /proc file
+    says 0, a file may grow while read). Other failures (no such file, no permission) raise the usual OSError.
+    """
+    try:
+        limit = INPUT_LIMITS[kind]
+    except KeyError:
+        raise ValueError(f"unknown kind of input file {kind!r}; known: {', '.join(INPUT_LIMITS)}") from None
+    name = str(path)
+    a = "an" if kind[0] in "aeiou" else "a"
+    too_large = InputFileError(errno.EFBIG, f"larger than {_size(limit)}, the limit for {a} {kind}", name)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = next((text for test, text in _FILE_TYPES if test(info.st_mode)), "not a file")
+            raise InputFileError(errno.EINVAL, f"not a regular file ({what})", name)
+        if info.st_size > limit:
+            raise too_large
+        f = os.fdopen(fd, "rb", buffering=0)
+    except BaseException:
+        os.close(fd)
+        raise
+    with f:
+        # One read of the stated size fills one buffer (no copy); then read on in case the file is longer than it
+        # said, never past limit + 1 bytes in all.
+        chunks = [f.read(info.st_size)] if info.st_size else []
+        total = sum(map(len, chunks))
+        while total <= limit:
+            chunk = f.read(min(limit + 1 - total, 2**20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise too_large
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def packaged(name: str) -> Path:

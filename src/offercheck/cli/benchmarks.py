@@ -55,8 +55,10 @@ def _mapping(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
               help="Cells with fewer rows fall back to a broader cell, scaled, and say so.")
 @click.option("--all-employment", is_flag=True, help="Keep part-time, contract and freelance rows (default: FT only).")
 @click.option("--min-year", type=int, metavar="YEAR", help="Drop responses from before YEAR.")
+@click.option("--keep-duplicates", is_flag=True,
+              help="Keep rows identical to an earlier row (default: dropped as repeats of one response).")
 def benchmarks_build(survey: Path, output: str, force: bool, mapping: dict[str, str] | None, min_sample: int,
-                     all_employment: bool, min_year: int | None) -> None:
+                     all_employment: bool, min_year: int | None, keep_duplicates: bool) -> None:
     """Build a benchmark file from a salary survey CSV (ai-jobs.net format, or any comma, semicolon or tab
     separated CSV with --map): cells by role, experience band, country and city (a thin cell uses a broader one
     and says so)."""
@@ -81,7 +83,7 @@ def benchmarks_build(survey: Path, output: str, force: bool, mapping: dict[str, 
         text, stats = build_benchmarks(
             survey, name="benchmarks" if output == "-" else Path(output).stem, mapping=mapping,
             min_sample=min_sample, employment_types=None if all_employment else ("FT",), min_year=min_year,
-            progress=progress)
+            progress=progress, keep_duplicates=keep_duplicates)
     except SurveyFormatError as e:
         raise OffercheckError(str(e)) from e
     except OSError as e:

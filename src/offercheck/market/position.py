@@ -34,7 +34,12 @@ class Percentile:
 
 
 def percentile_of(x: float, q: Quantiles) -> Percentile:
-    """Percentile of ``x``, interpolating linearly between the known quantiles."""
+    """Percentile of ``x``, interpolating linearly between the known quantiles.
+
+    A value equal to several quantiles (a tied block, e.g. p25 = p50 = 120,000 when many responses share one
+    figure) is at the block's middle percentile (p37.5): the data cannot place it anywhere in the block, and its
+    lowest percentile would understate it as much as its highest would overstate it.
+    """
     points = [(p, getattr(q, name)) for p, name in QUANTILES if getattr(q, name) is not None]
     lo_p, lo_v = points[0]
     hi_p, hi_v = points[-1]
@@ -42,10 +47,11 @@ def percentile_of(x: float, q: Quantiles) -> Percentile:
         return Percentile(lo_p, "below")
     if x > hi_v:
         return Percentile(hi_p, "above")
+    tied = [p for p, v in points if v == x]  # consecutive: the quantiles are sorted
+    if tied:
+        return Percentile((tied[0] + tied[-1]) / 2)
     for (p0, v0), (p1, v1) in itertools.pairwise(points):
-        if v0 <= x <= v1:
-            if v1 == v0:
-                return Percentile(float(p0))
+        if v0 < x < v1:
             return Percentile(p0 + (p1 - p0) * (x - v0) / (v1 - v0))
     return Percentile(float(hi_p))  # unreachable for sorted quantiles; keeps mypy content
 

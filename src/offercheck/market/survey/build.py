@@ -46,6 +46,7 @@ def build_benchmarks(
     min_year: int | None = None,
     progress: Callable[[int], None] | None = None,
     built: dt.date | None = None,
+    keep_duplicates: bool = False,
 ) -> tuple[str, SurveyStats]:
     """Read a survey and return the benchmark file's text (``meta.name`` = ``name``) and the row accounting.
 
@@ -56,7 +57,7 @@ def build_benchmarks(
     # The garbage collector stays paused until the cells are written out and freed (see gc_paused), so
     # it never walks the thousands of lists and cells built here.
     with gc_paused():
-        reader = Reader(path, mapping, employment_types, min_year)
+        reader = Reader(path, mapping, employment_types, min_year, keep_duplicates=keep_duplicates)
         # Pay by the raw values, as read, of those of (title, level, country, city, state) the file has: a row
         # costs a lookup and an append, all in C.
         by_raw: defaultdict[tuple[str, ...], list[float]] = defaultdict(list)

@@ -71,6 +71,7 @@ class _Pooled:
 
 
 _ALL = _Pooled()
+_LOWEST = _NAMES[0]  # quantiles are sorted: the smallest
 _Key = tuple[str | None, str | None, str | None]  # (role or other value, band, country) of a row
 _Key4 = tuple[str | None, str | None, str | None, str | None]  # (role, band, country, city)
 _Exact = Mapping[_Key4, list[float]]
@@ -161,8 +162,9 @@ def build_cells(
     2. all roles x band x country, scaled by the role's relative pay (``relative_pay``);
     3. all roles x all bands x country, scaled by the role's and the band's relative pay.
 
-    A thin cell whose role or band has no relative-pay estimate (too few rows), or whose country has too
-    few rows even for level 3, is left out: a lookup then uses a broader cell and says so.
+    A thin cell whose role or band has no relative-pay estimate (too few rows), whose country has too
+    few rows even for level 3, or whose scaled figures fall below one unit a year (a pay ratio far below 1), is
+    left out: a lookup then uses a broader cell and says so.
     """
     # One pass over the rows; everything after works on the (few thousand) exact groups.
     base: dict[_Key4, list[float]] = defaultdict(list)
@@ -273,8 +275,10 @@ def _cells(
                     # The same product, in the same order, as scaling by the role's ratio and then the band's.
                     scale = 1.0 * role_m * band_m
                     why = f"n={len(own)} < {min_sample}: used {used}{role_why}{band_why}"
-                    cells.append(Cell(role, band, country, len(own), _quantiles(raw(key), scale), scaled_method,
-                                      why, None, borrowed))
+                    scaled = _quantiles(raw(key), scale)
+                    if scaled[_LOWEST] < 1:
+                        continue  # scaled below one unit a year: no benchmark file may hold it (see build_cells)
+                    cells.append(Cell(role, band, country, len(own), scaled, scaled_method, why, None, borrowed))
     return cells
 
 

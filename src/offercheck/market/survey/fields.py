@@ -1,9 +1,8 @@
 """What a survey's columns mean: the ``--map`` keys, the ai-jobs.net header, and how each value is read
-(pay, experience band, remote ratio, company size, year, location)."""
+(experience band, remote ratio, company size, year, location; pay amounts: :mod:`offercheck.market.survey.numbers`)."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,8 +12,7 @@ from offercheck.market.schema import plain
 from offercheck.offer.roles import AIJOBS_LEVELS, EXPERIENCE_BANDS, experience_band
 
 __all__ = ["MAPPING_KEYS", "PAY_KEYS", "SurveyFormatError", "SurveyRow", "SurveyStats", "band", "columns",
-           "delimiter", "location", "pay",
-           "year", "years_band"]
+           "delimiter", "location", "year", "years_band"]
 
 
 class SurveyFormatError(ValueError):
@@ -51,13 +49,18 @@ class SurveyStats:
     excluded: Mapping[str, int] = field(default_factory=dict)
     unmapped_roles: int = 0
     format: str = "generic"
+    # Rows equal to an earlier row that were kept (used or counted like any other), when duplicates were kept
+    # on request; None when they were dropped (``duplicates``).
+    kept_duplicates: int | None = None
 
     def summary(self) -> str:
         """One line accounting for every row, e.g. for the end of ``offercheck benchmarks build``."""
         def reasons(counts: Mapping[str, int]) -> str:
             return f" ({', '.join(f'{k}: {v:,}' for k, v in counts.items())})" if counts else ""
 
-        parts = [f"read {self.rows_read:,} rows", f"dropped {self.duplicates:,} duplicates",
+        kept = self.kept_duplicates
+        parts = [f"read {self.rows_read:,} rows",
+                 f"dropped {self.duplicates:,} duplicates" if kept is None else f"kept {kept:,} duplicates",
                  f"{self.bad_rows:,} bad rows{reasons(self.bad_reasons)}"]
         if self.excluded:
             parts.append(f"excluded {sum(self.excluded.values()):,}{reasons(self.excluded)}")
@@ -131,30 +134,6 @@ def year(value: str) -> int | None:
         return int(value.strip())
     except ValueError:
         return None
-
-
-def pay(value: str) -> float | str:
-    """Pay as a float, or the reason it is unusable."""
-    v = value.strip().replace(",", "")
-    if not v:
-        return "missing pay"
-    try:
-        amount = float(v)
-    except ValueError:
-        return "non-numeric pay"
-    return amount if 0 < amount < math.inf else "pay not a positive number"
-
-
-def part_pay(value: str) -> float | str:
-    """A bonus or stock amount: blank is none (0), else as :func:`pay` but zero allowed."""
-    v = value.strip().replace(",", "")
-    if not v:
-        return 0.0
-    try:
-        amount = float(v)
-    except ValueError:
-        return "non-numeric pay"
-    return amount if 0 <= amount < math.inf else "pay not a positive number"
 
 
 def country_code(text: str) -> str | None:

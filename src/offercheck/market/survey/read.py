@@ -1,7 +1,9 @@
 """Reading a salary survey CSV: the delimiter (comma, semicolon or tab), the header and its mapping (see
 :mod:`offercheck.market.survey.fields`), then the usable rows, read a batch at a time, column-wise. Exact duplicate
-rows are dropped (the ai-jobs file repeats about half its rows verbatim). Rows whose pay is missing, not a number or
-not positive, or that have too few columns, are counted by reason and never used.
+rows are dropped (the ai-jobs file repeats about half its rows verbatim), unless kept on request. Rows whose pay is
+missing, not a number (in the column's number convention), not positive or out of range, or in no known currency,
+or that have too few columns, are counted by reason and never used (see :mod:`offercheck.market.survey.amounts`).
+The file is read with :func:`offercheck.datafiles.read_input`: a regular file of at most 512 MiB.
 """
 
 from __future__ import annotations
@@ -11,17 +13,20 @@ import csv
 import gc
 import hashlib
 import io
-import math
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from itertools import compress, islice, repeat
 from operator import and_, gt, not_
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TypeVar
 
+from offercheck.datafiles import read_input
 from offercheck.market.survey import fields as f
+from offercheck.market.survey.amounts import Memo as _Memo
+from offercheck.market.survey.amounts import PayColumns
+from offercheck.market.survey.amounts import both as _and
 from offercheck.market.survey.batch import Batch, Columns, Strided
 from offercheck.market.survey.fields import SurveyFormatError, SurveyRow, SurveyStats
 from offercheck.offer.roles import normalise_role
@@ -36,18 +41,6 @@ _T = TypeVar("_T")
 # 10,000 and 30% faster than 40,000. Progress is reported every _PROGRESS rows, a multiple.
 _BATCH = 1_000
 _PROGRESS = 10_000
-
-
-class _Memo(dict[str, _T]):
-    """Per-distinct-value cache: a hit is a plain dict lookup; ``fn`` runs once per new value."""
-
-    def __init__(self, fn: Callable[[str], _T]) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, key: str) -> _T:
-        value = self[key] = self.fn(key)
-        return value
 
 
 class _Const(_Memo[_T]):
@@ -74,10 +67,6 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _and(keep: list[bool] | None, ok: list[bool] | None) -> list[bool] | None:
-    return ok if keep is None else keep if ok is None else list(map(and_, keep, ok))
-
-
 def consume(iterator: Iterable[object]) -> None:
     """Run an iterator of side effects (``map(list.append, ...)``) to its end at C speed."""
     deque(iterator, maxlen=0)
@@ -91,9 +80,10 @@ class Reader:
     """
 
     def __init__(self, path: Path, mapping: Mapping[str, str] | None,
-                 employment_types: Collection[str] | None, min_year: int | None) -> None:
+                 employment_types: Collection[str] | None, min_year: int | None, *,
+                 keep_duplicates: bool = False) -> None:
         self.path = path = Path(path)
-        data = path.read_bytes()
+        data = read_input(path, "survey CSV")  # a regular file of at most 512 MiB (datafiles.INPUT_LIMITS)
         # hashlib lets go of the GIL on a large buffer: the digest is computed in a thread while the text is decoded
         # and deduplicated (a tenth of the reading; see sha256).
         self._digest = hashlib.sha256()
@@ -101,6 +91,8 @@ class Reader:
         self._hashing.start()
         self._data = data
         self.processed = self.duplicates = self.pre_duplicates = self.used = 0
+        self.keep_duplicates = keep_duplicates
+        self.kept_duplicates = 0  # with keep_duplicates: rows equal to an earlier row, used as any other
         header: list[str] | None
         distinct: dict[bytes, None] | None = None
         body = data.removeprefix(codecs.BOM_UTF8)
@@ -121,17 +113,25 @@ class Reader:
             # (and so checked) as it is split; UTF-8 never has a "\n" or delimiter byte inside a character.
             blank = lines.count(b"")
             distinct.pop(b"", None)
-            self.pre_duplicates = len(lines) - blank - len(distinct)
-            self._lines: Iterator[bytes] | None = iter(distinct)
+            self._lines: Iterator[bytes] | None
+            if keep_duplicates:
+                self.kept_duplicates = len(lines) - blank - len(distinct)
+                self._lines = filter(None, lines)
+            else:
+                self.pre_duplicates = len(lines) - blank - len(distinct)
+                self._lines = iter(distinct)
             first = self._text(next(self._lines, b"")) or None
             self.delim = f.delimiter(first or "")
             header = None if first is None else first.split(self.delim)
         else:
             self._lines = None
             text = self._text(data, "utf-8-sig")
-            self.delim = f.delimiter(text[:text.find("\n")])
+            # Blank lines before the header are skipped, as the unquoted path skips them.
+            start = len(text) - len(text.lstrip("\r\n"))
+            end = text.find("\n", start)
+            self.delim = f.delimiter(text[start:None if end < 0 else end])
             self._records = csv.reader(io.StringIO(text, newline=""), delimiter=self.delim)
-            header = next(self._records, None)
+            header = next(filter(None, self._records), None)
         if header is None:
             raise SurveyFormatError(f"{path}: empty file, expected a CSV header row")
         self.format, cols = f.columns(path, [h.strip().lower() for h in header], mapping)
@@ -149,7 +149,8 @@ class Reader:
         self.excluded_emp: Counter[str] = Counter()  # by raw employment value
         self.excluded_year = 0
         self.currencies: set[str] = set()  # distinct raw values of the used rows, when the file has a currency column
-        self._parsed: dict[str, _Memo[float | str]] = {}  # by column label: see _amounts
+        self.pay = PayColumns(path, self.bad, (cols["currency"], self.columns["currency"]) if "currency" in cols
+                              else None)
 
     def _interpreters(self, cols: dict[str, int]) -> None:
         """Column numbers (None: not in the file) and, for each column, a memo reading its values: each column
@@ -242,11 +243,14 @@ class Reader:
                 continue  # a blank line is not a response
             self.processed += 1
             key = tuple(raw)
-            if key in seen:
-                self.duplicates += 1
-            else:
+            if key not in seen:
                 seen.add(key)
                 batch.append(raw)
+            elif self.keep_duplicates:
+                self.kept_duplicates += 1
+                batch.append(raw)
+            else:
+                self.duplicates += 1
             if self.processed % _BATCH == 0:
                 if progress is not None and self.processed % _PROGRESS == 0:
                     progress(self.processed)
@@ -269,18 +273,25 @@ class Reader:
 
     def _usable(self, cols: Columns) -> Batch:
         """The usable rows of a batch, checked column by column; each unusable row is counted under its first
-        reason: missing columns (done by then), pay (bad), employment type, year (excluded)."""
-        base, keep = self._amounts(cols[self.i_base], f.pay, "")
+        reason: missing columns (done by then), pay (bad: its format, currency and range, see PayColumns),
+        employment type, year (excluded)."""
+        pay, name = self.pay, self.columns
+        base, keep = pay.amounts(cols[self.i_base], name[self.pay_key], "")
+        checked = [(base, "", False)]
         total = base if self.has_total else None
         if self.i_total is not None:
-            total, ok = self._amounts(cols[self.i_total], f.pay, "total: ", keep)
+            total, ok = pay.amounts(cols[self.i_total], name["total"], "total: ", keep)
             keep = _and(keep, ok)
+            checked.append((total, "total: ", False))
         elif self.i_stock is not None:
-            stock, ok = self._amounts(cols[self.i_stock], f.part_pay, "stock: ", keep)
+            stock, ok = pay.amounts(cols[self.i_stock], name["stock"], "stock: ", keep, part=True)
             keep = _and(keep, ok)
-            bonus, ok = ([0.0] * len(base), None) if self.i_bonus is None else self._amounts(
-                cols[self.i_bonus], f.part_pay, "bonus: ", keep)
+            bonus, ok = ([0.0] * len(base), None) if self.i_bonus is None else pay.amounts(
+                cols[self.i_bonus], name["bonus"], "bonus: ", keep, part=True)
             keep = _and(keep, ok)
+            checked += [(stock, "stock: ", True), (bonus, "bonus: ", True)]
+        keep = pay.checked(None if pay.i_currency is None else cols[pay.i_currency], keep, checked)
+        if self.i_total is None and self.i_stock is not None:
             total = [b + x + y if type(b) is type(x) is type(y) is float else 0.0  # a bad row, dropped below
                      for b, x, y in zip(base, bonus, stock, strict=True)]
         if self.check_emp and self.i_emp is not None:
@@ -299,24 +310,6 @@ class Reader:
             self.currencies.update(usable[self.i_currency])
         self.used += len(usable.base)
         return usable
-
-    def _amounts(self, values: Sequence[str], parse: Callable[[str], float | str], label: str,
-                 keep: list[bool] | None = None) -> tuple[list[float], list[bool] | None]:
-        """Amounts as floats (a bad one left in place, as its reason) and which are usable (None: all). A bad
-        value is counted only on rows still kept (``keep``), so each row is counted under its first reason."""
-        with suppress(ValueError):
-            amounts = list(map(float, values))
-            # Checked on the whole column: a NaN or an infinity makes the sum NaN or infinite.
-            if min(amounts, default=1) > 0 and sum(amounts) < math.inf:
-                return amounts, None
-        # A bad value sends its batch here: each distinct value parsed once (memo bounded), bad ones counted in C.
-        if len(memo := self._parsed.setdefault(label, _Memo(parse))) > 100_000:
-            memo.clear()
-        parsed = list(map(memo.__getitem__, values))
-        ok = list(map(float.__instancecheck__, parsed))
-        reasons = cast(Iterator[str], compress(parsed, map(not_, ok) if keep is None else map(gt, keep, ok)))
-        self.bad.update(map(label.__add__, reasons))
-        return cast(list[float], parsed), ok
 
     @staticmethod
     def _narrow(keep: list[bool] | None, values: Sequence[str], ok: Mapping[str, bool]
@@ -354,6 +347,7 @@ class Reader:
             bad_rows=sum(self.bad.values()), bad_reasons=dict(sorted(self.bad.items())), rows_used=self.used,
             sha256=self.sha256, name=self.path.name, excluded=dict(sorted(excluded.items())),
             unmapped_roles=unmapped_roles, format=self.format,
+            kept_duplicates=self.kept_duplicates if self.keep_duplicates else None,
         )
 
 
@@ -364,16 +358,18 @@ def read_survey(
     progress: Callable[[int], None] | None = None,
     employment_types: Collection[str] | None = ("FT",),
     min_year: int | None = None,
+    keep_duplicates: bool = False,
 ) -> tuple[list[SurveyRow], SurveyStats]:
     """Read a survey CSV; return the usable rows and what happened to the others.
 
     ``mapping`` is needed for a non-ai-jobs file (see the module docstring). ``employment_types`` keeps only
     those employment types when the file has that column (default full-time only; None keeps all);
     ``min_year`` drops rows older than that year (and rows without a year) when the file has a year column.
+    Exact duplicate rows are dropped unless ``keep_duplicates`` (identical responses that are really distinct).
     ``progress`` is called with the number of distinct rows processed so far every 10,000 rows, and with
     ``rows_read`` at the end.
     """
-    reader = Reader(path, mapping, employment_types, min_year)
+    reader = Reader(path, mapping, employment_types, min_year, keep_duplicates=keep_duplicates)
     rows: list[SurveyRow] = []
     places: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
     with gc_paused():

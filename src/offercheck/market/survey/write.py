@@ -78,6 +78,7 @@ def source_table(source_id: str, stats: SurveyStats, *, title: str | None, url: 
     return {
         "id": source_id, "title": title or stats.name, **{k: v for k, v in optional.items() if v}, "year": year,
         "file": stats.name, "sha256": stats.sha256, "rows_read": stats.rows_read, "duplicates": stats.duplicates,
+        **({} if stats.kept_duplicates is None else {"duplicates_kept": stats.kept_duplicates}),
         "bad_rows": stats.bad_rows, "bad_reasons": dict(stats.bad_reasons), "excluded": dict(stats.excluded),
         "rows_used": stats.rows_used, "unmapped_roles": stats.unmapped_roles,
     }
