@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import market_places  # noqa: E402  (import after making src and scripts importable)
 import market_survey  # noqa: E402
 
-from offercheck.market.anchor import normalise_place  # noqa: E402
 from offercheck.market.quantiles import QUANTILE_METHOD  # noqa: E402
+from offercheck.places import norm, subdivisions_of  # noqa: E402
 
 BLS_FILE = "bls_oews_may2025_tech_occupations_by_area.csv"
 SURVEY_FILE = "aijobs_salaries_2025-01-19.csv"
@@ -80,7 +80,7 @@ def read_bls(path: Path) -> list[dict[str, str]]:
 
 
 def _state_of_fips(rows: list[dict[str, str]]) -> dict[str, str]:
-    by_name = {name: abbr for abbr, name in market_places.STATES.items()}
+    by_name = {s.name: code for code, s in subdivisions_of("US").items()}
     return {r["AREA"][:2]: by_name[r["AREA_TITLE"]] for r in rows if r["AREA_TYPE"] == "S"}
 
 
@@ -134,11 +134,11 @@ def build_places(rows: list[dict[str, str]], anchor: dict[str, Any], source: dic
         cities = _principal_cities(area["name"])
         # In a multi-state title only the first city is known to be in the primary state.
         for city in cities if len(area["states"]) == 1 else cities[:1]:
-            candidates[normalise_place(city)].setdefault(area["states"][0], code)
+            candidates[norm(city)].setdefault(area["states"][0], code)
     for name, state, code in market_places.curated():
         if code not in anchor["areas"]:
             raise ValueError(f"market_places: {name} -> unknown area {code}")
-        candidates[normalise_place(name)][state] = code  # the hand table wins over titles
+        candidates[norm(name)][state] = code  # the hand table wins over titles
     size = {code: (w.get(FALLBACK_SOC) or [None] * 6)[5] or 0 for code, w in anchor["wages"].items()}
     places = {}
     for name, by_state in sorted(candidates.items()):
@@ -146,7 +146,7 @@ def build_places(rows: list[dict[str, str]], anchor: dict[str, Any], source: dic
         # Default first, then the area with the most computer jobs (the likelier meaning of a tech offer).
         order = sorted(by_state, key=lambda s: (s != default, -size.get(by_state[s], 0), s))
         places[name] = [[s, by_state[s]] for s in order]
-    states = {abbr: {"name": market_places.STATES[abbr], "area": code}
+    states = {abbr: {"name": subdivisions_of("US")[abbr].name, "area": code}
               for code, a in anchor["areas"].items() if a["level"] == "state" for abbr in a["states"]}
     return {"source": source, "places": places, "states": dict(sorted(states.items())),
             "foreign_namesakes": market_places.FOREIGN_NAMESAKES}
