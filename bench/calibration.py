@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO))  # tests.market.typical: the same cases as the out
 
 import market_survey as ms  # noqa: E402  (import after making scripts importable)
 
-from offercheck.market.anchor import bls_anchor  # noqa: E402
+from offercheck.market.anchors.bls import bls_anchor  # noqa: E402
 from tests.market import typical  # noqa: E402
 
 BLS_FILE = "bls_oews_may2025_tech_occupations_by_area.csv"

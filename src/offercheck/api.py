@@ -70,7 +70,7 @@ def compare(offers: Sequence[Offer], *, years: int = DEFAULT_YEARS, currency: st
 def _anchor(market: Any) -> Any:
     """The BLS anchor for US offers, unless the benchmarks are the user's own (a file or a plugin's sets),
     which then speak for every country they cover."""
-    from offercheck.market.anchoring import bls_provider
+    from offercheck.market.anchors.bls import bls_provider
     from offercheck.market.benchmarks import load_benchmarks
 
     return bls_provider if market.origin == load_benchmarks().origin else None

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import difflib
+
 import click
 
 
 class MarketWarning(UserWarning):
     """A benchmark taken on a guess the user can correct (e.g. a city found in several states): the CLI prints
     it to stderr as ``Warning: <message>``."""
+
+
+class UnknownCurrency(ValueError):
+    """A currency code the rate table has no rate for (``known``: the codes it has)."""
+
+    def __init__(self, code: str, known: tuple[str, ...]) -> None:
+        self.code = code
+        self.known = known
+        close = difflib.get_close_matches(code.upper(), known, n=1, cutoff=0.3)
+        self.suggestion: str | None = close[0] if close else None
+        hint = f"; did you mean {self.suggestion}?" if self.suggestion else "."
+        super().__init__(f"unknown currency {code!r}{hint} Known codes: {', '.join(known)}.")
 
 
 class OffercheckError(click.ClickException):

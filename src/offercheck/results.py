@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from offercheck.market.position import MarketPosition
     from offercheck.pay.equity_offer import EquityReport
     from offercheck.pay.leaving import LeaveEarly
-    from offercheck.real.places import PriceLevel
+    from offercheck.real.price_levels import PriceLevel
     from offercheck.real.terms import RealTerms
     from offercheck.tax.types import AfterTax
 

@@ -65,10 +65,13 @@ def test_public_offers_do_not_import_the_private_equity_engine() -> None:
 
 def test_packaged_tables_are_parsed_once_and_shared() -> None:
     from offercheck.datafiles import packaged_toml
-    from offercheck.market import anchor, premia
+    from offercheck.market import premia
+    from offercheck.market.anchors import bls
     from offercheck.market.benchmarks import load_factor_tables
+    from offercheck.places import bls_areas
 
-    assert anchor._load("bls_anchor") is premia._load("bls_anchor")
+    assert bls._load("bls_anchor") is premia._load("bls_anchor")
+    assert bls_areas().areas is premia._load("bls_anchor")["areas"]  # the places room reads the same parse
     # The offer checks (unknown industry) read factors.toml through packaged_toml, as the factors do.
     assert load_factor_tables()["industry"] is packaged_toml("factors.toml")["industry"]
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
+import tomllib
 from click.testing import CliRunner
 
+from offercheck.builtins.factors import industry
 from offercheck.cli.main import cli
+from offercheck.offer.loading import parse_offer
 
 HEAD = '[offer]\ncompany = "Acme"\n'
 BASE = "[salary]\nbase = 150000\n"
@@ -79,3 +84,22 @@ def test_a_csv_or_json_file_is_not_an_offer(runner: CliRunner, write_offer: Call
     assert result.exit_code == 1
     assert result.stderr == f"Error: {path}: this looks like a {kind} file; offer files are TOML (write one with " \
                             "`offercheck new offer.toml`)\n"
+
+
+def _industry_factors() -> Any:
+    with (resources.files("offercheck") / "data" / "factors.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@pytest.mark.parametrize(("spelling", "key"), [("bank", "finance"), ("Software", "technology"),
+                                               ("financial  services", "finance")])
+def test_industry_alias_is_known_to_the_factor_and_to_validate(
+        spelling: str, key: str, runner: CliRunner, write_offer: Callable[..., Path]) -> None:
+    expected = _industry_factors()["industry"]["relative_to_technology"][key]
+    offer = parse_offer({"offer": {"company": "Acme"}, "salary": {"base": 100_000},
+                         "company": {"industry": spelling}}, "offer.toml")
+    adj = industry.offercheck_adjust(offer=offer, benchmark=None)
+    assert adj is not None and adj.multiplier == pytest.approx(expected)
+    path = write_offer(f'[offer]\ncompany = "Acme"\n[salary]\nbase = 100000\n[company]\nindustry = "{spelling}"\n')
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 0 and result.stderr == ""

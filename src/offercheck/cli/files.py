@@ -95,10 +95,10 @@ def _ask_offer() -> str:
 
 
 def _code(value: str, length: int) -> str:
-    from offercheck.offer.checks import COUNTRY_CODES
+    from offercheck.places import suggested_code
 
     code = value.strip().upper()
-    code = COUNTRY_CODES.get(code, code) if length == 2 else code  # UK -> GB, USA -> US
+    code = suggested_code(code) if length == 2 else code  # UK -> GB, USA -> US
     if len(code) != length or not code.isalpha():
         raise click.BadParameter(f"give a {length}-letter code")
     return code

@@ -241,13 +241,13 @@ class BenchmarkSet:
 def us_metro(city: str | None, state: str | None = None) -> str | None:
     """The BLS metro area a US city lies in ("Sunnyvale", "CA" -> "San Jose-Sunnyvale-Santa Clara, CA"); None for
     a city the place table does not know, or one whose state is a guess (several states have the name)."""
-    from offercheck.market.anchor import resolve_place  # the place table loads only for a US city lookup
+    from offercheck.places import area, bls_areas  # the place table loads only for a US city lookup
 
     try:
-        place = resolve_place(city, state or None, "US")
+        place = area(bls_areas(), city, state or None, "US")
     except ValueError:  # a state the table does not know
         return None
-    return place.area_name if place.level == "metro" and not place.guessed else None
+    return place.name if place.level == "metro" and not place.guessed else None
 
 
 def _keyed(key: tuple[str | None, ...]) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from offercheck.plugins.calls import ADJUST, adjust
 if TYPE_CHECKING:
     import pluggy
 
-    from offercheck.market.anchoring import AnchorProvider
+    from offercheck.market.anchors import AnchorProvider
     from offercheck.market.benchmarks import Benchmark
     from offercheck.market.quantiles import Quantiles
     from offercheck.offer.models import Offer

@@ -12,11 +12,9 @@ from pathlib import Path
 
 from offercheck.errors import OfferFileError
 from offercheck.offer.models import Offer
+from offercheck.places import mistaken_code
 
-__all__ = ["COUNTRY_CODES", "likely_mistakes", "not_a_number_hint", "not_toml_hint"]
-
-# Names people write for a country instead of its ISO 3166 alpha-2 code.
-COUNTRY_CODES = {"UK": "GB", "USA": "US", "EN": "GB", "UAE": "AE"}
+__all__ = ["likely_mistakes", "not_a_number_hint", "not_toml_hint"]
 
 # (field, getter): percents that are fractions when below 1 (0.15 for 15%).
 _PERCENTS: tuple[tuple[str, Callable[[Offer], float | None]], ...] = (
@@ -50,8 +48,8 @@ def _findings(offer: Offer) -> Iterator[tuple[str, str]]:
     if 1 <= base < 1000:
         yield "salary.base", f"{base:g} looks like thousands; the base is the yearly amount, e.g. {base * 1000:g}"
     country = offer.location.country
-    if country in COUNTRY_CODES:
-        yield "location.country", f"{country!r} is not an ISO 3166 code; did you mean {COUNTRY_CODES[country]!r}?"
+    if mistaken_code(country):
+        yield "location.country", f"{country!r} is not an ISO 3166 code; did you mean {mistaken_code(country)!r}?"
     yield from _unknown_role(offer)
     if offer.equity is not None:
         from offercheck.offer.equity_checks import private_terms_warnings
@@ -90,11 +88,10 @@ def _place(offer: Offer) -> Iterator[tuple[str, str]]:
     loc = offer.location
     if loc.country != "US" or not loc.city:
         return
-    from offercheck.real.citystate import state_of_city
-    from offercheck.real.places import UnknownPlace, resolve_place
+    from offercheck.places import UnknownPlace, price_area, state_of_city
 
     try:
-        place = resolve_place(city=loc.city, state=loc.state, country="US")
+        place = price_area(city=loc.city, state=loc.state, country="US")
     except UnknownPlace as e:
         yield "location.city", str(e)
         return

@@ -15,11 +15,13 @@ from typing import Any, TypeAlias
 
 from pydantic import BaseModel, ValidationError
 
-from offercheck.errors import OfferFileError, OfferFileErrors
-from offercheck.offer.checks import COUNTRY_CODES, not_a_number_hint, not_toml_hint
+from offercheck.datafiles import packaged_toml
+from offercheck.errors import OfferFileError, OfferFileErrors, UnknownCurrency
+from offercheck.offer.checks import not_a_number_hint, not_toml_hint
 from offercheck.offer.current_job import STAY_PREFIX, current_job_problems, offer_problems
 from offercheck.offer.equity_checks import check_private_terms, public_company_errors
 from offercheck.offer.models import Candidate, Offer
+from offercheck.places import suggested_code
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -148,7 +150,7 @@ def validation_errors(
             msg = not_a_number_hint(err["input"]) or msg  # base = "200k"
         elif err["type"] == "string_pattern_mismatch":  # codes in capitals: "usd", "us"; names: "USA"
             fixed = str(err["input"]).strip().upper()
-            fixed = COUNTRY_CODES.get(fixed, fixed) if loc[-1] == "country" else fixed
+            fixed = suggested_code(fixed) if loc[-1] == "country" else fixed
             if re.fullmatch(err["ctx"]["pattern"], fixed):
                 msg += f"; did you mean '{fixed}'?"
         elif err["type"] == "too_short" and any(len(other) > len(loc) and other[:len(loc)] == loc
@@ -177,13 +179,16 @@ def _equity_problems(data: dict[str, Any], name: str) -> list[OfferFileError]:
     return [OfferFileError(name, detail, field) for field, detail in (m.split(": ", 1) for m in found)]
 
 
+def currency_codes() -> tuple[str, ...]:
+    """The codes of the packaged exchange-rate table: an offer's currency must be one of them."""
+    return tuple(sorted(str(code).strip().upper() for code in packaged_toml("rates.toml")["usd_per_unit"]))
+
+
 def parse_offer(data: dict[str, Any], name: str, settings: Settings = None) -> Offer:
     """Validate parsed TOML; raises OfferFileErrors listing every problem.
 
     With ``settings``, each ``[plugins.NAME]`` table is checked too (see :func:`check_plugin_tables`).
     """
-    from offercheck.pay.currency import UnknownCurrency, load_rates
-
     equity = _equity_problems(data, name)
     try:
         offer = Offer.model_validate(data)
@@ -194,10 +199,9 @@ def parse_offer(data: dict[str, Any], name: str, settings: Settings = None) -> O
         raise OfferFileErrors(equity + rest) from None
     if equity:
         raise OfferFileErrors(equity)
-    try:
-        load_rates().rate(offer.currency, "USD")
-    except UnknownCurrency as e:
-        raise OfferFileErrors([OfferFileError(name, str(e), "offer.currency")]) from None
+    known = currency_codes()
+    if offer.currency.strip().upper() not in known:
+        raise OfferFileErrors([OfferFileError(name, str(UnknownCurrency(offer.currency, known)), "offer.currency")])
     offer._path = name
     if settings is not None:
         check_plugin_tables(offer, name, settings)

@@ -7,16 +7,16 @@ and every conversion in a run uses the same dated snapshot, which the output pri
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import math
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+from offercheck.errors import UnknownCurrency
 
 # A version check rather than try/except: mypy (run for 3.10) understands it and checks the tomli branch.
 if sys.version_info >= (3, 11):
@@ -25,18 +25,6 @@ else:
     import tomli as tomllib
 
 __all__ = ["RateTable", "UnknownCurrency", "load_rates", "normalise_code"]
-
-
-class UnknownCurrency(ValueError):
-    """A currency code the rate table has no rate for."""
-
-    def __init__(self, code: str, known: tuple[str, ...]) -> None:
-        self.code = code
-        self.known = known
-        close = difflib.get_close_matches(code.upper(), known, n=1, cutoff=0.3)
-        self.suggestion: str | None = close[0] if close else None
-        hint = f"; did you mean {self.suggestion}?" if self.suggestion else "."
-        super().__init__(f"unknown currency {code!r}{hint} Known codes: {', '.join(known)}.")
 
 
 def normalise_code(code: str) -> str:
@@ -129,10 +117,9 @@ def _read(path: Path) -> RateTable:
 
 @functools.cache
 def _default_rates() -> RateTable:
-    ref = resources.files("offercheck") / "data" / "rates.toml"
-    with ref.open("rb") as fh:
-        data = tomllib.load(fh)
-    return _parse(data, "offercheck/data/rates.toml")
+    from offercheck.datafiles import packaged_toml  # read once, shared with the offer files' currency check
+
+    return _parse(packaged_toml("rates.toml"), "offercheck/data/rates.toml")
 
 
 def load_rates(path: Path | None = None) -> RateTable:

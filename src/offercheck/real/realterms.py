@@ -1,7 +1,7 @@
 """Real terms: pay expressed at one home place's prices and in its currency (issue 10).
 
 Within the US, real = nominal x RPP(home) / RPP(offer place); between countries the World Bank private-consumption
-PPPs convert first (see offercheck.real.places.real_factor). Exchange rates only bring pay into the offer place's own
+PPPs convert first (see real.price_levels.real_factor). Exchange rates only bring pay into the offer place's own
 currency: they are not price levels. Imported only with ``--real``: it loads the price tables.
 """
 
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from offercheck.errors import OffercheckError, OfferFileError
 from offercheck.pay.currency import UnknownCurrency
-from offercheck.real.places import PriceLevel, UnknownPlace, parse_home, real_factor, resolve_place
+from offercheck.real.price_levels import PriceLevel, UnknownPlace, parse_home, real_factor, resolve_place
 from offercheck.real.terms import RealTerms
 
 if TYPE_CHECKING:

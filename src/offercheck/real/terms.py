@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from offercheck.real.places import PriceLevel
+    from offercheck.real.price_levels import PriceLevel
 
 
 @dataclass(frozen=True)

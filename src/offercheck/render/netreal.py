@@ -10,7 +10,7 @@ from offercheck.render.fit import grid
 from offercheck.results import Comparison, Evaluation
 
 if TYPE_CHECKING:
-    from offercheck.real.places import PriceLevel
+    from offercheck.real.price_levels import PriceLevel
 
 
 def _rounded(x: float | None) -> float | None:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from offercheck.errors import OfferFileError, PluginError
-from offercheck.offer.places import country_code
 from offercheck.pay.comp import YearPay, deferral_limit_usd
+from offercheck.places import country_code
 from offercheck.tax.engine import (
     LATEST_TAX_YEAR,
     TaxLine,
@@ -56,8 +56,7 @@ def taxable_wages(pay: YearPay) -> float:
 
 def _us_state(offer: Offer) -> tuple[str, list[str]]:
     """The offer's US state, inferred from a known city (and said so) when the file gives none."""
-    from offercheck.real.citystate import state_of_city
-    from offercheck.real.places import UnknownPlace
+    from offercheck.places import UnknownPlace, state_of_city
 
     loc = offer.location
     if loc.state:

@@ -81,7 +81,7 @@ def estimate_tax(
     `pretax_deferral` (employee 401(k), US only) reduces income-tax wages but not payroll-tax wages.
     Raises UnsupportedJurisdiction (or its subclass UnsupportedTaxYear) rather than ever returning a silent zero.
     """
-    from offercheck.offer.places import country_code
+    from offercheck.places import country_code
     from offercheck.tax.engine import UnsupportedJurisdiction, check_inputs
 
     check_inputs(filing_status=filing_status, tax_year=tax_year, wages=wages, pretax_deferral=pretax_deferral)

@@ -6,14 +6,14 @@ because a remote employer can hire anywhere in the country (the remote factor th
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from offercheck import hookimpl
 from offercheck.builtins.factors import cite, neutral, table
 from offercheck.market.adjustments import Adjustment
 from offercheck.offer.models import Offer
-from offercheck.offer.places import CITY_ALIASES, norm_place
+from offercheck.places import norm
 
 DATA_ROLES = {"data scientist", "data analyst", "analytics engineer", "business intelligence"}
 FALLBACK_SOC = "15-0000"
@@ -22,15 +22,6 @@ FALLBACK_SOC = "15-0000"
 def soc_for(role: str | None) -> str:
     """The OEWS occupation whose geography best fits the role: data science or software development."""
     return "15-2051" if role and " ".join(role.lower().split()) in DATA_ROLES else "15-1252"
-
-
-def find_metro(city: str, state: str | None, areas: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
-    key = norm_place(city)
-    pool = [a for a in areas if not state or state.upper() in a["states"]]
-    # OEWS metro codes are "00" + CBSA code; an alias whose CBSA OEWS delineates differently falls back to the name.
-    cbsa = CITY_ALIASES.get(key)
-    by_alias = next((a for a in pool if cbsa and a["code"] == "00" + cbsa), None)
-    return by_alias or next((a for a in pool if key in (norm_place(c) for c in a["cities"])), None)
 
 
 def _area_adjustment(area: Mapping[str, Any], t: Mapping[str, Any], soc: str, where: str) -> Adjustment:
@@ -56,6 +47,8 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
     soc = soc_for(offer.offer.role)
     metros = table("location_us_metro")
     if loc.city:
+        from offercheck.places import find_metro  # the city tables load only for a US city the anchor left out
+
         area = find_metro(loc.city, loc.state, metros["areas"])
         if area is not None:
             return _area_adjustment(area, metros, soc, area["title"])
@@ -76,8 +69,7 @@ def _international(city: str | None, country: str, cell_country: str | None) -> 
     if not city:
         return None
     t = table("location_international")
-    entry = next((c for c in t["cities"] if c["city"].lower() == city.strip().lower() and c["country"] == country),
-                 None)
+    entry = next((c for c in t["cities"] if norm(c["city"]) == norm(city) and c["country"] == country), None)
     if entry is None or "multiplier" not in entry:
         why = entry["multiplier_note"] if entry else "no city figure in the sources"
         # A country without cells of its own is scored against the all-countries cell: say which one is used.

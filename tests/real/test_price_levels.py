@@ -1,4 +1,4 @@
-"""Tests for price levels and real-terms factors (offercheck.real.places).
+"""Tests for price levels and real-terms factors (offercheck.real.price_levels, areas read by offercheck.places).
 
 Expected numbers are read straight from the shared CSV extracts with the csv module, independently of
 the generated prices.toml and the module under test.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from offercheck.real.places import PriceLevel, UnknownPlace, parse_home, real_factor, resolve_place
+from offercheck.real.price_levels import PriceLevel, UnknownPlace, parse_home, real_factor, resolve_place
 from tests.conftest import REPO, SHARED
 
 COL = SHARED / "data" / "col"
@@ -276,12 +276,14 @@ def test_price_level_is_frozen() -> None:
 
 def test_nothing_loads_at_import() -> None:
     code = (
-        "import offercheck.real.places as p, offercheck.pay.currency as c\n"
-        "print(p._data.cache_info().currsize, c._default_rates.cache_info().currsize)\n"
+        "import offercheck.real.price_levels as p, offercheck.pay.currency as c\n"
+        "import offercheck.places.metros as m, offercheck.places.countries as k, offercheck.places.areas as a\n"
+        "print(p._data.cache_info().currsize, c._default_rates.cache_info().currsize, m.metros.cache_info().currsize,"
+        " k._countries.cache_info().currsize, a.bls_areas.cache_info().currsize)\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    assert out.stdout.split() == ["0", "0"]
+    assert out.stdout.split() == ["0"] * 5
 
 
 @needs_col
