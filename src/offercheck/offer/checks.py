@@ -12,7 +12,7 @@ from pathlib import Path
 
 from offercheck.errors import OfferFileError
 from offercheck.offer.models import Offer
-from offercheck.places import mistaken_code
+from offercheck.places import find_subdivision, mistaken_code, subdivisions_of, unknown_subdivision
 
 __all__ = ["likely_mistakes", "not_a_number_hint", "not_toml_hint"]
 
@@ -50,6 +50,7 @@ def _findings(offer: Offer) -> Iterator[tuple[str, str]]:
     country = offer.location.country
     if mistaken_code(country):
         yield "location.country", f"{country!r} is not an ISO 3166 code; did you mean {mistaken_code(country)!r}?"
+    yield from _unknown_subdivision(offer)
     yield from _unknown_role(offer)
     if offer.equity is not None:
         from offercheck.offer.equity_checks import private_terms_warnings
@@ -83,11 +84,18 @@ def _unknown_role(offer: Offer) -> Iterator[tuple[str, str]]:
                              "is for all roles and the role factor is left at x1")
 
 
+def _unknown_subdivision(offer: Offer) -> Iterator[tuple[str, str]]:
+    """A state or province the country has none of (codes and full names are both known: 'WA', 'Washington')."""
+    loc = offer.location
+    if loc.state and subdivisions_of(loc.country) and find_subdivision(loc.country, loc.state) is None:
+        yield "location.state", str(unknown_subdivision(loc.country, loc.state))
+
+
 def _place(offer: Offer) -> Iterator[tuple[str, str]]:
     """A US city no metro table knows, or whose state is ambiguous when no state is given."""
     loc = offer.location
-    if loc.country != "US" or not loc.city:
-        return
+    if loc.country != "US" or not loc.city or (loc.state and find_subdivision("US", loc.state) is None):
+        return  # an unknown state is reported as such
     from offercheck.places import UnknownPlace, price_area, state_of_city
 
     try:

@@ -68,9 +68,21 @@ class Candidate(_Table):
 
 class Location(_Table):
     city: str | None = None
-    state: str | None = Field(None, description="ISO 3166-2 subdivision code, e.g. CA or ON.")
+    state: str | None = Field(None, description="ISO 3166-2 subdivision code or its name, e.g. CA, ON or Ontario.")
     country: str = Field("US", pattern=r"^[A-Z]{2}$", description="ISO 3166 alpha-2 code.")
     remote: Literal["onsite", "hybrid", "remote"] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _state_as_code(cls, data: Any) -> Any:
+        """A state written out ('Washington', 'ontario', 'US-WA', 'Bayern') is its code (WA, ON, BY) everywhere."""
+        state, country = (data.get("state"), data.get("country", "US")) if isinstance(data, dict) else (None, None)
+        if not (isinstance(state, str) and isinstance(country, str)):
+            return data
+        from offercheck.places import subdivision_code
+
+        code = subdivision_code(country, state)
+        return data if code is None or code == state else {**data, "state": code}
 
 
 class Company(_Table):

@@ -56,11 +56,11 @@ def taxable_wages(pay: YearPay) -> float:
 
 def _us_state(offer: Offer) -> tuple[str, list[str]]:
     """The offer's US state, inferred from a known city (and said so) when the file gives none."""
-    from offercheck.places import UnknownPlace, state_of_city
+    from offercheck.places import UnknownPlace, state_of_city, subdivision_code
 
     loc = offer.location
     if loc.state:
-        return loc.state, []
+        return subdivision_code("US", loc.state) or loc.state, []  # 'Washington' is WA, as everywhere
     if not loc.city:
         raise UnsupportedJurisdiction('no state given: set [location] state, e.g. state = "CA"')
     try:
