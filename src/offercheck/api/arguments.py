@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from offercheck.errors import ArgumentError
@@ -59,20 +58,25 @@ def offer_list(name: str, offers: object) -> None:
         raise ArgumentError(name, "must be a list of offers or offer files, e.g. compare(['a.toml'])")
 
 
-@dataclass(frozen=True)
 class Steps:
-    """The validated options of one run: which steps to chain, and with what."""
+    """The validated options of one run: which steps to chain, and with what (a plain class: a dataclass costs
+    start-up time to create)."""
 
-    years: int
-    currency: str | None  # None: the first offer's
-    rates: RateTable
-    equity: View
-    as_of: dt.date
-    tax_year: int | None  # None: no taxes
-    filing: str | None
-    real: bool
-    home: str | None
-    leave_after: int | None  # None: no leave-early
+    __slots__ = ("as_of", "currency", "equity", "filing", "home", "leave_after", "rates", "real", "tax_year", "years")
+
+    def __init__(self, years: int, currency: str | None, rates: RateTable, equity: View, as_of: dt.date,
+                 tax_year: int | None, filing: str | None, real: bool, home: str | None,
+                 leave_after: int | None) -> None:
+        self.years = years
+        self.currency = currency  # None: the first offer's
+        self.rates = rates
+        self.equity: View = equity
+        self.as_of = as_of
+        self.tax_year = tax_year  # None: no taxes
+        self.filing = filing
+        self.real = real
+        self.home = home
+        self.leave_after = leave_after  # None: no leave-early
 
 
 def check_steps(*, years: object, currency: object, rates: object, after_tax: object, tax_year: object, filing: object,

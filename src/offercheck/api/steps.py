@@ -13,16 +13,15 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 from offercheck.api.arguments import EQUITY_VIEWS, Steps, choice, display_currency, is_path, offer_list, whole
 from offercheck.errors import ArgumentError, OfferFileError, OfferFileErrors, OfferWarning
 from offercheck.offer.models import Candidate, Offer
 from offercheck.pay.comp import pay_by_year
 from offercheck.pay.currency import RateTable, load_rates
-from offercheck.pay.current import forfeited, versus_current
 from offercheck.pay.equity_offer import equity_report, grant_exercise_cost
 from offercheck.results import DEFAULT_YEARS, Evaluation
 
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     import pluggy
 
     from offercheck.market.benchmarks import BenchmarkSet
+    from offercheck.pay.current import Forfeited
     from offercheck.pay.equity import View
     from offercheck.real.places import PriceLevel
 
@@ -111,7 +111,15 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
     native = tuple(pay_by_year(offer, n, view, rates))  # a caller's rates hold for the 401(k) limit too
     return Evaluation(offer, target, tuple(y.scaled(factor) for y in native), native_years=native, fx=factor,
                       equity_view=view, equity=equity_report(offer, view, n, factor),
-                      exercise_cost=grant_exercise_cost(offer.equity) * factor, forfeited=forfeited(offer, factor))
+                      exercise_cost=grant_exercise_cost(offer.equity) * factor, forfeited=_forfeited(offer, factor))
+
+
+def _forfeited(offer: Offer, fx: float) -> Forfeited | None:
+    if offer.leaving is None:  # an offer, or a current job without [leaving]: the stay-or-go code is not needed
+        return None
+    from offercheck.pay.current import forfeited
+
+    return forfeited(offer, fx)
 
 
 def _scored(jobs: tuple[Evaluation, ...], pm: pluggy.PluginManager, benchmarks: Benchmarks,
@@ -158,14 +166,15 @@ def _in_real_terms(jobs: tuple[Evaluation, ...], s: Steps) -> tuple[tuple[Evalua
 
 
 def _versus(offer: Evaluation, stay: Evaluation) -> Evaluation:
+    from offercheck.pay.current import versus_current
+
     both = offer.taxes is not None and stay.taxes is not None  # net pay minus net pay only when both are taxed
     return replace(offer, vs_current=versus_current(offer.years, stay.years,
                                                     offer.taxes.nets if both and offer.taxes else None,
                                                     stay.taxes.nets if both and stay.taxes else None))
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """What the steps give: the offers, the current job, the home place of real terms, the plugins used."""
 
     offers: tuple[Evaluation, ...]

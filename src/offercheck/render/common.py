@@ -18,7 +18,6 @@ import math
 import re
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
 
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("base", "Base"),
@@ -145,16 +144,15 @@ def csv_cell(value: object) -> object:
 # --------------------------------------------------------------------------------------------------- text formats
 
 
-@dataclass(frozen=True)
 class Style:
     """How a section is written in one text format: terminal tables ("simple") or markdown ("github")."""
 
-    tablefmt: str
-    heading: Callable[[str], str]
+    __slots__ = ("heading", "markdown", "tablefmt")
 
-    @property
-    def markdown(self) -> bool:
-        return self.tablefmt == "github"
+    def __init__(self, tablefmt: str, heading: Callable[[str], str]) -> None:
+        self.tablefmt = tablefmt
+        self.heading = heading
+        self.markdown = tablefmt == "github"
 
     def escape(self, text: str) -> str:
         """User text as the format needs it: escaped for markdown, as is for the terminal (made printable last)."""

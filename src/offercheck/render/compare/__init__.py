@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from offercheck.render.sections import current, equity, market, pay, ranking, real, taxes
+from offercheck.render.sections import equity, market, pay, ranking
 
 if TYPE_CHECKING:
     from offercheck.render.common import Style
@@ -15,9 +15,21 @@ if TYPE_CHECKING:
 
 
 def text(c: Comparison, style: Style) -> str:
-    blocks = [*ranking.text(c, style), *pay.text(c, style), *current.text(c, style), *taxes.text(c, style),
-              *real.text(c, style)]
-    if any(e.leave_early is not None for e in c.evaluations):  # without --leave-after its code is not imported
+    # A section whose step did not run is not even imported (start-up: DESIGN section 1).
+    blocks = [*ranking.text(c, style), *pay.text(c, style)]
+    if c.current is not None:
+        from offercheck.render.sections import current
+
+        blocks += current.text(c, style)
+    if any(e.taxes is not None for e in c.evaluations):
+        from offercheck.render.sections import taxes
+
+        blocks += taxes.text(c, style)
+    if c.home is not None:
+        from offercheck.render.sections import real
+
+        blocks += real.text(c, style)
+    if any(e.leave_early is not None for e in c.evaluations):
         from offercheck.render.sections import leave_early
 
         blocks += leave_early.text(c, style)

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from offercheck.render.common import COMPONENTS, Style, money
 from offercheck.render.fit import grid
-from offercheck.render.sections import real, taxes
 from offercheck.render.sections.rows import everyone, numbered
 
 if TYPE_CHECKING:
@@ -20,7 +19,15 @@ RANK_TITLES = {"total": "total", "net": "net pay", "real": "real pay"}
 
 def summary_columns(c: Comparison) -> tuple[list[str], Callable[[Evaluation], list[str]]]:
     """Columns beside the nominal horizon total: net pay (after tax), real pay and real net pay (real terms)."""
-    parts = [taxes.summary_column(c), real.summary_column(c)]
+    parts = []
+    if c.evaluations[0].taxes is not None:
+        from offercheck.render.sections import taxes
+
+        parts.append(taxes.summary_column(c))
+    if c.evaluations[0].real is not None:
+        from offercheck.render.sections import real
+
+        parts.append(real.summary_column(c))
     heads = [h for hs, _ in parts for h in hs]
 
     def cells(e: Evaluation) -> list[str]:
