@@ -256,3 +256,13 @@ def test_no_room_below_the_api_names_comparison() -> None:
     naming = [str(p.relative_to(SRC)) for p in sorted(SRC.rglob("*.py"))
               if not str(p.relative_to(SRC)).startswith(above) and "Comparison" in p.read_text(encoding="utf-8")]
     assert naming == []
+
+
+def test_defaults_agree_with_the_rooms_and_the_cli() -> None:
+    from offercheck.cli.negotiate import negotiate as command
+    from offercheck.negotiate.asks import DEFAULT_TARGET_PERCENTILE
+
+    assert api.DEFAULT_TARGET_PERCENTILE == DEFAULT_TARGET_PERCENTILE
+    defaults = {p.name: p.default for p in command.params}
+    assert defaults["target_percentile"] == api.DEFAULT_TARGET_PERCENTILE
+    assert defaults["leave_after"] == api.DEFAULT_LEAVE_AFTER and defaults["years"] == api.DEFAULT_YEARS

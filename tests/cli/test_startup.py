@@ -36,6 +36,15 @@ def test_plain_compare_imports_no_negotiation_or_leave_early_code() -> None:
     assert "offercheck.render.sections.leave_early" in _modules_after([*plain, "--leave-after", "12"], heavy)
 
 
+def test_plain_compare_imports_no_section_of_a_step_it_did_not_run() -> None:
+    steps = ("offercheck.render.sections.current", "offercheck.render.sections.taxes",
+             "offercheck.render.sections.real", "offercheck.pay.current", "offercheck.tax", "offercheck.real")
+    plain = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
+    assert _modules_after(plain, steps) == []
+    asked = _modules_after([*plain, "--current", "examples/current/current-job.toml", "--after-tax", "--real"], steps)
+    assert set(steps[:4]) <= set(asked)
+
+
 def test_plain_compare_imports_only_its_own_command_module() -> None:
     cli_modules = _modules_after(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"],
                                  ("offercheck.cli.",))
