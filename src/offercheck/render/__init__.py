@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
 COMPARE_FORMATS: tuple[str, ...] = ("table", "json", "markdown", "csv", "html")
 NEGOTIATE_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "email", "html")
-FORMATS = COMPARE_FORMATS
 
 
 def render(result: Comparison | Negotiation, fmt: str, *, width: int | None = None, colour: bool = False) -> str:
