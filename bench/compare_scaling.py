@@ -119,14 +119,12 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 def library_call(paths: list[str]) -> Callable[[], str]:
-    from offercheck import get_plugin_manager
     from offercheck.api import compare
-    from offercheck.offer.loading import load_offers
-    from offercheck.render.json import render
+    from offercheck.render import render
 
     def run() -> str:
-        # The plugin manager is built per call, as each CLI run does.
-        return render(compare(load_offers(paths), pm=get_plugin_manager()))
+        # Files loaded and the plugin manager built per call, as each CLI run does.
+        return render(compare(paths), "json")
 
     return run
 

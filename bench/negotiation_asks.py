@@ -10,11 +10,9 @@ import sys
 from pathlib import Path
 
 from offercheck import get_plugin_manager
-from offercheck.api import compare
+from offercheck.api import negotiate
 from offercheck.market.registered import market_for
 from offercheck.negotiate.asks import year1_cash
-from offercheck.negotiate.counter import negotiate
-from offercheck.offer.loading import load_offer
 
 REPO = Path(__file__).resolve().parents[1]
 PUBLIC = REPO / "tests/negotiate/data/public"
@@ -25,8 +23,8 @@ def main(paths: list[Path]) -> None:
     market = market_for(pm)
     print(f"{'offer':<56} {'base':>9} {'base ask':>9} {'% base':>7} {'yr-1 cash':>10} {'counter':>9} {'% cash':>7}")
     for path in paths:
-        e = compare([load_offer(path)], pm=pm, benchmarks=market).evaluations[0]
-        n = negotiate(e)
+        n = negotiate(path, pm=pm, benchmarks=market)
+        e = n.evaluation
         assert n.asks is not None
         cash, counter = n.asks.offer_cash, year1_cash(e, n.asks.package)
         base = e.years[0].base

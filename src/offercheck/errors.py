@@ -24,10 +24,27 @@ class UnknownCurrency(ValueError):
         super().__init__(f"unknown currency {code!r}{hint} Known codes: {', '.join(known)}.")
 
 
+class OfferWarning(UserWarning):
+    """A likely mistake in an offer file (a percent given as a fraction, ...): the file is used as written, and the
+    CLI prints it to stderr as ``Warning: <message>``."""
+
+
 class OffercheckError(click.ClickException):
     """Base class: click prints ``Error: <message>`` to stderr and exits with code 1."""
 
     exit_code = 1
+
+
+class ArgumentError(OffercheckError, ValueError):
+    """A bad argument to a library function (``offercheck.api``), named: ``years: must be at least 1, got 0``.
+
+    ``name`` is the argument; the CLI says its option instead (``--home: ...``).
+    """
+
+    def __init__(self, name: str, problem: str) -> None:
+        self.name = name
+        self.problem = problem
+        super().__init__(f"{name}: {problem}")
 
 
 class OfferFileError(OffercheckError):

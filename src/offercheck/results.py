@@ -1,4 +1,8 @@
-"""The result types of a comparison: each offer's pay in the display currency, horizon totals, the ranking."""
+"""The result types of a comparison: each offer's pay in the display currency, horizon totals, the ranking.
+
+Built only by ``offercheck.api``, which chains every step and stores each room's per-offer result here; the
+renderers read these and compute nothing of their own.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +18,11 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from offercheck.market.position import MarketPosition
+    from offercheck.pay.current import Forfeited, VsCurrent
     from offercheck.pay.equity_offer import EquityReport
-    from offercheck.pay.leaving import LeaveEarly
+    from offercheck.pay.leave_early import LeaveEarly
     from offercheck.real.price_levels import PriceLevel
-    from offercheck.real.terms import RealTerms
+    from offercheck.real.real_terms import RealTerms
     from offercheck.tax.types import AfterTax
 
 
@@ -35,10 +40,13 @@ class Evaluation:
     # Taxes start from these, in the offer's jurisdiction.
     native_years: tuple[YearPay, ...]
     fx: float = 1.0  # offer currency -> display currency, for amounts outside ``years``
-    market: MarketPosition | None = None  # set by offercheck.market.scoring.score
-    taxes: AfterTax | None = None  # set by offercheck.tax.aftertax.with_taxes
-    real: RealTerms | None = None  # set by offercheck.real.realterms.in_real_terms
-    leave_early: LeaveEarly | None = None  # set by offercheck.pay.leave_early.with_leave_early
+    # The steps the api chains, each one room's result for this offer (None when not asked for):
+    market: MarketPosition | None = None  # offercheck.market.scoring.score
+    taxes: AfterTax | None = None  # offercheck.tax.aftertax.offer_taxes (after_tax)
+    real: RealTerms | None = None  # offercheck.real.real_terms.real_terms (real)
+    leave_early: LeaveEarly | None = None  # offercheck.pay.leave_early.leave_early (leave_after)
+    vs_current: VsCurrent | None = None  # an offer minus staying (current), offercheck.pay.current
+    forfeited: Forfeited | None = None  # the current job's only: what leaving it costs (its [leaving] table)
     equity_view: str = "paper"  # how private equity counts in ``years`` (DESIGN.md section 5)
     equity: EquityReport | None = None  # for a private grant
     exercise_cost: float = 0.0  # strike x shares of an option grant, public or private, in the display currency
@@ -59,6 +67,16 @@ class Evaluation:
     def year1(self) -> float:
         return self.years[0].total
 
+    @property
+    def cash_average(self) -> float:
+        """Average cash pay per year: base + bonus."""
+        return sum(y.base + y.bonus for y in self.years) / len(self.years)
+
+    @property
+    def scored_average(self) -> float:
+        """Average pay per year on the score's basis: total pay against a total benchmark, else base + bonus."""
+        return self.annual_average if self.market is not None and self.market.basis == "total" else self.cash_average
+
     def component_total(self, name: str) -> float:
         """Sum of one YearPay component (``base``, ``bonus``, ...) over the horizon."""
         return float(sum(getattr(y, name) for y in self.years))
@@ -66,16 +84,20 @@ class Evaluation:
 
 @dataclass(frozen=True)
 class Comparison:
+    """Every offer evaluated in one currency over one horizon, each with the steps asked for (``api.compare``)."""
+
     currency: str
     rates: RateTable
     horizon_years: int
     evaluations: tuple[Evaluation, ...]
     rank_by: str = "total"  # one of RANK_BY
-    # Set by offercheck.real.realterms.in_real_terms: the price level real pay is expressed at.
+    # With real terms: the price level real pay is expressed at.
     home: PriceLevel | None = None
     # The current job (compare --current, see offercheck.pay.current): the baseline, evaluated like an offer,
     # not ranked.
     current: Evaluation | None = None
+    # The date the comparison is made for (default: today); benchmarks are aged to it (issue 23).
+    as_of: dt.date | None = None
 
     @property
     def rates_date(self) -> dt.date:
@@ -97,10 +119,10 @@ def rank_value(e: Evaluation, rank_by: str) -> float:
     """The horizon amount ``rank_by`` ranks on; an offer with no real value (no PPP) ranks last."""
     if rank_by == "net":
         if e.taxes is None:
-            raise ValueError("rank_by='net' needs taxes: see offercheck.tax.aftertax.with_taxes")
+            raise ValueError("rank_by='net' needs taxes: api.compare(..., after_tax=True)")
         return float(e.taxes.net_total)
     if rank_by == "real":
         if e.real is None:
-            raise ValueError("rank_by='real' needs real terms: see offercheck.real.realterms.in_real_terms")
+            raise ValueError("rank_by='real' needs real terms: api.compare(..., real=True)")
         return -math.inf if e.real.total is None else float(e.real.total)
     return e.total

@@ -29,12 +29,22 @@ def _modules_after(args: list[str], prefixes: tuple[str, ...]) -> list[str]:
 
 
 def test_plain_compare_imports_no_negotiation_or_leave_early_code() -> None:
-    heavy = ("offercheck.negotiate", "offercheck.pay.leave_early", "offercheck.pay.leaving",
-             "offercheck.render.leave_early")
+    heavy = ("offercheck.negotiate", "offercheck.pay.leave_early", "offercheck.render.sections.leave_early")
     plain = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
     assert _modules_after(plain, heavy) == []
     # The sections are still there when asked for: --leave-after imports what it needs.
-    assert "offercheck.render.leave_early" in _modules_after([*plain, "--leave-after", "12"], heavy)
+    assert "offercheck.render.sections.leave_early" in _modules_after([*plain, "--leave-after", "12"], heavy)
+
+
+def test_plain_compare_imports_no_section_of_a_step_it_did_not_run() -> None:
+    steps = ("offercheck.render.sections.current", "offercheck.render.sections.taxes",
+             "offercheck.render.sections.real", "offercheck.pay.current", "offercheck.tax", "offercheck.real")
+    plain = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
+    # The tax registry is a table the plugin manager reads to register the built-in regimes: no tax code.
+    light = {"offercheck.tax", "offercheck.tax.registry"}
+    assert [m for m in _modules_after(plain, steps) if m not in light] == []
+    asked = _modules_after([*plain, "--current", "examples/current/current-job.toml", "--after-tax", "--real"], steps)
+    assert set(steps[:4]) <= set(asked)
 
 
 def test_plain_compare_imports_only_its_own_command_module() -> None:

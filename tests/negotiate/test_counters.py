@@ -222,7 +222,7 @@ PRIVATE = ('[salary]\nbase = 150000\n[company]\nsize = "startup"\npublic = false
 
 
 def test_private_equity_points(write_offer: Write) -> None:
-    e = evaluate(load_offer(write_offer(f'[offer]\ncompany = "Acme"\n{PRIVATE}')), years=4, equity_view="risk")
+    e = evaluate(load_offer(write_offer(f'[offer]\ncompany = "Acme"\n{PRIVATE}')), years=4, equity="risk")
     points = topics(negotiate(e))
     # Risk view: 40,000 x (10 - 2) = 320,000 on paper x 0.25 x (1 - 0.2) = x 0.2: 64,000 at stake. A question
     # has no money value of its own (amount 0, ranked after the asks); the source says what is at stake.
@@ -239,12 +239,12 @@ def test_private_equity_points(write_offer: Write) -> None:
 
 def test_no_window_ask_when_the_offer_already_gives_the_published_window(write_offer: Write) -> None:
     body = PRIVATE + "exercise_window_days = 2555\n"  # 7 x 365
-    e = evaluate(load_offer(write_offer(f'[offer]\ncompany = "Acme"\n{body}')), years=4, equity_view="risk")
+    e = evaluate(load_offer(write_offer(f'[offer]\ncompany = "Acme"\n{body}')), years=4, equity="risk")
     assert "option exercise window" not in topics(negotiate(e))
 
 
 def test_forfeited_equity_the_risk_view_does_not_replace_moves_to_year_2(write_offer: Write) -> None:
-    e = evaluate(load_offer(write_offer(f'[offer]\ncompany = "Acme"\n{PRIVATE}')), years=4, equity_view="risk")
+    e = evaluate(load_offer(write_offer(f'[offer]\ncompany = "Acme"\n{PRIVATE}')), years=4, equity="risk")
     path = write_offer('[offer]\ncompany = "Cascade"\n[salary]\nbase = 140000\n[leaving]\n'
                        'unvested_equity = 100000\n', "current.toml")
     n = negotiate(e, current=evaluate(load_current(path), years=4))

@@ -49,7 +49,7 @@ def as_json(runner: CliRunner, *args: str) -> dict[str, Any]:
 def plan(write: Callable[..., tuple[str, str]], **kw: str) -> Negotiation:
     """The negotiation without a market (no plugin manager): the asks depend on the files alone."""
     offer, current = write(**kw)
-    c = compare([load_offer(offer)], years=3, current=load_current(current))
+    c = compare([load_offer(offer)], years=3, current=load_current(current), market=False)
     return run_negotiate(c.evaluations[0], current=c.current)
 
 
@@ -113,6 +113,6 @@ def test_email_carries_the_buyout(runner: CliRunner, write: Callable[..., tuple[
 
 def test_library(write: Callable[..., tuple[str, str]]) -> None:
     offer, current = write()
-    c = compare([load_offer(offer)], years=3, current=load_current(current))
+    c = compare([load_offer(offer)], years=3, current=load_current(current), market=False)
     topics = [p.topic for p in builtin_points(c.evaluations[0], current=c.current)]
     assert "sign-on" in topics and "sign-on" not in [p.topic for p in builtin_points(c.evaluations[0])]

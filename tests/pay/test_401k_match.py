@@ -79,13 +79,16 @@ def test_the_limit_is_the_tax_engines() -> None:
 def test_a_tax_year_without_tables_is_named_before_the_limit_is_read() -> None:
     from offercheck.api import compare
     from offercheck.errors import PluginError
-    from offercheck.offer.loading import load_offers
-    from offercheck.tax.aftertax import with_taxes
+    from offercheck.plugins.manager import get_plugin_manager
+    from offercheck.tax.aftertax import offer_taxes
     from tests.conftest import EXAMPLES
 
-    c = compare(load_offers([EXAMPLES / "bigtech-sf.toml"]))
+    # The tax step itself (api.compare refuses tax_year=2024 as an argument before any step runs).
+    c = compare([EXAMPLES / "bigtech-sf.toml"], market=False)
+    e = c.evaluations[0]
     with pytest.raises(PluginError) as info:
-        with_taxes(c, tax_year=2024)
+        offer_taxes(get_plugin_manager(), e.offer, e.native_years, e.years, currency=c.currency, rates=c.rates,
+                    tax_year=2024, filing=None)
     assert info.value.message == ("plugin 'tax_us' failed in offercheck_estimate_tax: UnsupportedTaxYear: tax year "
                                   "2024 is not supported (supported: 2025, 2026)")
 

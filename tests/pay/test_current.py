@@ -79,24 +79,25 @@ def files(write_offer: Callable[..., Path]) -> Callable[..., tuple[str, str]]:
 
 def test_stay_row_and_differences(files: Callable[..., tuple[str, str]]) -> None:
     offer, current = files()
-    c = compare([load_offer(offer)], years=3, current=load_current(current))
+    c = compare([load_offer(offer)], years=3, current=load_current(current), market=False)
     stay = c.current
     assert stay is not None and stay.label == "Stay: Acme"
     assert [y.total for y in stay.years] == pytest.approx([135000, 135000, 115000])
     assert c.ranked == c.evaluations and len(c.evaluations) == 1  # the baseline is not ranked
-    vs = versus_current(c.evaluations[0], stay)
+    vs = c.evaluations[0].vs_current  # computed once by the api, stored in the result
+    assert vs is not None and vs == versus_current(c.evaluations[0].years, stay.years)
     # 140,000 - 135,000; 120,000 - 135,000; 120,000 - 115,000.
-    assert vs.years == pytest.approx((5000, -15000, 5000)) and vs.total == pytest.approx(-5000)
-    f = forfeited(stay)
-    assert f is not None and f.total == 56000 and f.notice_weeks == 4
+    assert vs.years == pytest.approx((5000, -15000, 5000)) and vs.total == pytest.approx(-5000) and vs.nets is None
+    f = stay.forfeited
+    assert f is not None and f == forfeited(stay.offer) and f.total == 56000 and f.notice_weeks == 4
 
 
 def test_forfeited_is_converted_to_the_display_currency(files: Callable[..., tuple[str, str]]) -> None:
     offer, current = files(currency="EUR")
-    c = compare([load_offer(offer)], years=3, currency="USD", current=load_current(current))
+    c = compare([load_offer(offer)], years=3, currency="USD", current=load_current(current), market=False)
     assert c.current is not None
-    f = forfeited(c.current)
-    assert f is not None
+    f = c.current.forfeited
+    assert f is not None and f == forfeited(c.current.offer, c.current.fx)
     eur = usd_per("EUR")  # USD per euro, from the rate table
     assert f.unvested_equity == pytest.approx(40000 * eur) and f.total == pytest.approx(56000 * eur)
     assert c.current.years[0].total == pytest.approx(135000 * eur)
@@ -104,8 +105,8 @@ def test_forfeited_is_converted_to_the_display_currency(files: Callable[..., tup
 
 def test_no_leaving_table_forfeits_nothing(files: Callable[..., tuple[str, str]]) -> None:
     offer, current = files(leaving="")
-    c = compare([load_offer(offer)], years=3, current=load_current(current))
-    assert c.current is not None and forfeited(c.current) is None
+    c = compare([load_offer(offer)], years=3, current=load_current(current), market=False)
+    assert c.current is not None and c.current.forfeited is None and forfeited(c.current.offer) is None
 
 
 def test_json_contract(runner: CliRunner, files: Callable[..., tuple[str, str]]) -> None:

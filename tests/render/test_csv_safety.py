@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from offercheck.api import compare
 from offercheck.offer.models import Offer
-from offercheck.render.csv import render
+from offercheck.render import render
 from tests.conftest import invoke
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -21,7 +21,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _render(label: str, company: str = "Acme") -> str:
     offer = Offer.model_validate({"offer": {"company": company, "label": label}, "salary": {"base": 100000}})
-    return render(compare([offer], years=1))
+    return render(compare([offer], years=1, market=False), "csv")
 
 
 def _cells(out: str) -> list[str]:

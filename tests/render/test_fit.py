@@ -92,10 +92,9 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPa
 
 def test_colour_is_bold_headings_only(in_repo: None) -> None:
     from offercheck.api import compare
-    from offercheck.offer.loading import load_offers
-    from offercheck.render.table import render
+    from offercheck.render import render
 
-    c = compare(load_offers(["examples/bigtech-sf.toml"]))
-    coloured, plain = render(c, 80, colour=True), render(c, 80)
+    c = compare(["examples/bigtech-sf.toml"])
+    coloured, plain = render(c, "table", width=80, colour=True), render(c, "table", width=80)
     assert "\x1b[1mOffers ranked by 4-year total (USD)\x1b[0m\n====" in coloured
     assert coloured.replace("\x1b[1m", "").replace("\x1b[0m", "") == plain

@@ -17,7 +17,8 @@ from click.testing import CliRunner
 
 from offercheck import __version__
 from offercheck.pay.comp import YearPay
-from offercheck.render.svg import MarketRow, compact, market_charts, nice_step, stacked_bars
+from offercheck.render.common import money_short
+from offercheck.render.svg import MarketRow, market_charts, nice_step, stacked_bars
 from tests.cli.test_cli import EXAMPLE_FILES
 from tests.conftest import REPO, check_golden, invoke
 
@@ -214,7 +215,7 @@ def test_adjustments_with_reasons_and_sources(page: str) -> None:
 
 
 def test_compact_and_nice_step() -> None:
-    assert [compact(x) for x in (0, 950, 1000, 357021.18, 999_499, 999_500, 1_715_017)] == [
+    assert [money_short(x) for x in (0, 950, 1000, 357021.18, 999_499, 999_500, 1_715_017)] == [
         "0", "950", "1k", "357k", "999k", "1M", "1.72M"]
     # About five intervals: 500k/5 = 100k; 600k/5 = 120k -> 200k; 1.1M/5 = 220k -> 250k; 7/5 = 1.4 -> 2.
     assert [nice_step(x) for x in (500_000, 600_000, 1_100_000, 7)] == [100_000, 200_000, 250_000, 2]

@@ -256,7 +256,7 @@ def test_start_up_without_after_tax_imports_no_tax_or_price_code() -> None:
         except SystemExit:
             pass
         heavy = ("offercheck.tax", "offercheck.tax.aftertax", "offercheck.real.price_levels",
-                 "offercheck.real.realterms", "offercheck.places.price_areas", "offercheck.places.metros")
+                 "offercheck.real.real_terms", "offercheck.places.price_areas", "offercheck.places.metros")
         # The tax registry is a table the plugin manager reads to register the built-in regimes: no tax code.
         light = {"offercheck.tax", "offercheck.tax.registry"}
         print(sorted(m for m in sys.modules if m.startswith(heavy) and m not in light), file=sys.stderr)

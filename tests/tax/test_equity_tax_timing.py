@@ -13,7 +13,6 @@ from offercheck.api import compare
 from offercheck.offer.loading import load_offer
 from offercheck.pay.equity import View
 from offercheck.results import Evaluation
-from offercheck.tax.aftertax import with_taxes
 from offercheck.tax.engine import LATEST_TAX_YEAR
 from offercheck.tax.registry import estimate_tax
 from tests.conftest import private_grant
@@ -29,7 +28,7 @@ def _us(wages: float) -> float:
 def _taxed(write_offer: Callable[..., Path], view: View, *, public: str = "false", extra: str = "",
            ) -> Evaluation:
     offer = load_offer(write_offer(private_grant(extra, public)))
-    c = with_taxes(compare([offer], equity_view=view))
+    c = compare([offer], equity=view, after_tax=True, market=False)
     return c.evaluations[0]
 
 
@@ -76,7 +75,7 @@ RSU = private_grant(grant='kind = "rsu"\nshares = 10000\nshare_price = 10\nannua
 
 def test_double_trigger_rsus_are_income_at_liquidity(write_offer: Callable[..., Path]) -> None:
     offer = load_offer(write_offer(RSU))  # double_trigger: the packaged default (true)
-    e = with_taxes(compare([offer], equity_view="paper")).evaluations[0]
+    e = compare([offer], equity="paper", after_tax=True, market=False).evaluations[0]
     # 2,500 shares vest a year. Year 1 vest 2,500 x 10 settles at liquidity (year 2) at 2,500 x 11 = 27,500;
     # year 2's own 2,500 x 11 = 27,500: 55,000 in year 2. Year 3: 2,500 x 12.1 = 30,250; year 4: 2,500 x 13.31.
     expected = (_us(BASE), _us(BASE + 55_000), _us(BASE + 30_250), _us(BASE + 33_275))

@@ -26,11 +26,10 @@ def benchmarks_group() -> None:
 def benchmarks_show(role: str | None, country: str | None, experience: str | None, fmt: str,
                     benchmarks: Path | None, output: str | None, force: bool) -> None:
     """Print benchmark cells (p10-p90 of base and total pay, n, method) and their sources."""
-    from offercheck.market.benchmarks import load_benchmarks
-    from offercheck.market.view import select_cells
+    from offercheck.api.files import benchmarks_view
     from offercheck.render.benchmarks import render_benchmarks
 
-    view = select_cells(load_benchmarks(benchmarks), role=role, country=country, experience=experience)
+    view = benchmarks_view(benchmarks, role=role, country=country, experience=experience)
     write_output(render_benchmarks(view, fmt), output, force)
 
 
@@ -62,8 +61,7 @@ def benchmarks_build(survey: Path, output: str, force: bool, mapping: dict[str, 
     """Build a benchmark file from a salary survey CSV (ai-jobs.net format, or any comma, semicolon or tab
     separated CSV with --map): cells by role, experience band, country and city (a thin cell uses a broader one
     and says so)."""
-    from offercheck.errors import OffercheckError
-    from offercheck.market.survey.build import SurveyFormatError, build_benchmarks
+    from offercheck.api.files import build_benchmarks
 
     if output != "-":
         check_output(output, force)  # before reading a survey that may take a while
@@ -79,15 +77,10 @@ def benchmarks_build(survey: Path, output: str, force: bool, mapping: dict[str, 
             shown[0] = rows
             click.echo(f"... {rows:,} rows", err=True)
 
-    try:
-        text, stats = build_benchmarks(
-            survey, name="benchmarks" if output == "-" else Path(output).stem, mapping=mapping,
-            min_sample=min_sample, employment_types=None if all_employment else ("FT",), min_year=min_year,
-            progress=progress, keep_duplicates=keep_duplicates)
-    except SurveyFormatError as e:
-        raise OffercheckError(str(e)) from e
-    except OSError as e:
-        raise OffercheckError(f"{survey}: cannot read: {e.strerror or e}") from e
+    text, stats = build_benchmarks(
+        survey, name="benchmarks" if output == "-" else Path(output).stem, mapping=mapping,
+        min_sample=min_sample, employment_types=None if all_employment else ("FT",), min_year=min_year,
+        progress=progress, keep_duplicates=keep_duplicates)
     click.echo(stats.summary(), err=True)
     write_output(text, output, force)
 

@@ -6,10 +6,8 @@ from typing import Any
 
 import click
 
-from offercheck.cli.offers import evaluate_offer_set
 from offercheck.cli.options import (
     RANK_BY,
-    apply_tax_options,
     check_tax_options,
     equity_view_option,
     format_option,
@@ -18,12 +16,14 @@ from offercheck.cli.options import (
     offer_set_options,
     output_format,
     output_options,
+    said_as_options,
     tax_options,
+    tax_year_number,
     terminal_width,
     use_colour,
     write_output,
 )
-from offercheck.render import FORMATS
+from offercheck.render import COMPARE_FORMATS as FORMATS
 
 
 @click.command()
@@ -46,9 +46,10 @@ from offercheck.render import FORMATS
 @output_options
 def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str | None, real: bool, home: str | None,
             rank_by: str, wide: bool, leave_after: int | None, after_tax: bool, tax_year: str | None,
-            filing: str | None, output: str | None, force: bool, **offer_set: Any) -> None:
+            filing: str | None, equity_view: str, output: str | None, force: bool, **offer_set: Any) -> None:
     """Compare offers: total pay per year and over the horizon, ranked by horizon total, scored against the market."""
-    from dataclasses import replace
+    from offercheck import api
+    from offercheck.render import render
 
     check_tax_options(after_tax, tax_year, filing)
     fmt = output_format(fmt, output, FORMATS, "table")
@@ -57,25 +58,10 @@ def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str 
         raise click.UsageError(f"--rank-by {rank_by} needs {needs[rank_by][0]}")
     if home is not None and not real:
         raise click.UsageError("--home needs --real")
-    result, pm = evaluate_offer_set(offers, years=years, currency=currency, **offer_set)
-    result = apply_tax_options(result, pm, after_tax, tax_year, filing)
-    if real:
-        from offercheck.pay.current import including_current
-        from offercheck.real.realterms import in_real_terms
-
-        # Real terms apply to staying too; leaving early is about the offers only.
-        result = including_current(result, lambda c: in_real_terms(c, home=home))
-    if leave_after is not None:
-        from offercheck.pay.leave_early import with_leave_early
-
-        result = with_leave_early(result, leave_after)
-    from offercheck.render import renderer
-
-    result = replace(result, rank_by=rank_by)
-    if fmt == "table":
-        text = renderer(fmt)(result, width=None if wide else terminal_width(), colour=use_colour(output))
-    else:
-        text = renderer(fmt)(result)
-    write_output(text, output, force)
-
-
+    with said_as_options():
+        result = api.compare(offers, years=years, currency=currency, after_tax=after_tax,
+                             tax_year=tax_year_number(tax_year), filing=filing, real=real, home=home,
+                             leave_after=leave_after, equity="paper" if equity_view == "paper" else "risk",
+                             rank_by=rank_by, **offer_set)
+    write_output(render(result, fmt, width=None if wide else terminal_width(), colour=use_colour(output)), output,
+                 force)

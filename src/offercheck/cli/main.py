@@ -71,14 +71,16 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @contextlib.contextmanager
 def _market_warnings() -> Iterator[None]:
-    """Market guesses (``MarketWarning``) go to stderr as one ``Warning:`` line each, once per message."""
-    from offercheck.errors import MarketWarning
+    """Market guesses (``MarketWarning``) go to stderr as one ``Warning:`` line each, once per message; likely
+    mistakes in the files read (``OfferWarning``), one line each time a file is read."""
+    from offercheck.errors import MarketWarning, OfferWarning
 
     def show(message: Warning | str, *_: object, **__: object) -> None:
         click.echo(f"Warning: {message}", err=True)
 
     with warnings.catch_warnings():
         warnings.filterwarnings("default", category=MarketWarning)
+        warnings.filterwarnings("always", category=OfferWarning)
         warnings.showwarning = show
         yield
 

@@ -6,9 +6,7 @@ from typing import Any
 
 import click
 
-from offercheck.cli.offers import evaluate_offer_set
 from offercheck.cli.options import (
-    apply_tax_options,
     check_tax_options,
     equity_view_option,
     format_option,
@@ -17,11 +15,13 @@ from offercheck.cli.options import (
     offer_set_options,
     output_format,
     output_options,
+    said_as_options,
     tax_options,
+    tax_year_number,
     terminal_width,
     write_output,
 )
-from offercheck.render.negotiate import FORMATS
+from offercheck.render import NEGOTIATE_FORMATS as FORMATS
 
 
 @click.command()
@@ -42,24 +42,21 @@ from offercheck.render.negotiate import FORMATS
 @output_options
 def negotiate(offers: tuple[str, ...], against: tuple[str, ...], target_percentile: float, years: int,
               currency: str | None, fmt: str | None, leave_after: int, after_tax: bool, tax_year: str | None,
-              filing: str | None,
-              output: str | None, force: bool, **offer_set: Any) -> None:
+              filing: str | None, equity_view: str, output: str | None, force: bool, **offer_set: Any) -> None:
     """Talking points, counter-offer numbers and an email draft for OFFER, ranked by dollar impact.
 
     The first file is the offer negotiated; every other one (after it or with --against) is a competing offer.
 
     With --after-tax, the gaps to competing offers (and to staying) are also given in estimated net pay.
     """
-    from offercheck.negotiate.counter import negotiate as run_negotiate
-    from offercheck.render.negotiate import render
+    from offercheck import api
+    from offercheck.render import render
 
     check_tax_options(after_tax, tax_year, filing)
     fmt = output_format(fmt, output, FORMATS, "text")
-    result, pm = evaluate_offer_set((*offers, *against), years=years, currency=currency, **offer_set)
-    result = apply_tax_options(result, pm, after_tax, tax_year, filing)
-    mine, *others = result.evaluations
-    plan = run_negotiate(mine, others, pm=pm, target_percentile=target_percentile, leave_after=leave_after,
-                         rates=result.rates, current=result.current)
-    write_output(render(plan, fmt, terminal_width()), output, force)
-
-
+    mine, *others = offers
+    with said_as_options():
+        plan = api.negotiate(mine, (*others, *against), target_percentile=target_percentile, leave_after=leave_after,
+                             years=years, currency=currency, after_tax=after_tax, tax_year=tax_year_number(tax_year),
+                             filing=filing, equity="paper" if equity_view == "paper" else "risk", **offer_set)
+    write_output(render(plan, fmt, width=terminal_width()), output, force)

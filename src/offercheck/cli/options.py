@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    import pluggy
-
-    from offercheck.results import Comparison
+    from collections.abc import Callable, Iterator
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -102,7 +99,7 @@ def use_colour(output: str | None) -> bool:
 
 
 def benchmarks_option(f: Any) -> Any:
-    """--benchmarks FILE: a benchmark file used instead of the built-in one (see ``market.registered.market_for``)."""
+    """--benchmarks FILE: a benchmark file used instead of the built-in one (``api.compare(benchmarks=...)``)."""
     return click.option("--benchmarks", "benchmarks", metavar="FILE", type=click.Path(path_type=Path),
                         help="Benchmark file (from `offercheck benchmarks build`) to use instead of the built-in "
                              "one.")(f)
@@ -125,7 +122,7 @@ RANK_BY: tuple[str, ...] = ("total", "net", "real")
 
 
 def tax_options(f: Any) -> Any:
-    """--after-tax, --tax-year and --filing (see ``offercheck.tax.aftertax.with_taxes``)."""
+    """--after-tax, --tax-year and --filing (``api.compare``'s after_tax, tax_year and filing)."""
     f = click.option("--filing", type=click.Choice(["single", "married"]),
                      help="Filing status for every offer, overriding the files' [candidate] filing_status.")(f)
     f = click.option("--tax-year", type=click.Choice(TAX_YEAR_CHOICES),
@@ -138,18 +135,6 @@ def check_tax_options(after_tax: bool, tax_year: str | None, filing: str | None)
     """Usage errors of ``tax_options``, raised before any computation."""
     if not after_tax and (tax_year is not None or filing is not None):
         raise click.UsageError("--tax-year and --filing need --after-tax")
-
-
-def apply_tax_options(result: Comparison, pm: pluggy.PluginManager, after_tax: bool, tax_year: str | None,
-                      filing: str | None) -> Comparison:
-    """``result`` with every evaluation's (and the current job's) estimated taxes when --after-tax was given."""
-    if not after_tax:
-        return result
-    from offercheck.pay.current import including_current
-    from offercheck.tax.aftertax import with_taxes
-
-    year = int(tax_year or TAX_YEAR_CHOICES[-1])
-    return including_current(result, lambda c: with_taxes(c, pm, tax_year=year, filing=filing))
 
 
 def leave_after_option(default: int | None = None) -> Callable[[Any], Any]:
@@ -167,7 +152,7 @@ def equity_view_option(f: Any) -> Any:
 
 
 def current_option(f: Any) -> Any:
-    """--current FILE: the job held now, the baseline of stay-or-go (see ``offercheck.pay.current``)."""
+    """--current FILE: the job held now, the baseline of stay-or-go (``api.compare(current=...)``)."""
     return click.option("--current", metavar="CURRENT.toml",
                         help="Your current job (offer-file format, no [sign_on]; a [leaving] table says what leaving "
                              "forfeits): compared as staying, the baseline.")(f)
@@ -180,7 +165,8 @@ def output_options(f: Any) -> Any:
 
 
 def offer_set_options(f: Any) -> Any:
-    """Options that decide which offers and which market a command evaluates (see ``evaluate_offer_set``)."""
+    """Options that decide which offers and which market a command evaluates: ``api.compare``'s profile,
+    current, benchmarks, plugins_dirs and without, by the same names."""
     f = click.option("--profile", metavar="FILE",
                      help="Candidate profile ([candidate] table) shared by all offers; an offer's own keys win.")(f)
     return current_option(plugin_options(benchmarks_option(f)))
@@ -193,3 +179,16 @@ def horizon_options(f: Any) -> Any:
                         help="Horizon in years for totals, averages and the value of each ask.")(f)
 
 
+@contextlib.contextmanager
+def said_as_options() -> Iterator[None]:
+    """An api ``ArgumentError`` said as the option it came from: ``home: ...`` is ``--home: ...`` here."""
+    from offercheck.errors import ArgumentError, OffercheckError
+
+    try:
+        yield
+    except ArgumentError as e:
+        raise OffercheckError(f"--{e.name.replace('_', '-')}: {e.problem}") from None
+
+
+def tax_year_number(tax_year: str | None) -> int | None:
+    return None if tax_year is None else int(tax_year)

@@ -41,9 +41,9 @@ def plugin() -> None:
 @click.argument("directory", required=False, metavar="[DIR]")
 def plugin_new(name: str, directory: str | None) -> None:
     """Write a ready-to-install factor plugin package NAME into DIR (default: ./offercheck-NAME)."""
-    from offercheck.scaffold import write_plugin_package
+    from offercheck.api.files import new_plugin_package
 
-    root = write_plugin_package(name, Path(directory) if directory else None)
+    root = new_plugin_package(name, directory or None)
     click.echo(f"Wrote {root}; next: pip install -e {root} && python -m pytest {root}", err=True)
 
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from offercheck.negotiate.gaps import Gap, percent_bonus
-from offercheck.pay.current import FORFEITED_PARTS, Forfeited, forfeited
+from offercheck.pay.current import FORFEITED_PARTS, Forfeited
 from offercheck.pay.vesting import grant_value_per_percent
+from offercheck.render.common import money, years_text
 
 if TYPE_CHECKING:
     from offercheck.market.position import MarketPosition
@@ -28,22 +29,10 @@ ROUND_TO = 1000.0
 # Factors that describe what the candidate brings: evidence for the base ask, never an ask of their own.
 CANDIDATE_FACTORS = ("education", "certification", "skills")
 
-_SYMBOLS = {"USD": "$", "CAD": "CA$", "AUD": "A$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
-
-
-def years_text(n: int) -> str:
-    """"1 year", "4 years": a horizon or a vesting period in running text."""
-    return "1 year" if n == 1 else f"{n} years"
-
-
 def format_money(x: float, currency: str, *, cents: bool = False) -> str:
-    """Whole units with the currency's symbol where it is unambiguous ($182,000), else its code (182,000 CHF);
-    ``cents``: two decimals, for a price per share ($2.10)."""
-    units = round(x, 2) if cents else round(x)
-    sign = "-" if units < 0 else ""
-    symbol = _SYMBOLS.get(currency)
-    digits = f"{abs(units):,.2f}" if cents else f"{abs(units):,}"
-    return f"{sign}{symbol}{digits}" if symbol else f"{sign}{digits} {currency}"
+    """Money in the negotiation's words, as every output writes it ($182,000; 182,000 CHF; $2.10 with ``cents``):
+    ``render.common.money``, the one money format."""
+    return money(x, currency, cents=cents)
 
 
 def round_ask(x: float, at_most: float | None = None) -> float:
@@ -231,7 +220,7 @@ def vesting_part(e: Evaluation) -> SignOnPart | None:
 
 def buyout(current: Evaluation | None) -> Forfeited | None:
     """What leaving the current job forfeits, when there is something to buy out."""
-    f = None if current is None else forfeited(current)
+    f = None if current is None else current.forfeited
     return f if f is not None and f.total > 0 else None
 
 

@@ -6,10 +6,12 @@ amount is computed from the offer files and the benchmark data; the texts are te
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from offercheck.market.position import percentile_of
 from offercheck.negotiate.asks import (
     DEFAULT_TARGET_PERCENTILE,
     Asks,
@@ -17,22 +19,21 @@ from offercheck.negotiate.asks import (
     benchmark_cell,
     format_money,
     plan_asks,
-    years_text,
 )
 from offercheck.negotiate.equity_points import private_equity_points
 from offercheck.negotiate.gaps import COMPONENT_NAMES, Gap, gap_to
 from offercheck.negotiate.points import TalkingPoint, builtin_points, plugin_points, rank
-from offercheck.pay.leave_early import LeaveEarly, leave_early_for
+from offercheck.render.common import years_text
 
 if TYPE_CHECKING:
     import pluggy
 
+    from offercheck.market.position import Percentile
     from offercheck.pay.currency import RateTable
+    from offercheck.pay.leave_early import LeaveEarly
     from offercheck.results import Evaluation
 
 __all__ = ["Counter", "Guidance", "Negotiation", "TalkingPoint", "counter_offer", "guidance", "negotiate"]
-
-DEFAULT_LEAVE_AFTER = 12
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class Counter:
     bonus_target_percent: float | None
     sign_on: float
     basis: tuple[str, ...]
+    offered_sign_on: float = 0.0  # the offer's own sign-on over the horizon (relocation apart), for comparison
+    base_percentile: Percentile | None = None  # where the base asked for falls in the base benchmark
 
 
 @dataclass(frozen=True)
@@ -62,12 +65,13 @@ class Negotiation:
     talking_points: tuple[TalkingPoint, ...]
     counter: Counter
     against: tuple[Gap, ...]
-    leave_early: tuple[LeaveEarly, ...]  # this offer first, then the others
+    leave_early: tuple[LeaveEarly, ...]  # this offer first, then the others (as the api computed them)
     guidance: tuple[Guidance, ...]
     converted_at: str | None = None  # the exchange rates' source, when an offer was in another currency
     current: Evaluation | None = None  # the job held now (negotiate --current)
     stay: Gap | None = None  # staying versus this offer: positive gaps mean staying pays more
     asks: Asks | None = None  # the numbers behind the counter and the points
+    as_of: dt.date | None = None  # the date the negotiation is for (see ``api.negotiate``)
 
     @property
     def label(self) -> str:
@@ -102,8 +106,13 @@ def counter_offer(e: Evaluation, a: Asks, percentile: float) -> Counter:
         basis.append(f"year-1 cash: matches the offer from {a.limit_from.company}")
     elif a.trimmed:
         basis.append("year-1 cash: kept within 30% of the offer's")
+    m = e.market
+    q = None if m is None else m.expected_base
+    where = None
+    if q is not None and m is not None and m.base is not None:  # no base position in a total-only file
+        where = percentile_of(a.package.base, q)
     return Counter(a.package.base, a.package.bonus_percent if a.bonus is not None else e.offer.bonus.target_percent,
-                   offered_sign_on(e) + a.sign_on, tuple(basis))
+                   offered_sign_on(e) + a.sign_on, tuple(basis), offered_sign_on(e), where)
 
 
 # The seed's general advice, quoted; it closes the negotiation rather than being a point with a number.
@@ -149,14 +158,14 @@ def guidance(e: Evaluation, others: Sequence[Evaluation]) -> tuple[Guidance, ...
 
 
 def negotiate(e: Evaluation, others: Sequence[Evaluation] = (), *, pm: pluggy.PluginManager | None = None,
-              target_percentile: float = DEFAULT_TARGET_PERCENTILE,
-              leave_after: int = DEFAULT_LEAVE_AFTER, rates: RateTable | None = None,
-              current: Evaluation | None = None) -> Negotiation:
-    """Everything to negotiate ``e`` with: ranked points (built-in and plugins'), counter, gaps, leave-early.
+              target_percentile: float = DEFAULT_TARGET_PERCENTILE, rates: RateTable | None = None,
+              current: Evaluation | None = None, as_of: dt.date | None = None) -> Negotiation:
+    """Everything to negotiate ``e`` with: ranked points (built-in and plugins'), counter, gaps; the leave-early
+    figures each evaluation carries (``api.negotiate`` computes them for ``leave_after`` months).
 
     ``others`` are the competing offers, evaluated in ``e``'s currency and horizon; ``rates`` (the table they
     were converted with) is only cited. ``current``, the job held now evaluated the same way, adds the buyout of
-    what leaving it forfeits and the gap to staying.
+    what leaving it forfeits (its ``forfeited``) and the gap to staying. ``api.negotiate`` is the whole command.
     """
     if not 0 < target_percentile < 100:
         raise ValueError("target_percentile must be between 0 and 100")
@@ -175,11 +184,12 @@ def negotiate(e: Evaluation, others: Sequence[Evaluation] = (), *, pm: pluggy.Pl
         talking_points=rank(points),
         counter=counter_offer(e, asks, target_percentile),
         against=gaps,
-        leave_early=tuple(leave_early_for(x, leave_after) for x in (e, *others)),
+        leave_early=tuple(x.leave_early for x in (e, *others) if x.leave_early is not None),
         guidance=guidance(e, alternatives),
         converted_at=(rates.source if rates is not None and any(x.offer.currency != e.currency
                                                                  for x in (e, *alternatives)) else None),
         current=current,
         stay=None if current is None else gap_to(e, current),
         asks=asks,
+        as_of=as_of,
     )

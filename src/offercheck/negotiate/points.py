@@ -26,11 +26,11 @@ from offercheck.negotiate.asks import (
     offered,
     plan_asks,
     round_ask,
-    years_text,
 )
 from offercheck.negotiate.gaps import Gap, gap_to, same_market
 from offercheck.pay.leave_early import clawback_at_stake
 from offercheck.pay.vesting import equity_vested, grant_value_per_percent, vested_by_year
+from offercheck.render.common import years_text
 
 if TYPE_CHECKING:
     import pluggy

@@ -2,20 +2,22 @@
 
 The current job uses the offer-file format, describing what staying pays from today (salary, bonus, the
 remaining vesting of existing grants, refreshers), plus a ``[leaving]`` table with what leaving costs. It is read
-by ``loading.load_current``, evaluated and scored like an offer (``compare(..., current=job)``) and kept apart:
-it is the baseline, not ranked.
+by ``loading.load_current``, evaluated and scored like an offer (``api.compare(..., current=job)``) and kept
+apart: it is the baseline, not ranked. Per offer, ``versus_current`` is that offer minus staying; ``forfeited``
+is what leaving the current job costs. The api computes both once and stores them in the results.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from offercheck.results import Comparison, Evaluation
+    from offercheck.offer.models import Offer
+    from offercheck.pay.comp import YearPay
 
-__all__ = ["FORFEITED_PARTS", "Forfeited", "VsCurrent", "forfeited", "including_current", "versus_current"]
+__all__ = ["FORFEITED_PARTS", "Forfeited", "VsCurrent", "forfeited", "versus_current"]
 
 # The money parts of [leaving], in the order they are shown.
 FORFEITED_PARTS: tuple[tuple[str, str], ...] = (
@@ -52,35 +54,22 @@ class Forfeited:
         return self.unvested_equity + self.unpaid_bonus + self.clawback_owed
 
 
-def forfeited(stay: Evaluation) -> Forfeited | None:
-    """What leaving costs, converted to the display currency; None without a ``[leaving]`` table."""
-    leaving = stay.offer.leaving
+def forfeited(stay: Offer, fx: float = 1.0) -> Forfeited | None:
+    """What leaving the job ``stay`` costs, times ``fx`` (its currency -> the display one); None without a
+    ``[leaving]`` table."""
+    leaving = stay.leaving
     if leaving is None:
         return None
-    fx = stay.fx
     return Forfeited(leaving.unvested_equity * fx, leaving.unpaid_bonus * fx, leaving.clawback_owed * fx,
                      leaving.notice_weeks)
 
 
-def versus_current(e: Evaluation, stay: Evaluation) -> VsCurrent:
-    """Year-by-year difference of total pay between an offer and staying (positive: the offer pays more).
-
-    With taxes on both (``offercheck.tax.aftertax.with_taxes``), the difference of net pay too.
-    """
-    diffs = tuple(a.total - b.total for a, b in zip(e.years, stay.years, strict=True))
-    nets = None
-    if e.taxes is not None and stay.taxes is not None:
-        nets = tuple(a - b for a, b in zip(e.taxes.nets, stay.taxes.nets, strict=True))
-    return VsCurrent(diffs, sum(diffs), nets)
-
-
-def including_current(c: Comparison, step: Callable[[Comparison], Comparison]) -> Comparison:
-    """Apply a step that maps over ``c.evaluations`` (``with_taxes``, ``in_real_terms``) to the current job too.
-
-    The current job goes last, so a step that defaults to the first offer (the home place of real terms) is
-    unchanged by it.
-    """
-    if c.current is None:
-        return step(c)
-    done = step(replace(c, evaluations=(*c.evaluations, c.current), current=None))
-    return replace(done, evaluations=done.evaluations[:-1], current=done.evaluations[-1])
+def versus_current(years: Sequence[YearPay], stay: Sequence[YearPay], nets: Sequence[float] | None = None,
+                   stay_nets: Sequence[float] | None = None) -> VsCurrent:
+    """Year-by-year difference of total pay between an offer's ``years`` and staying's (positive: the offer pays
+    more), both in one currency; with the net pay of both (``--after-tax``), the difference of net pay too."""
+    diffs = tuple(a.total - b.total for a, b in zip(years, stay, strict=True))
+    differences = None
+    if nets is not None and stay_nets is not None:
+        differences = tuple(a - b for a, b in zip(nets, stay_nets, strict=True))
+    return VsCurrent(diffs, sum(diffs), differences)

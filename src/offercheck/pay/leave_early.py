@@ -14,19 +14,18 @@ Pure functions of an Offer. Conventions (each is stated in ``LeaveEarly.notes`` 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from offercheck.offer.models import Offer, SignOn
 from offercheck.pay.comp import base_in_year, bonus_in_year
 from offercheck.pay.equity_offer import exercise_on_leaving
-from offercheck.pay.leaving import LeaveEarly
 from offercheck.pay.vesting import equity_vested, vested_by_year
 
 if TYPE_CHECKING:
-    from offercheck.results import Comparison, Evaluation
+    from offercheck.pay.equity import ExerciseCash
 
-__all__ = ["LeaveEarly", "leave_early", "leave_early_for", "with_leave_early"]
+__all__ = ["COMPONENTS", "LeaveEarly", "clawback_at_stake", "leave_early", "sign_on_paid"]
 
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("salary", "Salary"),
@@ -35,6 +34,32 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("sign_on", "Sign-on"),
     ("relocation", "Relocation"),
 )
+
+
+@dataclass(frozen=True)
+class LeaveEarly:
+    """Money received by the end of month ``months`` of one offer, net of clawbacks, in one currency."""
+
+    label: str
+    months: int
+    salary: float
+    bonus: float
+    equity: float
+    sign_on: float  # paid minus repaid
+    relocation: float  # paid minus repaid
+    repaid: float  # sign-on and relocation clawed back
+    notes: tuple[str, ...]
+    # Private options vested by then: the cash to keep them within the exercise window, in the same currency.
+    exercise: ExerciseCash | None = None
+
+    @property
+    def total(self) -> float:
+        return self.salary + self.bonus + self.equity + self.sign_on + self.relocation
+
+    @property
+    def every_note(self) -> tuple[str, ...]:
+        """``notes``, then what keeping the options costs: what every text format says."""
+        return (*self.notes, *(self.exercise.notes if self.exercise is not None else ()))
 
 
 def _notes(offer: Offer, months: int, full_years: int, part: int, repaid: float) -> tuple[str, ...]:
@@ -103,13 +128,3 @@ def leave_early(offer: Offer, months: int, *, fx: float = 1.0) -> LeaveEarly:
         notes=_notes(offer, months, full_years, part, repaid),
         exercise=keep,
     )
-
-
-def leave_early_for(e: Evaluation, months: int) -> LeaveEarly:
-    """:func:`leave_early` for an evaluated offer, in its display currency (at the rate the evaluation used)."""
-    return leave_early(e.offer, months, fx=e.fx)
-
-
-def with_leave_early(c: Comparison, months: int) -> Comparison:
-    """``c`` with every evaluation's ``leave_early`` set for leaving after ``months``."""
-    return replace(c, evaluations=tuple(replace(e, leave_early=leave_early_for(e, months)) for e in c.evaluations))

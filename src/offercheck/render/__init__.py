@@ -1,16 +1,33 @@
-"""Renderers: each turns a Comparison into text in one format."""
+"""Renderers: a ``Comparison`` (``compare``) or a ``Negotiation`` (``negotiate``) as text in one format.
+
+``render(result, fmt)`` is the one dispatcher: ``render.compare.<fmt>`` or ``render.negotiate.<fmt>``, each
+module imported only when its format is asked for (HTML pulls in jinja2). Every format builds its page from
+``render.sections`` (one module per feature) and formats money, cents, wrapping and escaping with
+``render.common``. Renderers read the results; they compute nothing.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-FORMATS: tuple[str, ...] = ("table", "json", "markdown", "csv", "html")
+if TYPE_CHECKING:
+    from offercheck.negotiate.counter import Negotiation
+    from offercheck.results import Comparison
+
+COMPARE_FORMATS: tuple[str, ...] = ("table", "json", "markdown", "csv", "html")
+NEGOTIATE_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "email", "html")
 
 
-def renderer(fmt: str) -> Callable[..., str]:
-    """The ``render`` function of format ``fmt``, imported only when asked for."""
-    module: Any = import_module(f"{__name__}.{fmt}")
-    render: Callable[..., str] = module.render
-    return render
+def render(result: Comparison | Negotiation, fmt: str, *, width: int | None = None, colour: bool = False) -> str:
+    """``result`` in ``fmt``. ``width``: the terminal's, for the table and text formats (None: one line per row;
+    the email keeps its 72 columns); ``colour``: bold headings in a terminal table."""
+    from offercheck.results import Comparison
+
+    command, formats = ("compare", COMPARE_FORMATS) if isinstance(result, Comparison) else \
+        ("negotiate", NEGOTIATE_FORMATS)
+    if fmt not in formats:
+        raise ValueError(f"{command} has no format {fmt!r}; one of {', '.join(formats)}")
+    module: Any = import_module(f"{__name__}.{command}.{fmt}")
+    text: str = module.render(result, width=width, colour=colour)
+    return text

@@ -1,11 +1,23 @@
-"""Helpers shared by the renderers."""
+"""What every renderer shares, each written once: money, rounding to cents, wrapping, escaping.
+
+- ``money``: whole units with thousands separators (182,000), with the currency's symbol or code when given
+  ($182,000; 182,000 CHF), to the cent when asked ($2.10); ``money_short`` for chart labels (182k).
+- ``cents``: the JSON and CSV number (money is a number in the display currency, rounded to cents);
+  ``cents_text`` the same as text (HTML data attributes).
+- ``wrap``/``fill``: the one line-wrapping rule (a URL or a file path is never split unless asked).
+- ``printable`` (terminal and plain text), ``markdown_text`` (markdown), ``csv_cell`` (CSV); HTML is escaped by
+  the templates' autoescaping (``render.templates``).
+
+Nothing here imports the rest of offercheck: any room may format money the way the output does.
+"""
 
 from __future__ import annotations
 
 import html
+import math
 import re
-
-from offercheck.pay.comp import YearPay
+import textwrap
+from collections.abc import Callable
 
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("base", "Base"),
@@ -15,15 +27,74 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("benefits", "Benefits"),
 )
 
-
 # What a table shows for base or cash figures against a benchmark file built from total pay alone.
 NO_BASE = "n/a (file has total pay only)"
 
+# Currencies whose symbol is unambiguous; any other is written as its code after the figure.
+_SYMBOLS = {"USD": "$", "CAD": "CA$", "AUD": "A$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 
-def money(x: float) -> str:
-    """Whole units with thousands separators: pay is negotiated in units, not cents."""
-    return f"{x:,.0f}"
 
+# --------------------------------------------------------------------------------------------------- numbers
+
+
+def money(x: float, currency: str | None = None, *, cents: bool = False) -> str:
+    """Whole units with thousands separators: pay is negotiated in units, not cents (``cents``: two decimals, for a
+    price per share). With ``currency``, its symbol where it is unambiguous ($182,000), else its code (182,000 CHF).
+    """
+    if not math.isfinite(x):
+        return f"{x:,.0f}"
+    units = round(x, 2) if cents else round(x)
+    sign = "-" if units < 0 else ""
+    digits = f"{abs(units):,.2f}" if cents else f"{abs(units):,}"
+    if currency is None:
+        return f"{sign}{digits}"
+    symbol = _SYMBOLS.get(currency)
+    return f"{sign}{symbol}{digits}" if symbol else f"{sign}{digits} {currency}"
+
+
+def money_short(x: float) -> str:
+    """A short money figure for chart labels: 357,021 -> 357k, 1,715,017 -> 1.72M."""
+    if abs(x) >= 999_500:
+        return f"{x / 1e6:.3g}M"
+    if abs(x) >= 999.5:
+        return f"{x / 1e3:.3g}k"
+    return f"{x:.3g}"
+
+
+def cents(x: float) -> float:
+    """Money as a JSON or CSV number: rounded to cents (and never -0.0)."""
+    return round(x + 0.0, 2)
+
+
+def cents_text(x: float) -> str:
+    """Money rounded to cents as text with two decimals (for machine-read attributes): 1234.5 -> '1234.50'."""
+    return f"{cents(x):.2f}"
+
+
+def years_text(n: int) -> str:
+    """"1 year", "4 years": a horizon or a vesting period in running text."""
+    return "1 year" if n == 1 else f"{n} years"
+
+
+# --------------------------------------------------------------------------------------------------- wrapping
+
+
+def wrap(text: str, width: int, *, first: str = "", rest: str | None = None, long_words: bool = True,
+         hyphens: bool = False, max_lines: int | None = None) -> list[str]:
+    """``text`` as lines of at most ``width`` characters: ``first`` starts the first line, ``rest`` (default:
+    ``first``) the others. ``long_words=False`` keeps a word longer than a line whole (a URL, a file path);
+    ``hyphens`` allows breaks after hyphens; ``max_lines`` ends the last line kept with an ellipsis."""
+    extra = {} if max_lines is None else {"max_lines": max_lines, "placeholder": "…"}
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=first if rest is None else rest,
+                         break_long_words=long_words, break_on_hyphens=hyphens, **extra)  # type: ignore[arg-type]
+
+
+def fill(text: str, width: int, *, first: str = "", rest: str | None = None, long_words: bool = True) -> str:
+    """``wrap``'s lines as one paragraph."""
+    return "\n".join(wrap(text, width, first=first, rest=rest, long_words=long_words))
+
+
+# --------------------------------------------------------------------------------------------------- escaping
 
 # What user text could use to open a link or image ([ ]), a code span, emphasis or strikethrough around our own
 # text (` * ~), or to end a table cell (|); the backslash too, so that a user's backslash cannot cancel ours.
@@ -35,6 +106,12 @@ _FLANKING_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # Characters user text may hold that a terminal or text file must not receive: they move the cursor, start escape
 # sequences or end lines (C0 but the newline, DEL, C1, the Unicode line and paragraph separators).
 _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+# A CSV cell starting with one of these is run as a formula by spreadsheet programs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Control characters and line separators: a reader may end the row (or the cell) at any of them, so text after
+# one could begin a cell of its own; the csv module quotes only the line terminator we give it ("\n").
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def printable(text: str) -> str:
@@ -52,15 +129,36 @@ def markdown_text(text: str) -> str:
     return " ".join(_FLANKING_UNDERSCORE.sub(r"\\_", escaped).splitlines())
 
 
-def cents(x: float) -> float:
-    return round(x + 0.0, 2)
+def csv_cell(value: object) -> object:
+    """Neutralise spreadsheet formula injection in text cells (numbers pass through).
+
+    Control characters become spaces, so the whole text stays one cell; then a cell whose first non-blank
+    character starts a formula gets a leading apostrophe (some importers trim leading blanks).
+    """
+    if not isinstance(value, str):
+        return value
+    text = _CONTROL.sub(" ", value)
+    return "'" + text if text.lstrip().startswith(_FORMULA_START) else text
 
 
-def year_dict(y: YearPay) -> dict[str, float | int]:
-    """One ``years`` entry of the JSON contract."""
-    out: dict[str, float | int] = {"year": y.year}
-    for name, _ in COMPONENTS:
-        out[name] = cents(getattr(y, name))
-    out["equity_paper"] = cents(y.equity_paper)  # beside the chosen view in ``equity`` (DESIGN.md section 5)
-    out["total"] = cents(y.total)
-    return out
+# --------------------------------------------------------------------------------------------------- text formats
+
+
+class Style:
+    """How a section is written in one text format: terminal tables ("simple") or markdown ("github")."""
+
+    __slots__ = ("heading", "markdown", "tablefmt")
+
+    def __init__(self, tablefmt: str, heading: Callable[[str], str]) -> None:
+        self.tablefmt = tablefmt
+        self.heading = heading
+        self.markdown = tablefmt == "github"
+
+    def escape(self, text: str) -> str:
+        """User text as the format needs it: escaped for markdown, as is for the terminal (made printable last)."""
+        return markdown_text(text) if self.markdown else text
+
+
+TABLE = Style("simple", lambda text: f"{text}\n{'=' * len(text)}")
+# Headings are given raw text (a company, a place name): escaped here, once.
+MARKDOWN = Style("github", lambda text: f"## {markdown_text(text)}")

@@ -7,12 +7,13 @@ sections are shared with markdown, which never wraps, and only ``grid`` and ``fi
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from tabulate import tabulate
+
+from offercheck.render.common import wrap
 
 __all__ = ["fit_prose", "fitting", "grid"]
 
@@ -54,8 +55,7 @@ def fit_prose(text: str, width: int | None = None) -> str:
             continue
         indent = re.match(r"\s*(?:[-*] |\d+\. )?", line)
         hang = " " * (indent.end() if indent else 0)
-        out.extend(textwrap.wrap(line, width, subsequent_indent=hang, break_on_hyphens=False)
-                   or [line[:width]])
+        out.extend(wrap(line, width, rest=hang) or [line[:width]])
     return "\n".join(out)
 
 
@@ -95,11 +95,11 @@ def _stacked(cells: list[list[str]], headers: Sequence[str], width: int) -> str:
     room = max(width - label - 4, 10)
     blocks = []
     for row in cells:
-        lines = textwrap.wrap(row[key], width) or [headers[key] or "-"]
+        lines = wrap(row[key], width, hyphens=True) or [headers[key] or "-"]
         for i, (header, value) in enumerate(zip(headers, row, strict=True)):
             if i == key:
                 continue
-            head, *rest = textwrap.wrap(value, room, break_on_hyphens=False) or [""]
+            head, *rest = wrap(value, room) or [""]
             lines.append(f"  {header:<{label}}  {head}".rstrip())
             lines.extend(" " * (label + 4) + more for more in rest)
         blocks.append("\n".join(lines))

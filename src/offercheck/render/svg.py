@@ -9,12 +9,11 @@ come out byte-for-byte stable for golden files.
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from offercheck.render.common import COMPONENTS
+from offercheck.render.common import COMPONENTS, money_short, wrap
 
 if TYPE_CHECKING:
     from offercheck.market.benchmarks import Quantiles
@@ -80,15 +79,6 @@ class StackedBars:
     value_labels: bool
 
 
-def compact(x: float) -> str:
-    """A short money figure for chart labels: 357,021 -> 357k, 1,715,017 -> 1.72M."""
-    if abs(x) >= 999_500:
-        return f"{x / 1e6:.3g}M"
-    if abs(x) >= 999.5:
-        return f"{x / 1e3:.3g}k"
-    return f"{x:.3g}"
-
-
 def nice_step(span: float, target: int = 5) -> float:
     """A round tick step (1, 2, 2.5 or 5 times a power of ten) giving about ``target`` intervals over ``span``."""
     raw = span / target if span > 0 else 1.0
@@ -98,7 +88,7 @@ def nice_step(span: float, target: int = 5) -> float:
 
 def _ticks(lo: float, hi: float, step: float, start: float, px_per_unit: float) -> tuple[Tick, ...]:
     """Ticks every ``step`` from ``lo`` to ``hi``; ``px_per_unit`` is negative on a vertical axis (y grows down)."""
-    return tuple(Tick(lo + i * step, start + i * step * px_per_unit, compact(lo + i * step))
+    return tuple(Tick(lo + i * step, start + i * step * px_per_unit, money_short(lo + i * step))
                  for i in range(round((hi - lo) / step) + 1))
 
 
@@ -130,7 +120,7 @@ def stacked_bars(series: Sequence[tuple[str, Sequence[YearPay]]], *, width: floa
             bars.append(Bar(y.year, x0 + j * bar_w + 1, bar_w - 2, y.total, top, tuple(segments),
                             year_label=bar_w >= 18 or y.year == 1 or y.year % 5 == 0))
         chars = max(int(0.95 * slot / _LABEL_CHAR_PX), 8)
-        lines = textwrap.wrap(label, chars, max_lines=2, placeholder="…") or [label]
+        lines = wrap(label, chars, hyphens=True, max_lines=2) or [label]
         groups.append(BarGroup(label, tuple(lines), _LEFT + (i + 0.5) * slot, tuple(bars)))
     ticks = _ticks(0.0, axis_max, step, bottom, -scale)
     return StackedBars(width, height, _LEFT, width - _RIGHT, _TOP, bottom, ticks, tuple(groups),

@@ -15,7 +15,6 @@ from offercheck.errors import OfferFileError, PluginError
 from offercheck.pay.comp import YearPay, deferral_limit_usd
 from offercheck.places import country_code
 from offercheck.tax.engine import (
-    LATEST_TAX_YEAR,
     TaxLine,
     TaxResult,
     UnsupportedJurisdiction,
@@ -34,10 +33,9 @@ if TYPE_CHECKING:
     from offercheck.offer.models import Offer
     from offercheck.pay.currency import RateTable
     from offercheck.pay.equity import View
-    from offercheck.results import Comparison
 
 __all__ = ["SIMPLIFICATIONS", "AfterTax", "Jurisdiction", "jurisdiction", "offer_taxes", "regime_estimate",
-           "taxable_wages", "with_taxes"]
+           "taxable_wages"]
 
 # Said once wherever taxes are shown, on top of each regime's own notes.
 SIMPLIFICATIONS: tuple[str, ...] = (
@@ -224,26 +222,3 @@ def offer_taxes(pm: pluggy.PluginManager, offer: Offer, native: Sequence[YearPay
     nets = tuple(y.total - t.total for y, t in zip(years, taxes, strict=True))
     return AfterTax(tax_year, offer.candidate.filing_status, plugin, tuple(taxes), nets,
                     timed.notes if timed is not None else ())
-
-
-def _view(name: str) -> View:
-    return "risk" if name == "risk" else "paper"
-
-
-def with_taxes(c: Comparison, pm: pluggy.PluginManager | None = None, *, tax_year: int = LATEST_TAX_YEAR,
-               filing: str | None = None) -> Comparison:
-    """``c`` with every evaluation's ``taxes`` set; ``filing`` ("single"/"married") overrides the offer files.
-
-    ``pm`` supplies the tax regimes (default: the built-in and installed plugins).
-    """
-    if pm is None:
-        from offercheck.plugins.manager import get_plugin_manager
-
-        pm = get_plugin_manager()
-    evaluations = tuple(
-        dataclasses.replace(e, taxes=offer_taxes(pm, e.offer, e.native_years, e.years, currency=c.currency,
-                                                 rates=c.rates, tax_year=tax_year, filing=filing,
-                                                 view=_view(e.equity_view)))
-        for e in c.evaluations
-    )
-    return dataclasses.replace(c, evaluations=evaluations)

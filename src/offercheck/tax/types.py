@@ -32,3 +32,13 @@ class AfterTax:
     def notes(self) -> tuple[str, ...]:
         """The private grant's tax timing, then every regime note over the horizon, once each."""
         return tuple(dict.fromkeys((*self.equity_notes, *(n for t in self.years for n in t.notes))))
+
+    @property
+    def line_totals(self) -> dict[str, float]:
+        """Each tax line's sum over the horizon, by name, in the order the lines first appear (a line can appear
+        in some years only, e.g. Additional Medicare)."""
+        sums: dict[str, float] = {}
+        for t in self.years:
+            for x in t.lines:
+                sums[x.name] = sums.get(x.name, 0.0) + x.amount
+        return sums

@@ -1,4 +1,4 @@
-"""Real terms: pay expressed at one home place's prices and in its currency (issue 10).
+"""Real terms: one offer's pay expressed at one home place's prices and in its currency (issue 10).
 
 Within the US, real = nominal x RPP(home) / RPP(offer place); between countries the World Bank private-consumption
 PPPs convert first (see real.price_levels.real_factor). Exchange rates only bring pay into the offer place's own
@@ -7,21 +7,40 @@ currency: they are not price levels. Imported only with ``--real``: it loads the
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from offercheck.errors import OffercheckError, OfferFileError
-from offercheck.pay.currency import UnknownCurrency
-from offercheck.real.price_levels import PriceLevel, UnknownPlace, parse_home, real_factor, resolve_place
-from offercheck.real.terms import RealTerms
+from offercheck.errors import OfferFileError, UnknownCurrency
+from offercheck.places import UnknownPlace
+from offercheck.real.price_levels import PriceLevel, parse_home, real_factor, resolve_place
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from offercheck.offer.models import Offer
-    from offercheck.results import Comparison, Evaluation
+    from offercheck.pay.currency import RateTable
 
-__all__ = ["RealTerms", "in_real_terms", "offer_place"]
+__all__ = ["RealTerms", "UnknownPlace", "home_place", "offer_place", "real_terms"]
+
+
+@dataclass(frozen=True)
+class RealTerms:
+    """One offer's pay at home prices, in the home currency; or, when that cannot be known, why not."""
+
+    place: PriceLevel  # where the pay is spent
+    basis: str  # the offer-file field the place comes from: "location" or "candidate.lives_in"
+    home: PriceLevel
+    factor: float | None  # display-currency amount -> home currency at home prices; None: stays nominal
+    reason: str | None  # why factor is None, or a caveat about the place
+    years: tuple[float, ...] | None  # real total pay per year
+    nets: tuple[float, ...] | None  # real net pay per year (with taxes)
+
+    @property
+    def total(self) -> float | None:
+        return None if self.years is None else sum(self.years)
+
+    @property
+    def net_total(self) -> float | None:
+        return None if self.nets is None else sum(self.nets)
 
 
 def _field_of(error: UnknownPlace) -> str:
@@ -57,7 +76,7 @@ def offer_place(offer: Offer) -> tuple[PriceLevel, str, str | None]:
     return place, "location", caveat
 
 
-def _factor(place: PriceLevel, home: PriceLevel, c: Comparison) -> tuple[float | None, str | None]:
+def _factor(place: PriceLevel, home: PriceLevel, currency: str, rates: RateTable) -> tuple[float | None, str | None]:
     factor = real_factor(place, home)
     if factor is None:
         if place.ppp is None:  # the place's own note (why it has no PPP) is shown with the place
@@ -65,35 +84,29 @@ def _factor(place: PriceLevel, home: PriceLevel, c: Comparison) -> tuple[float |
         return None, f"stays nominal: no PPP figure for {home.name} ({home.note or 'missing in the data'})"
     try:
         # Display currency -> the place's own currency at the exchange rate, then prices do the rest.
-        to_local = c.rates.rate(c.currency, place.currency)
+        to_local = rates.rate(currency, place.currency)
     except UnknownCurrency:
         return None, f"stays nominal: no exchange rate for {place.currency}, the currency of {place.name}"
     return to_local * factor, None
 
 
-def _real(e: Evaluation, c: Comparison, home: PriceLevel) -> RealTerms:
-    place, basis, caveat = offer_place(e.offer)
-    factor, reason = _factor(place, home, c)
+def real_terms(offer: Offer, totals: Sequence[float], nets: Sequence[float] | None, *, currency: str,
+               rates: RateTable, home: PriceLevel) -> RealTerms:
+    """``offer``'s pay at ``home`` prices: ``totals`` (and ``nets``, net pay when taxed) are its years in
+    ``currency``, converted to the place's currency at ``rates``."""
+    place, basis, caveat = offer_place(offer)
+    factor, reason = _factor(place, home, currency, rates)
     reason = "; ".join(x for x in (caveat, reason) if x) or None
     if factor is None:
         return RealTerms(place, basis, home, None, reason, None, None)
-    years = tuple(y.total * factor for y in e.years)
-    nets = None if e.taxes is None else tuple(n * factor for n in e.taxes.nets)
-    return RealTerms(place, basis, home, factor, reason, years, nets)
+    years = tuple(y * factor for y in totals)
+    real_nets = None if nets is None else tuple(n * factor for n in nets)
+    return RealTerms(place, basis, home, factor, reason, years, real_nets)
 
 
 def home_place(home: str | None, offers: Sequence[Offer]) -> PriceLevel:
-    """``--home``: a place string, or by default where the first offer's pay is spent."""
+    """The home place: a place string ('Austin, TX', US-TX, DE), or by default where the first offer's pay is
+    spent. An unknown place raises ``UnknownPlace``."""
     if home is None:
         return offer_place(offers[0])[0]
-    try:
-        return parse_home(home)
-    except UnknownPlace as e:
-        raise OffercheckError(f"--home: {e}") from None
-
-
-def in_real_terms(c: Comparison, *, home: str | None = None) -> Comparison:
-    """``c`` with every evaluation's ``real`` set (after taxes, if any, so real net pay is included)."""
-    level = home_place(home, [e.offer for e in c.evaluations])
-    evaluations = tuple(dataclasses.replace(e, real=_real(e, c, level)) for e in c.evaluations)
-    return dataclasses.replace(c, evaluations=evaluations, home=level)
+    return parse_home(home)

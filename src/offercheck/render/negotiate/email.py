@@ -7,8 +7,9 @@ Only points that carry an ask are said, so the email cites only competing offers
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
+
+from offercheck.render.common import fill, printable
 
 if TYPE_CHECKING:
     from offercheck.negotiate.counter import Negotiation
@@ -19,8 +20,12 @@ MONEY_FIRST = ("base", "bonus", "sign-on", "buyout in equity", "equity")
 
 
 def _wrap(text: str, indent: str = "") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=" " * len(indent),
-                         break_on_hyphens=False)
+    return fill(text, WIDTH, first=indent, rest=" " * len(indent))
+
+
+def render(n: Negotiation, *, width: int | None = None, colour: bool = False) -> str:
+    """The email keeps its 72 columns, for a mail client, whatever the terminal's width."""
+    return printable(email(n))
 
 
 def email(n: Negotiation) -> str:

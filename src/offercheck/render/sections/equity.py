@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from offercheck.render.common import cents, money
+from offercheck.render.common import Style, cents, money
 from offercheck.render.fit import grid
-from offercheck.results import Evaluation
+from offercheck.render.sections.rows import everyone
 
 if TYPE_CHECKING:
     from offercheck.pay.equity_offer import EquityReport
+    from offercheck.results import Comparison, Evaluation
 
-__all__ = ["FOOTER", "lines", "offer_members", "sections", "summary"]
+__all__ = ["FOOTER", "html", "lines", "offer_json", "summary", "text"]
 
 
 FOOTER = ("Totals, ranking and score use the risk view (--equity paper for paper values). Exercise cost is strike "
@@ -32,7 +33,7 @@ def _defaults_used(e: Evaluation, r: EquityReport) -> dict[str, str]:
     return {k: r.terms.provenance[k].source for k in r.terms.defaulted if k in used}
 
 
-def offer_members(e: Evaluation) -> dict[str, Any]:
+def offer_json(e: Evaluation) -> dict[str, Any]:
     """``equity_view`` and ``exercise_cost`` of every offer, and ``private_equity`` for a private grant."""
     out: dict[str, Any] = {"equity_view": e.equity_view, "exercise_cost": cents(e.exercise_cost)}
     r = e.equity
@@ -80,14 +81,21 @@ def lines(rows: Sequence[Evaluation], escape: Callable[[str], str]) -> list[str]
     return out
 
 
-def sections(rows: Sequence[Evaluation], *, currency: str, years: int, tablefmt: str,
-             heading: Callable[[str], str], escape: Callable[[str], str]) -> list[str]:
-    """The private-equity section of the table and markdown formats (empty without a private grant at risk)."""
-    shown = [e for e, _ in _shown(rows)]
+def text(c: Comparison, style: Style) -> list[str]:
+    """The private-equity section (empty without a private grant at risk)."""
+    shown = [e for e, _ in _shown(everyone(c))]
     if not shown:
         return []
-    table = [[escape(label), *cells] for label, *cells in summary(shown)]
-    headers = ["Offer", f"Equity at risk ({years} yr)", f"Paper ({years} yr)", "Risk factor", "Exercise cost"]
-    return [heading(f"Private-company equity: risk view beside paper ({currency})"),
-            grid(table, headers, tablefmt=tablefmt, colalign=("left", *("right",) * 4)),
-            "\n".join(lines(shown, escape)), FOOTER]
+    n = c.horizon_years
+    table = [[style.escape(label), *cells] for label, *cells in summary(shown)]
+    headers = ["Offer", f"Equity at risk ({n} yr)", f"Paper ({n} yr)", "Risk factor", "Exercise cost"]
+    return [style.heading(f"Private-company equity: risk view beside paper ({c.currency})"),
+            grid(table, headers, tablefmt=style.tablefmt, colalign=("left", *("right",) * 4)),
+            "\n".join(lines(shown, style.escape)), FOOTER]
+
+
+def html(c: Comparison) -> dict[str, Any]:
+    """Private grants at risk: paper beside the risk view, its arithmetic, scenarios and exercise cost."""
+    rows = everyone(c)
+    return {"equity_rows": summary(rows), "equity_lines": lines(rows, str),  # autoescaping escapes the labels
+            "equity_footer": FOOTER}

@@ -1,0 +1,1 @@
+"""The formats of ``offercheck negotiate``, one module each: text, markdown, json, email, html."""

@@ -1,0 +1,69 @@
+"""``negotiate --format text``: for a terminal, prose wrapped and tables fitted to its width."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from offercheck.render.common import TABLE, fill, printable, years_text
+from offercheck.render.fit import fit_prose, fitting, grid
+from offercheck.render.sections import leave_early
+from offercheck.render.sections.negotiation import (
+    NO_POINTS,
+    counter_rows,
+    footer,
+    gap_heading,
+    gap_table,
+    money_formatter,
+    point_head,
+)
+
+if TYPE_CHECKING:
+    from offercheck.negotiate.counter import Negotiation
+
+WIDTH = 88  # wrap for a terminal; tables keep their own width
+
+
+def render(n: Negotiation, *, width: int | None = None, colour: bool = False) -> str:
+    """Text for a terminal ``width`` columns wide (None: WIDTH): prose wraps, wide tables wrap or stack."""
+    w = width or WIDTH
+    with fitting(w):
+        return printable(fit_prose(_text(n, min(w, WIDTH)), w))
+
+
+def _text(n: Negotiation, wrap: int) -> str:
+    def heading(text: str) -> str:
+        return f"{text}\n{'=' * min(len(text), wrap)}"
+
+    def para(text: str, first: str = "", rest: str | None = None) -> str:
+        # A URL or a file path is not split: a line may run past ``wrap``, and fit_prose keeps it within the width.
+        return fill(text, wrap, first=first, rest=rest, long_words=False)
+
+    out = [heading(f"Negotiating {n.label} ({n.currency}, {n.horizon_years}-year horizon)")]
+    out += [heading("Counter-offer"),
+            grid(counter_rows(n), ["", "Ask", "Now"], tablefmt="simple", colalign=("left", "right", "right"))]
+    if n.counter.basis:
+        out.append("\n".join(para(b, "  - ", "    ") for b in n.counter.basis))
+    out.append(heading(f"Talking points, by value over {years_text(n.horizon_years)}"))
+    for i, p in enumerate(n.talking_points, 1):
+        indent = " " * len(f"{i}. ")
+        lines = [point_head(i, p, n), para(p.text, indent)]
+        if p.ask:
+            lines.append(para(f"Ask: {p.ask}", indent))
+        if p.source:
+            lines.append(para(f"Source: {p.source}", indent))
+        out.append("\n".join(lines))
+    if not n.talking_points:
+        out.append(NO_POINTS)
+    if n.against or n.stay:
+        headers, rows = gap_table(n)
+        out += [heading(gap_heading(n)),
+                grid(rows, headers, tablefmt="simple", colalign=("left", *("right",) * (len(headers) - 1)))]
+    if n.leave_early:
+        out += [heading(f"If you leave after {n.leave_early[0].months} months"),
+                leave_early.table(n.leave_early, TABLE, fmt=money_formatter(n)),
+                "\n".join(para(note, "", "  ") for note in leave_early.notes(n.leave_early, str)),
+                para(leave_early.LEGEND)]
+    out.append(heading("Before you talk"))
+    out += [para(g.text, "- ", "  ") + "\n" + para(f'"{g.quote}" ({g.source})', "  ") for g in n.guidance]
+    out.append(para(footer(n)))
+    return "\n\n".join(out) + "\n"
