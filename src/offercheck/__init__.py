@@ -6,7 +6,9 @@ almost nothing until a name is used.
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from offercheck._version import __version__
@@ -34,6 +36,7 @@ _EXPORTS: dict[str, str] = {
     "PluginSettings": "offer.loading",
     "compare": "api",
     "evaluate": "api",
+    "negotiate": "api",
     "Comparison": "results",
     "OffercheckError": "errors",
 }
@@ -61,11 +64,12 @@ __all__ = [
     "load_offer",
     "load_offers",
     "load_rates",
+    "negotiate",
     "pay_by_year",
 ]
 
 if TYPE_CHECKING:
-    from offercheck.api import compare, evaluate
+    from offercheck.api import compare, evaluate, negotiate
     from offercheck.errors import OffercheckError
     from offercheck.market.adjustments import Adjustment
     from offercheck.market.benchmarks import Benchmark, BenchmarkSet
@@ -87,3 +91,18 @@ def __getattr__(name: str) -> Any:
     value = getattr(import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value
+
+
+class _Package(ModuleType):
+    """``offercheck.negotiate`` is the api's function, though ``offercheck/negotiate/`` is also the negotiation room:
+    importing that package would bind the name to it (the import system sets each subpackage as an attribute of its
+    parent), so that binding is not made. The room is still imported by name as everywhere in the code:
+    ``from offercheck.negotiate.counter import Negotiation`` (not ``import offercheck.negotiate.counter as c``)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "negotiate" and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -266,3 +266,20 @@ def test_defaults_agree_with_the_rooms_and_the_cli() -> None:
     defaults = {p.name: p.default for p in command.params}
     assert defaults["target_percentile"] == api.DEFAULT_TARGET_PERCENTILE
     assert defaults["leave_after"] == api.DEFAULT_LEAVE_AFTER and defaults["years"] == api.DEFAULT_YEARS
+
+
+def test_offercheck_exports_the_api_front() -> None:
+    import offercheck
+
+    for name in ("compare", "evaluate", "negotiate"):
+        assert name in offercheck.__all__, name
+        assert getattr(offercheck, name) is getattr(api, name), name
+
+
+def test_offercheck_negotiate_stays_the_function_once_the_room_is_imported() -> None:
+    import offercheck
+    from offercheck.negotiate.counter import Negotiation  # the room of the same name, imported as the code does
+    from offercheck.negotiate.points import TalkingPoint
+
+    assert offercheck.negotiate is api.negotiate
+    assert offercheck.TalkingPoint is TalkingPoint and Negotiation.__module__ == "offercheck.negotiate.counter"
