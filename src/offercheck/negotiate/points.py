@@ -1,8 +1,9 @@
 """Talking points: what to ask for, the sentence to say it with, its value over the horizon and its source.
 
 Built-in kinds are templates filled with the numbers from :mod:`offercheck.negotiate.asks`; plugins add their
-own through ``offercheck_talking_points``, and all are ranked together by value. No point ever uses gender or
-another protected attribute: none is read here.
+own through ``offercheck_talking_points``, and all are ranked together (:func:`rank`: money asks by value, then
+terms by the amount at stake, then questions). No point ever uses gender or another protected attribute: none is
+read here.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -44,10 +45,17 @@ WORKING_DAYS = 260
 USUAL_CLIFF_MONTHS = 12  # a one-year cliff is the norm; only a longer one is worth an ask
 
 
+Kind = Literal["money", "term", "question"]
+
+
 class TalkingPoint(BaseModel):
     """One thing to ask for, with the money it is worth and where the number comes from.
 
-    ``amount`` is the dollar-equivalent impact over the horizon in the display currency; points are ranked by it.
+    ``amount`` is the dollar-equivalent impact over the horizon in the display currency. ``kind`` says what the
+    amount is: "money", pay asked for (ranked by it); "term", a term asked for (exercise window, cliff,
+    clawback) whose amount is what is at stake, not pay, ranked after every money ask; "question", something to
+    ask about (amount 0), last. ``kind`` is not part of the JSON (its keys are a contract): a term's ``source``
+    says "at stake" there.
     """
 
     model_config = ConfigDict(frozen=True, allow_inf_nan=False)
@@ -57,6 +65,12 @@ class TalkingPoint(BaseModel):
     amount: Annotated[float, Field(ge=0)]
     ask: str | None = None
     source: str = ""
+    kind: Kind = Field("money", exclude=True)
+
+    @property
+    def at_stake(self) -> bool:
+        """Whether ``amount`` is what a term puts at stake (say "at stake", never as pay)."""
+        return self.kind == "term"
 
 
 @dataclass(frozen=True)
@@ -204,8 +218,8 @@ def _cliff_point(c: _Context) -> list[TalkingPoint]:
         topic="vesting cliff",
         text=(f"Nothing vests before month {plan.cliff_months}, longer than the usual one-year cliff: leaving "
               f"earlier forfeits the {c.money(at_cliff)} that vests at the cliff. I would ask for a 12-month cliff."),
-        amount=at_cliff, ask="a 12-month cliff",
-        source=f"cliff_months = {plan.cliff_months} of the vesting plan (at stake, not extra pay)")]
+        amount=at_cliff, ask="a 12-month cliff", kind="term",
+        source=f"cliff_months = {plan.cliff_months} of the vesting plan (the amount is at stake, not pay)")]
 
 
 def _clawback_point(c: _Context) -> list[TalkingPoint]:
@@ -220,8 +234,8 @@ def _clawback_point(c: _Context) -> list[TalkingPoint]:
         topic="sign-on clawback",
         text=(f"Leaving within {so.clawback_months} months means repaying {c.money(paid)} of {what}. I would ask "
               "for the repayment to shrink month by month (pro rata)."),
-        amount=paid, ask="pro-rata clawback",
-        source=f"[sign_on] clawback_months = {so.clawback_months} (at stake, not extra pay)")]
+        amount=paid, ask="pro-rata clawback", kind="term",
+        source=f"[sign_on] clawback_months = {so.clawback_months} (the amount is at stake, not pay)")]
 
 
 def _strike_point(c: _Context) -> list[TalkingPoint]:
@@ -341,8 +355,12 @@ def plugin_points(pm: pluggy.PluginManager, e: Evaluation, others: Sequence[Eval
 
 
 def rank(points: Sequence[TalkingPoint]) -> tuple[TalkingPoint, ...]:
-    """Largest dollar impact first; ties keep their order (built-in kinds, then plugins)."""
-    return tuple(sorted(points, key=lambda p: -p.amount))
+    """Money asks by their value over the horizon, largest first; then term asks by the amount at stake; then
+    questions (and any point worth nothing). Ties keep their order (built-in kinds, then plugins)."""
+    def group(p: TalkingPoint) -> int:
+        return 2 if p.kind == "question" or p.amount == 0 else (1 if p.kind == "term" else 0)
+
+    return tuple(sorted(points, key=lambda p: (group(p), -p.amount)))
 
 
 def _ordinal(p: float) -> str:
