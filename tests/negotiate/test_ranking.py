@@ -57,12 +57,12 @@ def test_terms_follow_money_asks_and_questions_come_last(write_offer: Write) -> 
     # 120,000 x 1.3 = 156,000, so the sign-on is cut to 28,000. No liquidity probability: the options count at
     # paper, 40,000 x 8 = 320,000, all at stake under the 90-day exercise window; the 24-month cliff puts the 50%
     # vesting then (160,000) at stake; the clawback 20,000. Each is "at stake", not pay, and follows the money
-    # asks whatever its size; then the questions (ownership, preference stack).
+    # asks whatever its size; then the questions (bonus: the offer says nothing of one; ownership, preference stack).
     assert (p["base"].amount, p["sign-on"].amount) == (pytest.approx(32000), 28000)
     assert (p["option exercise window"].amount, p["vesting cliff"].amount, p["sign-on clawback"].amount) == (
         pytest.approx(320000), pytest.approx(160000), pytest.approx(20000))
     assert [x.topic for x in n.talking_points] == ["base", "sign-on", "option exercise window", "vesting cliff",
-                                                   "sign-on clawback", "ownership", "preference stack"]
+                                                   "sign-on clawback", "bonus", "ownership", "preference stack"]
     assert all(x.at_stake and "at stake" in x.source for x in n.talking_points[2:5])
     assert all(x.amount == 0 and x.kind == "question" for x in n.talking_points[5:])
 

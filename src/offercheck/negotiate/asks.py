@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from offercheck.negotiate.bonus import BonusAsk, ask_bonus
 from offercheck.negotiate.gaps import Gap, percent_bonus
 from offercheck.pay.current import FORFEITED_PARTS, Forfeited, forfeited
 from offercheck.pay.vesting import grant_value_per_percent
@@ -52,39 +53,6 @@ def round_ask(x: float, at_most: float | None = None) -> float:
     if at_most is not None and r > at_most + 1e-9:
         r = math.floor(at_most / ROUND_TO + 1e-9) * ROUND_TO
     return float(r)
-
-
-@dataclass(frozen=True)
-class BonusNorm:
-    """The bonus the market's cash benchmark counts (cash = base x (1 + norm)), as a percent of base, cited."""
-
-    percent: float
-    source: str
-
-
-# The benchmark carries one norm per benchmark file, for every country and company kind it covers; its source
-# (seed 002) speaks of what "top tech companies" pay. So the ask keeps DESIGN 4's company-kind condition here:
-# only a large company (size = "large", or public when the size is not given) is asked for the market's norm.
-BONUS_NORM_KINDS = ("large",)
-
-
-def company_kind(e: Evaluation) -> str | None:
-    c = e.offer.company
-    if c.size is not None:
-        return c.size
-    return "large" if c.public else None
-
-
-def bonus_norm(e: Evaluation) -> BonusNorm | None:
-    """The bonus norm of the offer's benchmark: only where a market applies, its benchmark has a norm, and the
-    company is of a kind the norm describes."""
-    m = applicable_market(e)
-    if m is None or company_kind(e) not in BONUS_NORM_KINDS:
-        return None
-    b = m.benchmark
-    if b.bonus_norm is None:
-        return None
-    return BonusNorm(100 * b.bonus_norm, b.bonus_source or b.source_title)
 
 
 def applicable_market(e: Evaluation) -> MarketPosition | None:
@@ -155,16 +123,23 @@ def horizon_gain(e: Evaluation, p: Package) -> float:
 @dataclass(frozen=True)
 class BaseAsk:
     amount: float  # the asked year-1 base, a round thousand above the offer's
-    target: float | None  # the market base at the target percentile (unrounded), when a market applies
+    # The market base at the target percentile (unrounded), when it is a reason for the amount: the offer is
+    # below it and the market alone asks at least the amount. None otherwise: the offer is at or above the target
+    # (the market argues against a raise), or a competing offer asks more than the market figure would support.
+    target: float | None
     capped: bool  # the market or the competing offer says more than the +20% bound
     competitor: Gap | None  # a better competing offer with a higher base: evidence, and the ask when higher
     competitor_base: float | None
 
 
 def ask_base(e: Evaluation, percentile: float, better: Sequence[tuple[Gap, Evaluation]]) -> BaseAsk | None:
-    """The market base at ``percentile``, or a better competing offer's higher base; at most +20%, never below."""
+    """The market base at ``percentile``, or a better competing offer's higher base; at most +20%, never below.
+
+    An offer at or above the target gets a base ask only from a better offer in hand, which is then its reason.
+    """
     now = e.years[0].base
-    target = base_target(e, percentile)
+    market = base_target(e, percentile)
+    target = market if market is not None and market > now else None  # at or above the target: no market ask
     rival = max(better, key=lambda ge: ge[1].years[0].base, default=None)
     rival_base = rival[1].years[0].base if rival is not None and rival[1].years[0].base > now else None
     wanted = max((x for x in (target, rival_base) if x is not None), default=None)
@@ -174,24 +149,10 @@ def ask_base(e: Evaluation, percentile: float, better: Sequence[tuple[Gap, Evalu
     amount = round_ask(wanted, at_most=bound)
     if amount <= now:
         return None
+    if target is not None and round_ask(target, at_most=bound) < amount:
+        target = None  # the competing offer sets the amount: the lower market figure would argue against it
     return BaseAsk(amount, target, wanted > bound, rival[0] if rival is not None and rival_base is not None else None,
                    rival_base)
-
-
-@dataclass(frozen=True)
-class BonusAsk:
-    percent: float
-    now_percent: float  # 0 with no bonus; a fixed bonus as a percent of the offered base
-    norm: BonusNorm
-
-
-def ask_bonus(e: Evaluation) -> BonusAsk | None:
-    """The market's bonus norm, where the offer's bonus is below it and a norm applies."""
-    norm = bonus_norm(e)
-    now = 100 * e.years[0].bonus / e.years[0].base
-    if norm is None or now >= norm.percent - 1e-9:
-        return None
-    return BonusAsk(norm.percent, now, norm)
 
 
 @dataclass(frozen=True)
@@ -303,7 +264,7 @@ def plan_asks(e: Evaluation, gaps: Sequence[Gap], others: Sequence[Evaluation], 
     """Base, then bonus, then sign-on, each after the ones before; then the year-1 cash bound on all three."""
     better = [(g, o) for g, o in zip(gaps, others, strict=True) if g.better]
     base = ask_base(e, percentile, better)
-    bonus = ask_bonus(e)
+    bonus = ask_bonus(e, applicable_market(e), better)
     now = offered(e)
     p = Package(now.base if base is None else base.amount,
                 bonus.percent if bonus is not None else now.bonus_percent)

@@ -29,6 +29,7 @@ from offercheck.negotiate.asks import (
     round_ask,
     years_text,
 )
+from offercheck.negotiate.bonus import bonus_unstated
 from offercheck.negotiate.gaps import Gap, gap_to, same_market
 from offercheck.pay.leave_early import clawback_at_stake
 from offercheck.pay.vesting import equity_vested, grant_value_per_percent, vested_by_year
@@ -131,19 +132,28 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
 
 
 def _bonus_point(c: _Context) -> list[TalkingPoint]:
+    """A bonus ask with its reason (a better offer's bonus, a measured norm); else, when the offer says nothing
+    of a bonus, the question whether the role is eligible for one."""
     b = c.asks.bonus
     if b is None:
-        return []
+        if not bonus_unstated(c.e):
+            return []
+        return [TalkingPoint(
+            topic="bonus", kind="question", amount=0.0, ask=None,
+            text="The offer does not mention a bonus. Is the role eligible for one, and if so, what is its target?",
+            source="the offer file has no [bonus]; no competing offer in hand or measured norm supports a bonus ask")]
     p = c.asks.package
     gain = horizon_gain(c.e, p) - horizon_gain(c.e, Package(p.base, offered(c.e).bonus_percent))
     current = "no bonus" if b.now_percent == 0 else f"a bonus of {b.now_percent:.3g}% of base"
-    text = (f"The offer has {current}; in this market a bonus typically adds {b.norm.percent:g}% of base. "
-            f"I would like a target bonus of {b.percent:g}% of base, "
+    r = b.reason
+    why = (f"the offer I hold from {r.competitor.company} has a target bonus of {r.percent:g}% of base"
+           if r.competitor is not None else f"in this market a bonus typically adds {r.percent:g}% of base")
+    text = (f"The offer has {current}; {why}. I would like a target bonus of {b.percent:g}% of base, "
             f"{c.money(b.percent / 100 * p.base)} in year 1"
-            + (", below that norm so that year-1 cash stays within 30% of the offer's." if b.percent < b.norm.percent
+            + (", below that so that year-1 cash stays within 30% of the offer's." if b.percent < r.percent
                else "."))
     return [TalkingPoint(topic="bonus", text=text, amount=gain, ask=f"bonus target {b.percent:g}% of base",
-                         source=b.norm.source)]
+                         source=r.source)]
 
 
 def sign_on_words(c: _Context, amounts: tuple[float, ...]) -> str:
