@@ -1,7 +1,8 @@
 """The numbers of issue 25 (DESIGN section 4), worked out by hand: each case's arithmetic is in its comments.
 
 Base asks only from the market below the target or from a better offer in hand; bonus asks only from a better offer's
-bonus or a measured norm, else a question.
+bonus or a measured norm, else a question; forfeited pay beyond year-1 sign-on as an extra equity grant, in shares at
+a private company's preferred price, never as later cash.
 The benchmark is fixed (no factor, fx 1) so the expected asks do not depend on the shipped market data.
 """
 
@@ -19,7 +20,7 @@ from offercheck.market.benchmarks import Benchmark, Quantiles
 from offercheck.market.scoring import market_position
 from offercheck.negotiate.counter import Negotiation, negotiate
 from offercheck.negotiate.points import TalkingPoint
-from offercheck.offer.loading import load_offer
+from offercheck.offer.loading import load_current, load_offer
 from offercheck.results import Evaluation
 from tests.conftest import invoke
 
@@ -187,6 +188,91 @@ def test_the_measured_norm_gives_way_to_the_year1_cash_bound(write_offer: Write)
 def test_a_stated_zero_bonus_is_no_question(write_offer: Write) -> None:
     n = negotiate(ev(write_offer, AUSTIN + "[bonus]\namount = 0\n", "a.toml"))
     assert "bonus" not in points(n)
+
+
+PRIVATE = """[offer]
+company = "Seedling"
+[company]
+size = "startup"
+public = false
+[location]
+country = "US"
+[salary]
+base = 150000
+[bonus]
+amount = 0
+[equity]
+kind = "options"
+shares = 40000
+strike = 2
+fmv = 10
+vesting = "4y-cliff-1y"
+liquidity_probability = 0.25
+dilution_percent_per_round = 20
+rounds_to_exit = 1
+{preferred}
+"""
+CURRENT = """[offer]
+company = "Cascade"
+[salary]
+base = 140000
+[leaving]
+unvested_equity = {forfeited}
+"""
+
+
+def startup(write_offer: Write, forfeited: int, preferred: str = "preferred_price = 30") -> Negotiation:
+    e = evaluate(load_offer(write_offer(PRIVATE.format(preferred=preferred), "offer.toml")), years=4)
+    now = evaluate(load_current(write_offer(CURRENT.format(forfeited=forfeited), "current.toml")), years=4)
+    return negotiate(e, current=now)
+
+
+def test_forfeited_equity_at_a_private_company_is_an_extra_grant_in_shares(write_offer: Write) -> None:
+    n = startup(write_offer, 100000)
+    # Buyout 100,000. No market: base stays 150,000. Year-1 cash 150,000 + 100,000 > 150,000 x 1.3 = 195,000:
+    # the sign-on is 45,000, all in year 1. The other 55,000 is an extra grant: at the preferred price of 30.00,
+    # 55,000 / 30 = 1,833.33, so 1,834 shares (55,020) make it up. Never cash in year 2.
+    assert n.asks is not None and n.asks.package.new_sign_on == (45000,)
+    assert n.counter.sign_on == 45000
+    grant = n.asks.buyout_grant
+    assert grant is not None and (grant.value, grant.price, grant.shares) == (55000, 30, 1834)
+    p = points(n)
+    assert p["sign-on"].ask == "sign-on $45,000" and "year 2" not in p["sign-on"].text
+    assert "risk view" not in p["sign-on"].text
+    equity = p["buyout in equity"]
+    assert equity.amount == 55000 and equity.kind == "money"
+    assert equity.ask == "extra equity grant $55,000 (1,834 shares at the latest preferred price of $30.00)"
+    assert "$55,000" in equity.text and "1,834 shares" in equity.text
+    assert n.counter.basis[-1] == ("buyout: $55,000 of forfeited pay as an extra equity grant, 1,834 shares at the "
+                                   "latest preferred price")
+    # Money first by value (55,000, 45,000); the exercise window's 64,000 (40,000 x 8 x 0.25 x 0.8 at risk) is at
+    # stake, not pay, so it follows; the questions come last.
+    assert [x.topic for x in n.talking_points] == ["buyout in equity", "sign-on", "option exercise window",
+                                                   "ownership", "preference stack"]
+    window = p["option exercise window"]
+    assert window.amount == pytest.approx(64000) and window.at_stake and "at stake" in window.source
+
+
+def test_without_a_preferred_price_the_grant_is_its_value(write_offer: Write) -> None:
+    n = startup(write_offer, 100000, preferred="")
+    assert n.asks is not None and n.asks.buyout_grant is not None
+    assert (n.asks.buyout_grant.value, n.asks.buyout_grant.shares) == (55000, None)
+    assert points(n)["buyout in equity"].ask == "extra equity grant $55,000"
+
+
+def test_series_a_rsus_forfeiting_182k(write_offer: Write) -> None:
+    offer = ('[offer]\ncompany = "Foundry Labs"\n[company]\nsize = "startup"\npublic = false\n[location]\n'
+             'country = "US"\n[salary]\nbase = 190000\n[bonus]\namount = 0\n[equity]\nkind = "rsu"\nshares = 20000\n'
+             'share_price = 4.0\npreferred_price = 12.0\nvesting = "4y-cliff-1y"\nliquidity_probability = 0.3\n')
+    e = evaluate(load_offer(write_offer(offer, "a.toml")), years=4)
+    now = evaluate(load_current(write_offer(CURRENT.format(forfeited=182000), "current.toml")), years=4)
+    n = negotiate(e, current=now)
+    # Year-1 bound 190,000 x 1.3 = 247,000: 57,000 of the 182,000 as sign-on in year 1; the other 125,000 as an
+    # extra grant at the 12.00 preferred price: 125,000 / 12 = 10,416.67, so 10,417 shares.
+    assert n.asks is not None and n.asks.package.new_sign_on == (57000,)
+    assert n.asks.buyout_grant is not None and n.asks.buyout_grant.shares == 10417
+    assert points(n)["buyout in equity"].ask == ("extra equity grant $125,000 (10,417 shares at the latest preferred "
+                                                 "price of $12.00)")
 
 
 AUSTIN_CLI = AUSTIN.replace('role = "software engineer"\n', 'role = "software engineer"\nlevel = "new grad"\n'

@@ -235,14 +235,15 @@ def test_no_window_ask_when_the_offer_already_gives_the_published_window(write_o
     assert "option exercise window" not in topics(negotiate(e))
 
 
-def test_forfeited_equity_the_risk_view_does_not_replace_moves_to_year_2(write_offer: Write) -> None:
-    e = evaluate(load_offer(write_offer(f'[offer]\ncompany = "Acme"\n{PRIVATE}')), years=4, equity_view="risk")
+def test_forfeited_equity_the_year1_bound_leaves_is_an_extra_grant_not_year2_cash(write_offer: Write) -> None:
+    e = evaluate(load_offer(write_offer(f'[offer]\ncompany = "Acme"\n{PRIVATE}')), years=4)
     path = write_offer('[offer]\ncompany = "Cascade"\n[salary]\nbase = 140000\n[leaving]\n'
                        'unvested_equity = 100000\n', "current.toml")
     n = negotiate(e, current=evaluate(load_current(path), years=4))
-    # Risk equity 64,000 < 100,000 forfeited. No market: base stays 150,000; the year-1 bound 195,000 leaves
-    # 45,000 of sign-on in year 1; the other 55,000 is asked in year 2 (total 100,000 <= a year of base).
+    # No market: base stays 150,000; the year-1 bound 195,000 leaves 45,000 of sign-on in year 1. The other
+    # 55,000 is an extra grant at the preferred price of 30: 55,000 / 30 = 1,833.33 -> 1,834 shares (issue 25).
     sign_on = topics(n)["sign-on"]
-    assert sign_on.ask == "sign-on $100,000 ($45,000 in year 1, $55,000 in year 2)"
-    assert "$64,000 over 4 years at the risk view" in sign_on.text and "$55,000 of it in year 2" in sign_on.text
-    assert "buyout in equity" not in topics(n) and n.counter.sign_on == 100000
+    assert sign_on.ask == "sign-on $45,000" and "year 2" not in sign_on.text
+    assert topics(n)["buyout in equity"].ask == (
+        "extra equity grant $55,000 (1,834 shares at the latest preferred price of $30.00)")
+    assert n.counter.sign_on == 45000

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from offercheck.negotiate.bonus import BonusAsk, ask_bonus
+from offercheck.negotiate.buyout import BuyoutGrant, buyout_grant
 from offercheck.negotiate.gaps import Gap, percent_bonus
 from offercheck.pay.current import FORFEITED_PARTS, Forfeited, forfeited
 from offercheck.pay.vesting import grant_value_per_percent
@@ -196,16 +197,6 @@ def buyout(current: Evaluation | None) -> Forfeited | None:
     return f if f is not None and f.total > 0 else None
 
 
-def unreplaced_equity(e: Evaluation, current: Evaluation | None) -> float | None:
-    """This private offer's equity over the horizon in the risk view, when it is less than the unvested equity
-    leaving the current job forfeits (so more of this equity would not replace it); else None."""
-    f = buyout(current)
-    if f is None or e.offer.company.public is not False or e.equity_view != "risk":
-        return None
-    risk = e.component_total("equity")
-    return risk if risk < f.unvested_equity else None
-
-
 def buyout_part(e: Evaluation, current: Evaluation | None) -> SignOnPart | None:
     f = buyout(current)
     if f is None or current is None:
@@ -213,13 +204,10 @@ def buyout_part(e: Evaluation, current: Evaluation | None) -> SignOnPart | None:
     parts = [f"{format_money(getattr(f, name), current.currency)} of {title}" for name, title in FORFEITED_PARTS
              if getattr(f, name) > 0]
     listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    risk = unreplaced_equity(e, current)
-    low = ("" if risk is None else
-           f", and this offer's equity is worth {format_money(risk, e.currency)} over {years_text(len(e.years))} "
-           f"at the risk view ({format_money(e.component_total('equity_paper'), e.currency)} on paper), which "
-           "does not make up for it")
+    # Year 1 only: what the year-1 bounds leave is asked as an extra equity grant (``buyout.buyout_grant``),
+    # never as later cash.
     return SignOnPart("buyout", (round_ask(f.total),),
-                      f"leaving {current.offer.offer.company} forfeits {listed}{low}",
+                      f"leaving {current.offer.offer.company} forfeits {listed}",
                       f"[leaving] in {current.offer.path or 'the current-job file'} (unvested_equity, unpaid_bonus, "
                       "clawback_owed)")
 
@@ -250,8 +238,8 @@ class Asks:
     cash_limit: float  # what the counter's year-1 cash may reach
     limit_from: Gap | None  # the competing offer that sets the limit, when it pays more than +30%
     trimmed: bool  # the year-1 cash limit cut an ask
-    buyout_left: float  # the part of the buyout the cash limit left out: asked as an extra equity grant
-    deferred: float = 0.0  # buyout moved to year 2 by the cash limit, where this offer's equity would not replace it
+    buyout_left: float  # the part of the buyout the year-1 bounds left out: asked as an extra equity grant
+    buyout_grant: BuyoutGrant | None = None  # that grant: its value, and shares at the preferred price if given
 
     @property
     def sign_on(self) -> float:
@@ -279,10 +267,6 @@ def plan_asks(e: Evaluation, gaps: Sequence[Gap], others: Sequence[Evaluation], 
     if top is not None and cash + top[0].year1_gap > limit:
         limit, limit_from = cash + top[0].year1_gap, top[0]
     p, parts, trimmed = _within(e, _with_parts(p, parts), parts, limit)
-    deferred = 0.0
-    if buy is not None and unreplaced_equity(e, current) is not None:
-        parts, deferred = _defer_buyout(parts, buy, p.base)
-        p = _with_parts(p, parts)
     if bonus is not None and (p.bonus_percent or 0) <= bonus.now_percent:
         bonus = None
     elif bonus is not None:
@@ -292,22 +276,8 @@ def plan_asks(e: Evaluation, gaps: Sequence[Gap], others: Sequence[Evaluation], 
     elif base is not None and p.base != base.amount:
         base = replace(base, amount=p.base)
     asked = next((x.total for x in parts if x.reason == "buyout"), 0.0)
-    return Asks(base, bonus, tuple(parts), p, cash, limit, limit_from, trimmed,
-                (buy.total if buy is not None else 0.0) - asked, deferred)
-
-
-def _defer_buyout(parts: list[SignOnPart], buy: SignOnPart, base: float) -> tuple[list[SignOnPart], float]:
-    """The buyout the year-1 bound cut, paid in year 2 instead (sign-on stays at most a year of base): an extra
-    grant of private equity worth little at the risk view would not replace liquid equity forfeited."""
-    kept = next((x for x in parts if x.reason == "buyout"), None)
-    left = buy.total - (0.0 if kept is None else kept.total)
-    room = base - sum(x.total for x in parts)
-    move = round_ask(min(left, room), at_most=room) if left > 0 and room > 0 else 0.0
-    if move <= 0:
-        return parts, 0.0
-    first = 0.0 if kept is None else kept.amounts[0]
-    moved = replace(buy, amounts=(first, move))
-    return [moved if x is kept else x for x in parts] + ([] if kept is not None else [moved]), move
+    left = (buy.total if buy is not None else 0.0) - asked  # round thousands both: a round thousand
+    return Asks(base, bonus, tuple(parts), p, cash, limit, limit_from, trimmed, left, buyout_grant(e, left))
 
 
 def _with_parts(p: Package, parts: Sequence[SignOnPart]) -> Package:

@@ -105,6 +105,10 @@ def counter_offer(e: Evaluation, a: Asks, percentile: float) -> Counter:
         basis.append(f"year-1 cash: matches the offer from {a.limit_from.company}")
     elif a.trimmed:
         basis.append("year-1 cash: kept within 30% of the offer's")
+    if a.buyout_grant is not None:
+        g = a.buyout_grant
+        shares = "" if g.shares is None else f", {g.shares:,} shares at the latest preferred price"
+        basis.append(f"buyout: {format_money(g.value, e.currency)} of forfeited pay as an extra equity grant{shares}")
     return Counter(a.package.base, a.package.bonus_percent if a.bonus is not None else e.offer.bonus.target_percent,
                    offered_sign_on(e) + a.sign_on, tuple(basis))
 

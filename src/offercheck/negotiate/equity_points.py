@@ -2,8 +2,9 @@
 
 Questions and terms, said after the money asks of :mod:`.asks`, so nothing is asked twice: the fully diluted
 share count (the offer format has none: it is asked for, never assumed), the preference stack beside the 409A
-price, and a longer exercise window with companies' published policies as precedent. Forfeited equity that this
-offer's risk view does not replace is part of the sign-on ask (``asks.buyout_part``), not a point of its own.
+price (both questions, amount 0), and a longer exercise window with companies' published policies as precedent
+(a term: its amount is the equity at stake, not pay). Forfeited equity is asked back as year-1 sign-on and an
+extra equity grant (``asks.buyout_part``, ``buyout.buyout_grant``), not here.
 """
 
 from __future__ import annotations

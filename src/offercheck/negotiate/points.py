@@ -174,9 +174,6 @@ def _sign_on_point(c: _Context) -> list[TalkingPoint]:
     if a.limit_from is not None:
         text += (f" {a.limit_from.company}'s offer pays {c.money(a.limit_from.year1_gap)} more in year 1, so "
                  "matching it is the ask.")
-    elif a.trimmed and a.deferred:
-        text += (f" To keep year-1 cash within 30% of the offer's ({c.money(a.offer_cash)}), I would take "
-                 f"{c.money(a.deferred)} of it in year 2.")
     elif a.trimmed:
         text += (f" I have kept year-1 cash within 30% of the offer's ({c.money(a.offer_cash)}), so the ask is "
                  "smaller than the reasons add up to.")
@@ -186,15 +183,20 @@ def _sign_on_point(c: _Context) -> list[TalkingPoint]:
 
 
 def _buyout_equity_point(c: _Context) -> list[TalkingPoint]:
-    """What the year-1 cash bound leaves of the buyout, asked as equity (issue 17 adds private equity here)."""
-    left = round_ask(c.asks.buyout_left)
-    if left <= 0 or c.current is None:
+    """What the year-1 sign-on leaves of the buyout, asked as an extra equity grant (never later cash); in shares
+    at the latest preferred price where a private company gives one."""
+    g = c.asks.buyout_grant
+    if g is None or c.current is None:
         return []
+    grant = c.money(g.value)
+    price = None if g.price is None else format_money(g.price, c.e.currency, cents=True)
+    shares = "" if g.shares is None else f" ({g.shares:,} shares at the latest preferred price of {price})"
     text = (f"Leaving {c.current.offer.offer.company} forfeits more than the cash asks cover; I would ask for an "
-            f"extra equity grant of {c.money(left)} for the rest.")
-    return [TalkingPoint(topic="buyout in equity", text=text, amount=left,
-                         ask=f"extra equity grant {c.money(left)}",
-                         source=f"[leaving] in {c.current.offer.path or 'the current-job file'}")]
+            f"extra equity grant of {grant}{shares} for the rest.")
+    return [TalkingPoint(topic="buyout in equity", text=text, amount=g.value,
+                         ask=f"extra equity grant {grant}{shares}",
+                         source=f"[leaving] in {c.current.offer.path or 'the current-job file'}"
+                                + ("; preferred_price in the offer file" if g.shares is not None else ""))]
 
 
 def _refresher_point(c: _Context) -> list[TalkingPoint]:
