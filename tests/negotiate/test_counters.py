@@ -82,24 +82,25 @@ def test_bigtech_above_market(write_offer: Write) -> None:
     assert {"base", "bonus", "sign-on"}.isdisjoint(topics(n))
 
 
-def test_no_bonus_at_a_large_us_company_asks_the_benchmarks_norm(write_offer: Write) -> None:
+def test_no_bonus_at_a_large_us_company_is_a_question_when_the_norm_is_not_measured(write_offer: Write) -> None:
     n = negotiate(ev(write_offer, f"[salary]\nbase = 196000\n{BIGTECH}"))
-    # The benchmark's norm 15%: 29,400 a year x 4 = 117,600; year-1 cash 225,400 < 196,000 x 1.3 = 254,800.
-    assert n.counter.bonus_target_percent == 15
+    # The benchmark's 15% norm is not marked measured (issue 25): no bonus ask, and the offer says nothing of a
+    # bonus, so eligibility is a question (amount 0, no ask). A measured norm: tests/negotiate/test_ask_rules.py.
+    assert n.counter.bonus_target_percent is None
     bonus = topics(n)["bonus"]
-    assert bonus.amount == pytest.approx(117600)
-    assert bonus.source == "test norm: 15% of base"  # the benchmark's own source, not a second table
+    assert (bonus.amount, bonus.ask) == (0, None)
 
 
 def test_no_bonus_ask_where_the_benchmark_has_no_norm(write_offer: Write) -> None:
     e = ev(write_offer, f"[salary]\nbase = 196000\n{BIGTECH}", market=False)
     bare = replace(e, market=market_position(e.years, BENCH.model_copy(update={"bonus_norm": None}), (), 1.0))
-    assert "bonus" not in topics(negotiate(bare))
+    n = negotiate(bare)
+    assert n.counter.bonus_target_percent is None and topics(n)["bonus"].amount == 0
 
 
 def test_no_bonus_norm_for_a_startup(write_offer: Write) -> None:
     n = negotiate(ev(write_offer, '[salary]\nbase = 196000\n[company]\nsize = "startup"\n'))
-    assert "bonus" not in topics(n) and n.counter.bonus_target_percent is None
+    assert topics(n)["bonus"].ask is None and n.counter.bonus_target_percent is None
 
 
 def test_back_loaded_vesting(write_offer: Write) -> None:
@@ -198,15 +199,6 @@ def test_pto_gap_only_in_the_same_country(write_offer: Write) -> None:
     assert "Boston" in pto.text and pto.amount == pytest.approx(5 * 150000 / 260 * 4)
 
 
-def test_bonus_ask_gives_way_to_the_year1_cash_bound(write_offer: Write) -> None:
-    n = negotiate(ev(write_offer, f"[salary]\nbase = 150000\n{BIGTECH}"))
-    # Base: p60 196,000 > 180,000 = +20%, ask 180,000. Bonus norm 15%: 207,000 > 150,000 x 1.3 = 195,000, so the
-    # bonus is cut to floor(100 x (195,000 - 180,000) / 180,000) = 8% (194,400).
-    assert (n.counter.base, n.counter.bonus_target_percent) == (180000, 8)
-    bonus = {p.topic: p for p in n.talking_points}["bonus"]
-    assert "8% of base, $14,400 in year 1, below that norm" in bonus.text
-
-
 @pytest.mark.parametrize(("relocation", "said"),
                          [(0, "$20,000 of sign-on."), (5000, "$25,000 of sign-on and relocation.")])
 def test_clawback_names_relocation_only_when_there_is_one(write_offer: Write, relocation: int, said: str) -> None:
@@ -243,14 +235,15 @@ def test_no_window_ask_when_the_offer_already_gives_the_published_window(write_o
     assert "option exercise window" not in topics(negotiate(e))
 
 
-def test_forfeited_equity_the_risk_view_does_not_replace_moves_to_year_2(write_offer: Write) -> None:
-    e = evaluate(load_offer(write_offer(f'[offer]\ncompany = "Acme"\n{PRIVATE}')), years=4, equity="risk")
+def test_forfeited_equity_the_year1_bound_leaves_is_an_extra_grant_not_year2_cash(write_offer: Write) -> None:
+    e = evaluate(load_offer(write_offer(f'[offer]\ncompany = "Acme"\n{PRIVATE}')), years=4)
     path = write_offer('[offer]\ncompany = "Cascade"\n[salary]\nbase = 140000\n[leaving]\n'
                        'unvested_equity = 100000\n', "current.toml")
     n = negotiate(e, current=evaluate(load_current(path), years=4))
-    # Risk equity 64,000 < 100,000 forfeited. No market: base stays 150,000; the year-1 bound 195,000 leaves
-    # 45,000 of sign-on in year 1; the other 55,000 is asked in year 2 (total 100,000 <= a year of base).
+    # No market: base stays 150,000; the year-1 bound 195,000 leaves 45,000 of sign-on in year 1. The other
+    # 55,000 is an extra grant at the preferred price of 30: 55,000 / 30 = 1,833.33 -> 1,834 shares (issue 25).
     sign_on = topics(n)["sign-on"]
-    assert sign_on.ask == "sign-on $100,000 ($45,000 in year 1, $55,000 in year 2)"
-    assert "$64,000 over 4 years at the risk view" in sign_on.text and "$55,000 of it in year 2" in sign_on.text
-    assert "buyout in equity" not in topics(n) and n.counter.sign_on == 100000
+    assert sign_on.ask == "sign-on $45,000" and "year 2" not in sign_on.text
+    assert topics(n)["buyout in equity"].ask == (
+        "extra equity grant $55,000 (1,834 shares at the latest preferred price of $30.00)")
+    assert n.counter.sign_on == 45000

@@ -6,6 +6,7 @@ import json
 import re
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -30,6 +31,18 @@ def test_golden(runner: CliRunner, fmt: str, golden: str) -> None:
     check_golden(golden, out)
 
 
+TERMS = ("vesting cliff", "sign-on clawback", "option exercise window")
+
+
+def assert_ranked(points: list[dict[str, Any]]) -> None:
+    """Money asks by value, then terms by the amount at stake, then questions (amount 0): DESIGN section 4."""
+    money = [p for p in points if p["topic"] not in TERMS and p["amount"] > 0]
+    terms = [p for p in points if p["topic"] in TERMS and p["amount"] > 0]
+    assert points == money + terms + [p for p in points if p["amount"] == 0]
+    for group in (money, terms):
+        assert [p["amount"] for p in group] == sorted((p["amount"] for p in group), reverse=True)
+
+
 def test_text_is_wrapped_for_a_terminal(runner: CliRunner) -> None:
     _, out, _ = invoke("negotiate", STARTUP, "--against", BIGTECH)
     # Tables keep their width; every other paragraph is wrapped.
@@ -47,7 +60,7 @@ def test_json(runner: CliRunner) -> None:
     assert set(doc["counter"]) >= {"base", "bonus_target_percent", "sign_on"}
     points = doc["talking_points"]
     assert all(set(p) == {"topic", "text", "amount", "ask", "source"} for p in points)
-    assert [p["amount"] for p in points] == sorted((p["amount"] for p in points), reverse=True)
+    assert_ranked(points)
     # Year 1 by hand. Tensorloom: 175,000 base + 25% of 60,000 options at 6.50 - 2.10 + 12,000 health + 3,000.
     # Bigtech: 212,000 + 15% bonus + 60,000 sign-on + 10,000 relocation + 5% of 400,000 RSUs + 4% match +
     # 9,000 health + ESPP (10% of base at 15% off) + 2,000.
@@ -117,8 +130,10 @@ def test_plugin_points_are_ranked_with_the_builtin_ones(runner: CliRunner, tmp_p
     mine = [p for p in points if p["topic"] == "team budget"]
     assert mine == [{"topic": "team budget", "text": "Tensorloom has budget.", "amount": 50000.0,
                      "ask": "ask the recruiter", "source": "my notes"}]
-    amounts = [p["amount"] for p in points]
-    assert amounts == sorted(amounts, reverse=True) and points.index(mine[0]) > 0
+    assert_ranked(points)
+    # A plugin's point is a money ask (its default kind): ranked by value among them (50,000 above the base
+    # ask's 29,725), and before the exercise window, a term whose 397,380 is at stake, not pay.
+    assert [p["topic"] for p in points[:3]] == ["team budget", "base", "option exercise window"]
 
 
 @pytest.mark.parametrize(("body", "message"), [

@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from offercheck.negotiate.bonus import BonusAsk, ask_bonus
+from offercheck.negotiate.buyout import BuyoutGrant, buyout_grant
 from offercheck.negotiate.gaps import Gap, percent_bonus
 from offercheck.pay.current import FORFEITED_PARTS, Forfeited
 from offercheck.pay.vesting import grant_value_per_percent
-from offercheck.render.common import money, years_text
+from offercheck.render.common import money
 
 if TYPE_CHECKING:
     from offercheck.market.position import MarketPosition
@@ -41,39 +43,6 @@ def round_ask(x: float, at_most: float | None = None) -> float:
     if at_most is not None and r > at_most + 1e-9:
         r = math.floor(at_most / ROUND_TO + 1e-9) * ROUND_TO
     return float(r)
-
-
-@dataclass(frozen=True)
-class BonusNorm:
-    """The bonus the market's cash benchmark counts (cash = base x (1 + norm)), as a percent of base, cited."""
-
-    percent: float
-    source: str
-
-
-# The benchmark carries one norm per benchmark file, for every country and company kind it covers; its source
-# (seed 002) speaks of what "top tech companies" pay. So the ask keeps DESIGN 4's company-kind condition here:
-# only a large company (size = "large", or public when the size is not given) is asked for the market's norm.
-BONUS_NORM_KINDS = ("large",)
-
-
-def company_kind(e: Evaluation) -> str | None:
-    c = e.offer.company
-    if c.size is not None:
-        return c.size
-    return "large" if c.public else None
-
-
-def bonus_norm(e: Evaluation) -> BonusNorm | None:
-    """The bonus norm of the offer's benchmark: only where a market applies, its benchmark has a norm, and the
-    company is of a kind the norm describes."""
-    m = applicable_market(e)
-    if m is None or company_kind(e) not in BONUS_NORM_KINDS:
-        return None
-    b = m.benchmark
-    if b.bonus_norm is None:
-        return None
-    return BonusNorm(100 * b.bonus_norm, b.bonus_source or b.source_title)
 
 
 def applicable_market(e: Evaluation) -> MarketPosition | None:
@@ -144,16 +113,23 @@ def horizon_gain(e: Evaluation, p: Package) -> float:
 @dataclass(frozen=True)
 class BaseAsk:
     amount: float  # the asked year-1 base, a round thousand above the offer's
-    target: float | None  # the market base at the target percentile (unrounded), when a market applies
+    # The market base at the target percentile (unrounded), when it is a reason for the amount: the offer is
+    # below it and the market alone asks at least the amount. None otherwise: the offer is at or above the target
+    # (the market argues against a raise), or a competing offer asks more than the market figure would support.
+    target: float | None
     capped: bool  # the market or the competing offer says more than the +20% bound
     competitor: Gap | None  # a better competing offer with a higher base: evidence, and the ask when higher
     competitor_base: float | None
 
 
 def ask_base(e: Evaluation, percentile: float, better: Sequence[tuple[Gap, Evaluation]]) -> BaseAsk | None:
-    """The market base at ``percentile``, or a better competing offer's higher base; at most +20%, never below."""
+    """The market base at ``percentile``, or a better competing offer's higher base; at most +20%, never below.
+
+    An offer at or above the target gets a base ask only from a better offer in hand, which is then its reason.
+    """
     now = e.years[0].base
-    target = base_target(e, percentile)
+    market = base_target(e, percentile)
+    target = market if market is not None and market > now else None  # at or above the target: no market ask
     rival = max(better, key=lambda ge: ge[1].years[0].base, default=None)
     rival_base = rival[1].years[0].base if rival is not None and rival[1].years[0].base > now else None
     wanted = max((x for x in (target, rival_base) if x is not None), default=None)
@@ -163,24 +139,10 @@ def ask_base(e: Evaluation, percentile: float, better: Sequence[tuple[Gap, Evalu
     amount = round_ask(wanted, at_most=bound)
     if amount <= now:
         return None
+    if target is not None and round_ask(target, at_most=bound) < amount:
+        target = None  # the competing offer sets the amount: the lower market figure would argue against it
     return BaseAsk(amount, target, wanted > bound, rival[0] if rival is not None and rival_base is not None else None,
                    rival_base)
-
-
-@dataclass(frozen=True)
-class BonusAsk:
-    percent: float
-    now_percent: float  # 0 with no bonus; a fixed bonus as a percent of the offered base
-    norm: BonusNorm
-
-
-def ask_bonus(e: Evaluation) -> BonusAsk | None:
-    """The market's bonus norm, where the offer's bonus is below it and a norm applies."""
-    norm = bonus_norm(e)
-    now = 100 * e.years[0].bonus / e.years[0].base
-    if norm is None or now >= norm.percent - 1e-9:
-        return None
-    return BonusAsk(norm.percent, now, norm)
 
 
 @dataclass(frozen=True)
@@ -224,16 +186,6 @@ def buyout(current: Evaluation | None) -> Forfeited | None:
     return f if f is not None and f.total > 0 else None
 
 
-def unreplaced_equity(e: Evaluation, current: Evaluation | None) -> float | None:
-    """This private offer's equity over the horizon in the risk view, when it is less than the unvested equity
-    leaving the current job forfeits (so more of this equity would not replace it); else None."""
-    f = buyout(current)
-    if f is None or e.offer.company.public is not False or e.equity_view != "risk":
-        return None
-    risk = e.component_total("equity")
-    return risk if risk < f.unvested_equity else None
-
-
 def buyout_part(e: Evaluation, current: Evaluation | None) -> SignOnPart | None:
     f = buyout(current)
     if f is None or current is None:
@@ -241,13 +193,10 @@ def buyout_part(e: Evaluation, current: Evaluation | None) -> SignOnPart | None:
     parts = [f"{format_money(getattr(f, name), current.currency)} of {title}" for name, title in FORFEITED_PARTS
              if getattr(f, name) > 0]
     listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    risk = unreplaced_equity(e, current)
-    low = ("" if risk is None else
-           f", and this offer's equity is worth {format_money(risk, e.currency)} over {years_text(len(e.years))} "
-           f"at the risk view ({format_money(e.component_total('equity_paper'), e.currency)} on paper), which "
-           "does not make up for it")
+    # Year 1 only: what the year-1 bounds leave is asked as an extra equity grant (``buyout.buyout_grant``),
+    # never as later cash.
     return SignOnPart("buyout", (round_ask(f.total),),
-                      f"leaving {current.offer.offer.company} forfeits {listed}{low}",
+                      f"leaving {current.offer.offer.company} forfeits {listed}",
                       f"[leaving] in {current.offer.path or 'the current-job file'} (unvested_equity, unpaid_bonus, "
                       "clawback_owed)")
 
@@ -278,8 +227,8 @@ class Asks:
     cash_limit: float  # what the counter's year-1 cash may reach
     limit_from: Gap | None  # the competing offer that sets the limit, when it pays more than +30%
     trimmed: bool  # the year-1 cash limit cut an ask
-    buyout_left: float  # the part of the buyout the cash limit left out: asked as an extra equity grant
-    deferred: float = 0.0  # buyout moved to year 2 by the cash limit, where this offer's equity would not replace it
+    buyout_left: float  # the part of the buyout the year-1 bounds left out: asked as an extra equity grant
+    buyout_grant: BuyoutGrant | None = None  # that grant: its value, and shares at the preferred price if given
 
     @property
     def sign_on(self) -> float:
@@ -292,7 +241,7 @@ def plan_asks(e: Evaluation, gaps: Sequence[Gap], others: Sequence[Evaluation], 
     """Base, then bonus, then sign-on, each after the ones before; then the year-1 cash bound on all three."""
     better = [(g, o) for g, o in zip(gaps, others, strict=True) if g.better]
     base = ask_base(e, percentile, better)
-    bonus = ask_bonus(e)
+    bonus = ask_bonus(e, applicable_market(e), better)
     now = offered(e)
     p = Package(now.base if base is None else base.amount,
                 bonus.percent if bonus is not None else now.bonus_percent)
@@ -307,10 +256,6 @@ def plan_asks(e: Evaluation, gaps: Sequence[Gap], others: Sequence[Evaluation], 
     if top is not None and cash + top[0].year1_gap > limit:
         limit, limit_from = cash + top[0].year1_gap, top[0]
     p, parts, trimmed = _within(e, _with_parts(p, parts), parts, limit)
-    deferred = 0.0
-    if buy is not None and unreplaced_equity(e, current) is not None:
-        parts, deferred = _defer_buyout(parts, buy, p.base)
-        p = _with_parts(p, parts)
     if bonus is not None and (p.bonus_percent or 0) <= bonus.now_percent:
         bonus = None
     elif bonus is not None:
@@ -320,22 +265,8 @@ def plan_asks(e: Evaluation, gaps: Sequence[Gap], others: Sequence[Evaluation], 
     elif base is not None and p.base != base.amount:
         base = replace(base, amount=p.base)
     asked = next((x.total for x in parts if x.reason == "buyout"), 0.0)
-    return Asks(base, bonus, tuple(parts), p, cash, limit, limit_from, trimmed,
-                (buy.total if buy is not None else 0.0) - asked, deferred)
-
-
-def _defer_buyout(parts: list[SignOnPart], buy: SignOnPart, base: float) -> tuple[list[SignOnPart], float]:
-    """The buyout the year-1 bound cut, paid in year 2 instead (sign-on stays at most a year of base): an extra
-    grant of private equity worth little at the risk view would not replace liquid equity forfeited."""
-    kept = next((x for x in parts if x.reason == "buyout"), None)
-    left = buy.total - (0.0 if kept is None else kept.total)
-    room = base - sum(x.total for x in parts)
-    move = round_ask(min(left, room), at_most=room) if left > 0 and room > 0 else 0.0
-    if move <= 0:
-        return parts, 0.0
-    first = 0.0 if kept is None else kept.amounts[0]
-    moved = replace(buy, amounts=(first, move))
-    return [moved if x is kept else x for x in parts] + ([] if kept is not None else [moved]), move
+    left = (buy.total if buy is not None else 0.0) - asked  # round thousands both: a round thousand
+    return Asks(base, bonus, tuple(parts), p, cash, limit, limit_from, trimmed, left, buyout_grant(e, left))
 
 
 def _with_parts(p: Package, parts: Sequence[SignOnPart]) -> Package:

@@ -99,13 +99,20 @@ def counter_offer(e: Evaluation, a: Asks, percentile: float) -> Counter:
         why += [f"the offer from {a.base.competitor.company}"] if a.base.competitor is not None else []
         basis.append(f"base: {' and '.join(why)}, at most 20% above the offer")
     if a.bonus is not None:
-        cut = " (less, to keep year-1 cash within bounds)" if a.bonus.percent < a.bonus.norm.percent else ""
-        basis.append(f"bonus: the {a.bonus.norm.percent:g}% norm of the market's cash benchmark{cut}")
+        r = a.bonus.reason
+        cut = " (less, to keep year-1 cash within bounds)" if a.bonus.percent < r.percent else ""
+        reason = (f"the {r.percent:g}% target bonus of the offer from {r.competitor.company}"
+                  if r.competitor is not None else f"the measured {r.percent:g}% norm of the market's cash benchmark")
+        basis.append(f"bonus: {reason}{cut}")
     basis += [f"sign-on: {format_money(x.total, e.currency)} for {x.reason}" for x in a.parts]
     if a.limit_from is not None:
         basis.append(f"year-1 cash: matches the offer from {a.limit_from.company}")
     elif a.trimmed:
         basis.append("year-1 cash: kept within 30% of the offer's")
+    if a.buyout_grant is not None:
+        g = a.buyout_grant
+        shares = "" if g.shares is None else f", {g.shares:,} shares at the latest preferred price"
+        basis.append(f"buyout: {format_money(g.value, e.currency)} of forfeited pay as an extra equity grant{shares}")
     m = e.market
     q = None if m is None else m.expected_base
     where = None

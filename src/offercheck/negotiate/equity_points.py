@@ -2,8 +2,9 @@
 
 Questions and terms, said after the money asks of :mod:`.asks`, so nothing is asked twice: the fully diluted
 share count (the offer format has none: it is asked for, never assumed), the preference stack beside the 409A
-price, and a longer exercise window with companies' published policies as precedent. Forfeited equity that this
-offer's risk view does not replace is part of the sign-on ask (``asks.buyout_part``), not a point of its own.
+price (both questions, amount 0), and a longer exercise window with companies' published policies as precedent
+(a term: its amount is the equity at stake, not pay). Forfeited equity is asked back as year-1 sign-on and an
+extra equity grant (``asks.buyout_part``, ``buyout.buyout_grant``), not here.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def _ownership_point(e: Evaluation) -> list[TalkingPoint]:
         text=(f"The offer gives {grant} but not the company's fully diluted share count, so I cannot tell what "
               "part of the company the grant is. Could you tell me the fully diluted number of shares, and the "
               "percent ownership the grant represents?"),
-        amount=0.0, ask="the fully diluted share count and the grant's percent ownership",  # a question, not pay
+        amount=0.0, kind="question", ask="the fully diluted share count and the grant's percent ownership",
         source=f"shares in the offer file, which has no fully diluted count ({_at_stake(e)})")]
 
 
@@ -68,7 +69,7 @@ def _preference_point(e: Evaluation) -> list[TalkingPoint]:
                 "they participate) and the date of the latest 409A valuation?")
     fields = "preferred_price and fmv (409A)" if preferred is not None else "fmv (409A)"
     return [TalkingPoint(
-        topic="preference stack", text=" ".join(said), amount=0.0,  # a question: what the grant is worth at stake
+        topic="preference stack", text=" ".join(said), amount=0.0, kind="question",
         ask="the liquidation preference stack and the latest 409A valuation",
         source=f"{fields} in the offer file ({_at_stake(e)})")]
 
@@ -98,8 +99,9 @@ def _exercise_window_point(e: Evaluation) -> list[TalkingPoint]:
               f"{format_money(cost, e.currency)} for the options vested over {years_text(years)}.{private} "
               f"{named} give {asked:g} years to exercise after leaving ({terms_of}). I would ask for a "
               f"{asked:g}-year post-termination exercise window."),
-        amount=e.component_total("equity"), ask=f"a {asked:g}-year post-termination exercise window",
+        # A term: the equity that expires unless exercised is at stake, not pay; ranked after every money ask.
+        amount=e.component_total("equity"), ask=f"a {asked:g}-year post-termination exercise window", kind="term",
         source=("; ".join(f"{p.source} ({p.url})" for p in policies)
                 + "; IRC section 422(a)(2): an incentive stock option must be exercised within 3 months of "
-                  "leaving, hence the usual 90-day window; strike and shares from the offer file (equity at "
-                  "stake)"))]
+                  "leaving, hence the usual 90-day window; strike and shares from the offer file (the amount is the "
+                  "equity at stake, not pay)"))]

@@ -6,8 +6,9 @@ Pure functions of evaluations: every amount is read from ``Evaluation.years`` (d
 from __future__ import annotations
 
 from dataclasses import dataclass
-from statistics import fmean
 from typing import TYPE_CHECKING
+
+from offercheck.negotiate.matching import match_base
 
 if TYPE_CHECKING:
     from offercheck.results import Evaluation
@@ -24,8 +25,10 @@ class Gap:
     company: str
     year1_gap: float
     average_gap: float
-    match_base_year1: float | None  # this offer's base that equals the other's year-1 total (None: it pays less)
-    match_base_average: float | None  # ... that equals the other's average total over the horizon
+    # This offer's year-1 base at which its year-1 total, or its average total, equals the other's (None: the
+    # other pays no more), everything that moves with base moving (``negotiate.matching``).
+    match_base_year1: float | None
+    match_base_average: float | None
     component: str  # the component paying most of the difference over the horizon
     component_gap: float  # that component's difference over the horizon
     # With --after-tax: the same gaps in estimated net pay (each offer taxed in its own jurisdiction).
@@ -41,29 +44,6 @@ class Gap:
 def percent_bonus(e: Evaluation) -> bool:
     """Whether the bonus moves with base (a target percent) rather than being a fixed amount."""
     return e.offer.bonus.target_percent is not None
-
-
-def base_slopes(e: Evaluation) -> list[float]:
-    """How much each year's base-linked pay (base, and a percent bonus) rises per unit of year-1 base.
-
-    Read from the evaluated years: base in year y is base_1 x (1 + raise)^(y-1), a percent bonus a share of it.
-    Retirement match and ESPP are left out: capped by legal limits, they are not linear in base.
-    """
-    b = e.years[0].base
-    return [(y.base + (y.bonus if percent_bonus(e) else 0.0)) / b for y in e.years]
-
-
-def match_base(e: Evaluation, other: Evaluation) -> tuple[float | None, float | None]:
-    """The year-1 base at which ``e``'s year-1 total, and its average total, equal ``other``'s.
-
-    None where the other offer pays less: no base needs matching.
-    """
-    slopes = base_slopes(e)
-    base = e.years[0].base
-    year1 = base + (other.year1 - e.year1) / slopes[0] if other.year1 > e.year1 else None
-    average = (base + (other.annual_average - e.annual_average) / fmean(slopes)
-               if other.annual_average > e.annual_average else None)
-    return year1, average
 
 
 def gap_to(e: Evaluation, other: Evaluation) -> Gap:

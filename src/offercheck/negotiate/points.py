@@ -1,8 +1,9 @@
 """Talking points: what to ask for, the sentence to say it with, its value over the horizon and its source.
 
 Built-in kinds are templates filled with the numbers from :mod:`offercheck.negotiate.asks`; plugins add their
-own through ``offercheck_talking_points``, and all are ranked together by value. No point ever uses gender or
-another protected attribute: none is read here.
+own through ``offercheck_talking_points``, and all are ranked together (:func:`rank`: money asks by value, then
+terms by the amount at stake, then questions). No point ever uses gender or another protected attribute: none is
+read here.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,6 +28,7 @@ from offercheck.negotiate.asks import (
     plan_asks,
     round_ask,
 )
+from offercheck.negotiate.bonus import bonus_unstated
 from offercheck.negotiate.gaps import Gap, gap_to, same_market
 from offercheck.pay.leave_early import clawback_at_stake
 from offercheck.pay.vesting import equity_vested, grant_value_per_percent, vested_by_year
@@ -44,10 +46,17 @@ WORKING_DAYS = 260
 USUAL_CLIFF_MONTHS = 12  # a one-year cliff is the norm; only a longer one is worth an ask
 
 
+Kind = Literal["money", "term", "question"]
+
+
 class TalkingPoint(BaseModel):
     """One thing to ask for, with the money it is worth and where the number comes from.
 
-    ``amount`` is the dollar-equivalent impact over the horizon in the display currency; points are ranked by it.
+    ``amount`` is the dollar-equivalent impact over the horizon in the display currency. ``kind`` says what the
+    amount is: "money", pay asked for (ranked by it); "term", a term asked for (exercise window, cliff,
+    clawback) whose amount is what is at stake, not pay, ranked after every money ask; "question", something to
+    ask about (amount 0), last. ``kind`` is not part of the JSON (its keys are a contract): a term's ``source``
+    says "at stake" there.
     """
 
     model_config = ConfigDict(frozen=True, allow_inf_nan=False)
@@ -57,6 +66,12 @@ class TalkingPoint(BaseModel):
     amount: Annotated[float, Field(ge=0)]
     ask: str | None = None
     source: str = ""
+    kind: Kind = Field("money", exclude=True)
+
+    @property
+    def at_stake(self) -> bool:
+        """Whether ``amount`` is what a term puts at stake (say "at stake", never as pay)."""
+        return self.kind == "term"
 
 
 @dataclass(frozen=True)
@@ -117,19 +132,28 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
 
 
 def _bonus_point(c: _Context) -> list[TalkingPoint]:
+    """A bonus ask with its reason (a better offer's bonus, a measured norm); else, when the offer says nothing
+    of a bonus, the question whether the role is eligible for one."""
     b = c.asks.bonus
     if b is None:
-        return []
+        if not bonus_unstated(c.e):
+            return []
+        return [TalkingPoint(
+            topic="bonus", kind="question", amount=0.0, ask=None,
+            text="The offer does not mention a bonus. Is the role eligible for one, and if so, what is its target?",
+            source="the offer file has no [bonus]; no competing offer in hand or measured norm supports a bonus ask")]
     p = c.asks.package
     gain = horizon_gain(c.e, p) - horizon_gain(c.e, Package(p.base, offered(c.e).bonus_percent))
     current = "no bonus" if b.now_percent == 0 else f"a bonus of {b.now_percent:.3g}% of base"
-    text = (f"The offer has {current}; in this market a bonus typically adds {b.norm.percent:g}% of base. "
-            f"I would like a target bonus of {b.percent:g}% of base, "
+    r = b.reason
+    why = (f"the offer I hold from {r.competitor.company} has a target bonus of {r.percent:g}% of base"
+           if r.competitor is not None else f"in this market a bonus typically adds {r.percent:g}% of base")
+    text = (f"The offer has {current}; {why}. I would like a target bonus of {b.percent:g}% of base, "
             f"{c.money(b.percent / 100 * p.base)} in year 1"
-            + (", below that norm so that year-1 cash stays within 30% of the offer's." if b.percent < b.norm.percent
+            + (", below that so that year-1 cash stays within 30% of the offer's." if b.percent < r.percent
                else "."))
     return [TalkingPoint(topic="bonus", text=text, amount=gain, ask=f"bonus target {b.percent:g}% of base",
-                         source=b.norm.source)]
+                         source=r.source)]
 
 
 def sign_on_words(c: _Context, amounts: tuple[float, ...]) -> str:
@@ -150,9 +174,6 @@ def _sign_on_point(c: _Context) -> list[TalkingPoint]:
     if a.limit_from is not None:
         text += (f" {a.limit_from.company}'s offer pays {c.money(a.limit_from.year1_gap)} more in year 1, so "
                  "matching it is the ask.")
-    elif a.trimmed and a.deferred:
-        text += (f" To keep year-1 cash within 30% of the offer's ({c.money(a.offer_cash)}), I would take "
-                 f"{c.money(a.deferred)} of it in year 2.")
     elif a.trimmed:
         text += (f" I have kept year-1 cash within 30% of the offer's ({c.money(a.offer_cash)}), so the ask is "
                  "smaller than the reasons add up to.")
@@ -162,15 +183,20 @@ def _sign_on_point(c: _Context) -> list[TalkingPoint]:
 
 
 def _buyout_equity_point(c: _Context) -> list[TalkingPoint]:
-    """What the year-1 cash bound leaves of the buyout, asked as equity (issue 17 adds private equity here)."""
-    left = round_ask(c.asks.buyout_left)
-    if left <= 0 or c.current is None:
+    """What the year-1 sign-on leaves of the buyout, asked as an extra equity grant (never later cash); in shares
+    at the latest preferred price where a private company gives one."""
+    g = c.asks.buyout_grant
+    if g is None or c.current is None:
         return []
+    grant = c.money(g.value)
+    price = None if g.price is None else format_money(g.price, c.e.currency, cents=True)
+    shares = "" if g.shares is None else f" ({g.shares:,} shares at the latest preferred price of {price})"
     text = (f"Leaving {c.current.offer.offer.company} forfeits more than the cash asks cover; I would ask for an "
-            f"extra equity grant of {c.money(left)} for the rest.")
-    return [TalkingPoint(topic="buyout in equity", text=text, amount=left,
-                         ask=f"extra equity grant {c.money(left)}",
-                         source=f"[leaving] in {c.current.offer.path or 'the current-job file'}")]
+            f"extra equity grant of {grant}{shares} for the rest.")
+    return [TalkingPoint(topic="buyout in equity", text=text, amount=g.value,
+                         ask=f"extra equity grant {grant}{shares}",
+                         source=f"[leaving] in {c.current.offer.path or 'the current-job file'}"
+                                + ("; preferred_price in the offer file" if g.shares is not None else ""))]
 
 
 def _refresher_point(c: _Context) -> list[TalkingPoint]:
@@ -204,8 +230,8 @@ def _cliff_point(c: _Context) -> list[TalkingPoint]:
         topic="vesting cliff",
         text=(f"Nothing vests before month {plan.cliff_months}, longer than the usual one-year cliff: leaving "
               f"earlier forfeits the {c.money(at_cliff)} that vests at the cliff. I would ask for a 12-month cliff."),
-        amount=at_cliff, ask="a 12-month cliff",
-        source=f"cliff_months = {plan.cliff_months} of the vesting plan (at stake, not extra pay)")]
+        amount=at_cliff, ask="a 12-month cliff", kind="term",
+        source=f"cliff_months = {plan.cliff_months} of the vesting plan (the amount is at stake, not pay)")]
 
 
 def _clawback_point(c: _Context) -> list[TalkingPoint]:
@@ -220,8 +246,8 @@ def _clawback_point(c: _Context) -> list[TalkingPoint]:
         topic="sign-on clawback",
         text=(f"Leaving within {so.clawback_months} months means repaying {c.money(paid)} of {what}. I would ask "
               "for the repayment to shrink month by month (pro rata)."),
-        amount=paid, ask="pro-rata clawback",
-        source=f"[sign_on] clawback_months = {so.clawback_months} (at stake, not extra pay)")]
+        amount=paid, ask="pro-rata clawback", kind="term",
+        source=f"[sign_on] clawback_months = {so.clawback_months} (the amount is at stake, not pay)")]
 
 
 def _strike_point(c: _Context) -> list[TalkingPoint]:
@@ -341,8 +367,12 @@ def plugin_points(pm: pluggy.PluginManager, e: Evaluation, others: Sequence[Eval
 
 
 def rank(points: Sequence[TalkingPoint]) -> tuple[TalkingPoint, ...]:
-    """Largest dollar impact first; ties keep their order (built-in kinds, then plugins)."""
-    return tuple(sorted(points, key=lambda p: -p.amount))
+    """Money asks by their value over the horizon, largest first; then term asks by the amount at stake; then
+    questions (and any point worth nothing). Ties keep their order (built-in kinds, then plugins)."""
+    def group(p: TalkingPoint) -> int:
+        return 2 if p.kind == "question" or p.amount == 0 else (1 if p.kind == "term" else 0)
+
+    return tuple(sorted(points, key=lambda p: (group(p), -p.amount)))
 
 
 def _ordinal(p: float) -> str:

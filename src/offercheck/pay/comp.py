@@ -63,14 +63,25 @@ def retirement_match(offer: Offer, base: float, rates: RateTable | None = None) 
     The deferral is the stated percent of base (unknown: enough for the whole match), and for a US offer at most
     the legal limit, 26 USC 402(g), of the latest year in the tax data (every year, as taxes are: no indexing).
     """
+    percent, cap = match_terms(offer, rates)
+    match = base * percent / 100
+    return match if cap is None else min(match, cap)
+
+
+def match_terms(offer: Offer, rates: RateTable | None = None) -> tuple[float, float | None]:
+    """The employer match as a function of a year's base, ``min(base x percent / 100, cap)``: (percent, cap in
+    the offer's currency; None: no cap).
+
+    The match is min(match% x base, deferral) with deferral = min(deferral% x base, 402(g) limit) for a US offer,
+    so the percent is the smaller of the two and the cap the limit: the match is linear in base up to the base
+    where the deferral reaches the limit, and flat above it.
+    """
     b = offer.benefits
-    full = base * b.retirement_match_percent / 100
-    if full == 0:
-        return 0.0  # no match: no limit to look up
-    deferral = full if b.employee_401k_percent is None else base * b.employee_401k_percent / 100
-    if offer.location.country == "US":
-        deferral = min(deferral, _deferral_limit(offer.currency, rates))
-    return min(full, deferral)
+    if b.retirement_match_percent == 0:
+        return 0.0, None  # no match: no limit to look up
+    deferral = b.retirement_match_percent if b.employee_401k_percent is None else b.employee_401k_percent
+    cap = _deferral_limit(offer.currency, rates) if offer.location.country == "US" else None
+    return min(b.retirement_match_percent, deferral), cap
 
 
 def deferral_limit_usd(tax_year: int | None = None) -> float:

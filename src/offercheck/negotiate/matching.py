@@ -1,0 +1,97 @@
+"""``match_base``: the year-1 base at which an offer's total equals another's, solved exactly (DESIGN section 4).
+
+Everything that moves with base moves: each year's base (raises follow the year-1 base), a percent bonus, the
+ESPP gain (a percent of base) and the retirement match, which is linear in base up to the 402(g) limit of the
+deferral and flat above it (``pay.comp.match_terms``). So a horizon total is piecewise linear in the year-1
+base, with one kink a year where the match reaches its cap: the solution is found on its segment, exactly.
+
+What does not move with base (a fixed bonus, sign-on, equity, health and other benefits) is read from
+``Evaluation.years`` as the difference between each year's total and its base-linked pay, so the line passes
+through the evaluated total at the offered base by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from offercheck.pay.comp import match_terms
+
+if TYPE_CHECKING:
+    from offercheck.results import Evaluation
+
+__all__ = ["BaseLine", "base_line", "match_base"]
+
+
+@dataclass(frozen=True)
+class YearLine:
+    """One year's total as a function of the year-1 base ``b``: fixed + slope x b + min(match x b, cap)."""
+
+    fixed: float  # what does not move with base
+    slope: float  # base, percent bonus and ESPP per unit of year-1 base
+    match: float  # the retirement match per unit of year-1 base
+    cap: float | None  # the match's cap (402(g)), in the display currency; None: no cap
+
+    def at(self, b: float) -> float:
+        m = self.match * b
+        return self.fixed + self.slope * b + (m if self.cap is None else min(m, self.cap))
+
+    @property
+    def kink(self) -> float | None:
+        """The year-1 base from which the match stops growing (None: it never does)."""
+        return None if self.cap is None or self.match <= 0 else self.cap / self.match
+
+
+@dataclass(frozen=True)
+class BaseLine:
+    """An offer's yearly totals as functions of its year-1 base."""
+
+    base: float  # the offered year-1 base
+    years: tuple[YearLine, ...]
+
+    def total(self, b: float, years: int | None = None) -> float:
+        """The total over the first ``years`` years (default: the horizon) at year-1 base ``b``."""
+        return sum(y.at(b) for y in self.years[:years])
+
+    def solve(self, target: float, years: int | None = None) -> float | None:
+        """The year-1 base at which the total over ``years`` equals ``target``, at or above the offered base;
+        None when the offered base already reaches it (or the total does not grow with base)."""
+        lines = self.years[:years]
+        lo = self.base
+        if self.total(lo, years) >= target:
+            return None
+        kinks = sorted({k for y in lines if (k := y.kink) is not None and k > lo})
+        for hi in kinks:  # linear between two kinks: the solution is on the first segment that reaches it
+            if self.total(hi, years) >= target:
+                return _on_segment(self, lo, hi, target, years)
+            lo = hi
+        slope = sum(y.slope + (y.match if y.cap is None else 0.0) for y in lines)  # past every kink
+        return None if slope <= 0 else lo + (target - self.total(lo, years)) / slope
+
+
+def _on_segment(line: BaseLine, lo: float, hi: float, target: float, years: int | None) -> float:
+    f_lo, f_hi = line.total(lo, years), line.total(hi, years)
+    return lo + (target - f_lo) * (hi - lo) / (f_hi - f_lo)
+
+
+def base_line(e: Evaluation) -> BaseLine:
+    """``e``'s yearly totals as functions of its year-1 base (display currency)."""
+    first = e.years[0].base
+    percent_bonus = e.offer.bonus.target_percent is not None
+    percent, cap = match_terms(e.offer)
+    out = []
+    for y in e.years:
+        growth = y.base / first  # raises: year y's base per unit of year-1 base
+        bonus = y.bonus if percent_bonus else 0.0
+        slope = growth + (bonus + y.espp) / first  # a percent bonus and the ESPP gain are shares of that base
+        match = growth * percent / 100
+        limit = None if cap is None else cap * e.fx
+        out.append(YearLine(y.total - (y.base + bonus + y.espp + y.retirement_match), slope, match, limit))
+    return BaseLine(first, tuple(out))
+
+
+def match_base(e: Evaluation, other: Evaluation) -> tuple[float | None, float | None]:
+    """The year-1 base at which ``e``'s year-1 total, and its total over the horizon (so its average), equal
+    ``other``'s. None where the other offer pays no more: no base needs matching."""
+    line = base_line(e)
+    return line.solve(other.year1, 1), line.solve(other.total)
