@@ -158,6 +158,7 @@ def _jobbank_meta(research: Path, rel: str, src: dict[str, Any], regions: dict[s
     return {
         "id": "jobbank-2025", "country": "CA", "classification": "NOC 2021",
         **{k: m[k] for k in keep},
+        "pay_period": "per cell: the cell's reference period ('period'); ageing starts from its middle",
         "period": "hour",
         "hours_per_year": HOURS_PER_YEAR,
         "annualisation": "OUR convention, not Job Bank's: annual = hourly x 2,080 (40 h x 52 weeks). Job Bank "
@@ -309,6 +310,8 @@ def land_ratios(research: Path) -> str:
         "ratio_rule": "the loader uses the NEWEST year's ratio of a Land (2024 where it exists, else the latest "
                       "year shipped): year to year the ratios move by < 0.3 percentage points, and 2024 holds the "
                       "two levels read on the BA's own page (Deutschland, Bayern)",
+        "read_from": "per level (see [levels] rows): the BA's own page, BA press releases as reproduced, and "
+                     "third-party extractions of the BA xlsx (repository @ commit)",
         "extracted_by": provenance(rel), "built_from": built_from(research, rel)}
     areas = {"DE": {"name": "Deutschland", "level": "national"}}
     areas |= {ags: {"name": name, "level": "land", "parent": "DE", "subdivision": iso}
