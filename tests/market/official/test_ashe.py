@@ -60,6 +60,13 @@ def test_east_midlands_has_its_own_published_median_and_scaled_quartiles() -> No
     assert pay.published == ("p50",)
 
 
+def test_a_region_with_all_its_quantiles_published_uses_them() -> None:
+    # Major group 2 (Professional occupations), London, Table 3.7a: 34,850 / 44,126 / 57,057 / 77,156 / 107,137
+    pay = ashe("2", LONDON)
+    assert pay.quantiles() == {"p10": 34850, "p25": 44126, "p50": 57057, "p75": 77156, "p90": 107137}
+    assert pay.published == ("p10", "p25", "p50", "p75", "p90")
+
+
 def test_london_scotland_ratio_of_the_derived_medians_is_that_of_2133() -> None:
     # 74,574 / 49,626 = 1.502720 (the issue: ASHE's London/Scotland ratio is ~1.5)
     ratio = ashe("2134", LONDON).figure("p50").value / ashe("2134", SCOTLAND).figure("p50").value

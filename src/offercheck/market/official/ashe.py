@@ -4,8 +4,8 @@
 Areas: the UK (Table 14.7a: p10..p90), the nations and the English regions (Table 15 (4).7a: medians only, for a
 few occupations; Table 3.7a: major group 2). A region's distribution for an occupation is
 
-* its own published median where the ONS gives one, the other quantiles being the UK quantiles x (region median /
-  UK median) of that occupation (derived);
+* its own published figures where the ONS gives them (a median at least), the other quantiles being the UK
+  quantiles x (region median / UK median) of that occupation (derived);
 * else the UK distribution x (region median / UK median) of the closest occupation with a published regional
   median ([proxies] in the table, closest first; derived, the occupation named);
 * else the next area up: region -> England (no England figures were extracted) -> UK.
@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from offercheck.market.official.derive import filled, scaled
-from offercheck.market.official.model import PUBLISHED, Figure, NoOfficialFigure, OfficialPay, Place
+from offercheck.market.official.model import NAMES, PUBLISHED, Figure, NoOfficialFigure, OfficialPay, Place
 from offercheck.market.official.tables import chain, checked, data, meta_fields
 
 __all__ = ["UK", "ashe"]
@@ -45,8 +45,7 @@ def _uk(soc: str) -> tuple[Figure, ...]:
     cell = _cells(soc).get(UK)
     if not cell or cell["status"] != PUBLISHED:
         raise NoOfficialFigure(f"{_SOURCE}: the ONS publishes no UK figures for SOC 2020 {soc}")
-    published = {int(k[1:]): Figure(k, float(cell[k]), PUBLISHED) for k in ("p10", "p25", "p50", "p75", "p90")
-                 if k in cell}
+    published = {int(k[1:]): Figure(k, float(cell[k]), PUBLISHED) for k in NAMES if k in cell}
     return filled(published)
 
 
@@ -55,17 +54,19 @@ def _jobs(cell: _Cell | None) -> int | None:
 
 
 def _own(soc: str, area: Place, uk: tuple[Figure, ...]) -> tuple[tuple[Figure, ...], int | None, str] | None:
-    """The area's own published median of ``soc``, the other quantiles scaled from the UK's."""
+    """The area's own published figures of ``soc`` (a median at least), the others scaled from the UK's."""
     cell = _cells(soc).get(area.code)
     median = _median(cell)
-    if median is None:
+    if cell is None or median is None:
         return None
+    own = {int(k[1:]): Figure(k, float(cell[k]), PUBLISHED) for k in NAMES if k in cell}
     uk_median = uk[2].value
     ratio = median / uk_median
     why = f"{area.name}/UK median ratio of {soc} ({median:,.0f} / {uk_median:,.0f} = {ratio:.4f})"
-    figures = scaled(uk, ratio, why, of=f"UK {soc}", keep={50: Figure("p50", median, PUBLISHED)})
-    note = (f"{area.name}: the ONS publishes only the median of SOC {soc} (Table 15); the other quantiles are the "
-            f"UK's scaled by the {area.name}/UK median ratio (derived)")
+    figures = scaled(uk, ratio, why, of=f"UK {soc}", keep=own)
+    note = f"{area.name}: ONS Table {cell['table']} publishes {', '.join(f'p{p}' for p in sorted(own))} of SOC {soc}"
+    if len(own) < len(NAMES):
+        note += f"; the other quantiles are the UK's scaled by the {area.name}/UK median ratio (derived)"
     return figures, _jobs(cell), note
 
 
@@ -87,8 +88,9 @@ def _proxy(soc: str, area: Place, uk: tuple[Figure, ...]) -> tuple[tuple[Figure,
     return None
 
 
-def _source(soc: str, area: Place, regional: bool) -> str:
-    tables = "Table 14.7a (UK)" + (" with the regional medians of Tables 15 (4).7a / 3.7a" if regional else "")
+def _source(soc: str, regional: bool) -> str:
+    uk_table = _cells(soc)[UK]["table"]
+    tables = f"Table {uk_table} (UK)" + (" with the regional figures of Table 15 (4).7a / 3.7a" if regional else "")
     return f"{_SOURCE} provisional, {tables}, gross annual pay, full-time employees, SOC 2020 {soc}"
 
 
@@ -119,7 +121,7 @@ def _pay(soc: str, tried: list[Place], i: int, figures: tuple[Figure, ...], n: i
     meta = data(_NAME)["meta"]
     area = tried[i]
     return checked(OfficialPay(
-        **meta_fields(meta, _source(soc, area, area.code != UK)),
+        **meta_fields(meta, _source(soc, area.code != UK)),
         occupation=soc, occupation_title=data(_NAME)["occupations"][soc], requested=tried[0], area=area,
         chain=tuple(p.code for p in tried[: i + 1]), figures=figures, n=n, n_unit=meta["n_unit"],
         reference_period=meta["reference_period"], pay_period=meta["pay_period"], notes=tuple(notes)))
