@@ -1,6 +1,6 @@
 """How far the counter-offer goes for typical public offers: base ask and year-1 cash, as % of the offer's.
 
-Usage: python bench/negotiation_asks.py [FILE.toml ...] (default: tests/negotiate/data/public/*.toml, each
+Usage: python bench/negotiation_asks.py [FILE.toml ...] (default: tests/negotiation/data/public/*.toml, each
 naming the public source of its figures). Scored against the shipped benchmarks, so the figures move with them.
 """
 
@@ -12,10 +12,10 @@ from pathlib import Path
 from offercheck import get_plugin_manager
 from offercheck.api import negotiate
 from offercheck.market.registered import market_for
-from offercheck.negotiate.asks import year1_cash
+from offercheck.negotiation.asks import year1_cash
 
 REPO = Path(__file__).resolve().parents[1]
-PUBLIC = REPO / "tests/negotiate/data/public"
+PUBLIC = REPO / "tests/negotiation/data/public"
 
 
 def main(paths: list[Path]) -> None:

@@ -6,9 +6,7 @@ almost nothing until a name is used.
 
 from __future__ import annotations
 
-import sys
 from importlib import import_module
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from offercheck._version import __version__
@@ -21,7 +19,7 @@ _EXPORTS: dict[str, str] = {
     "Adjustment": "market.adjustments",
     "Benchmark": "market.benchmarks",
     "BenchmarkSet": "market.benchmarks",
-    "TalkingPoint": "negotiate.points",
+    "TalkingPoint": "negotiation.points",
     "Offer": "offer.models",
     "YearPay": "pay.comp",
     "RateTable": "pay.currency",
@@ -73,7 +71,7 @@ if TYPE_CHECKING:
     from offercheck.errors import OffercheckError
     from offercheck.market.adjustments import Adjustment
     from offercheck.market.benchmarks import Benchmark, BenchmarkSet
-    from offercheck.negotiate.points import TalkingPoint
+    from offercheck.negotiation.points import TalkingPoint
     from offercheck.offer.loading import PluginSettings, load_offer, load_offers
     from offercheck.offer.models import Offer
     from offercheck.pay.comp import YearPay, pay_by_year
@@ -92,17 +90,3 @@ def __getattr__(name: str) -> Any:
     globals()[name] = value
     return value
 
-
-class _Package(ModuleType):
-    """``offercheck.negotiate`` is the api's function, though ``offercheck/negotiate/`` is also the negotiation room:
-    importing that package would bind the name to it (the import system sets each subpackage as an attribute of its
-    parent), so that binding is not made. The room is still imported by name as everywhere in the code:
-    ``from offercheck.negotiate.counter import Negotiation`` (not ``import offercheck.negotiate.counter as c``)."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name == "negotiate" and isinstance(value, ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -260,7 +260,7 @@ def test_no_room_below_the_api_names_comparison() -> None:
 
 def test_defaults_agree_with_the_rooms_and_the_cli() -> None:
     from offercheck.cli.negotiate import negotiate as command
-    from offercheck.negotiate.asks import DEFAULT_TARGET_PERCENTILE
+    from offercheck.negotiation.asks import DEFAULT_TARGET_PERCENTILE
 
     assert api.DEFAULT_TARGET_PERCENTILE == DEFAULT_TARGET_PERCENTILE
     defaults = {p.name: p.default for p in command.params}
@@ -277,9 +277,10 @@ def test_offercheck_exports_the_api_front() -> None:
 
 
 def test_offercheck_negotiate_stays_the_function_once_the_room_is_imported() -> None:
+    # The room is negotiation/, so importing it binds offercheck.negotiation, never the function's name.
     import offercheck
-    from offercheck.negotiate.counter import Negotiation  # the room of the same name, imported as the code does
-    from offercheck.negotiate.points import TalkingPoint
+    from offercheck.negotiation.counter import Negotiation
+    from offercheck.negotiation.points import TalkingPoint
 
     assert offercheck.negotiate is api.negotiate
-    assert offercheck.TalkingPoint is TalkingPoint and Negotiation.__module__ == "offercheck.negotiate.counter"
+    assert offercheck.TalkingPoint is TalkingPoint and Negotiation.__module__ == "offercheck.negotiation.counter"

@@ -29,7 +29,7 @@ def _modules_after(args: list[str], prefixes: tuple[str, ...]) -> list[str]:
 
 
 def test_plain_compare_imports_no_negotiation_or_leave_early_code() -> None:
-    heavy = ("offercheck.negotiate", "offercheck.pay.leave_early", "offercheck.render.sections.leave_early")
+    heavy = ("offercheck.negotiation", "offercheck.pay.leave_early", "offercheck.render.sections.leave_early")
     plain = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
     assert _modules_after(plain, heavy) == []
     # The sections are still there when asked for: --leave-after imports what it needs.

@@ -93,7 +93,7 @@ def test_ambiguous_city_warns_naming_the_guess() -> None:
 
 
 # Typical offers at their company's published figure (issue 15 "Outcomes that must hold"): the sourced postings
-# and levels.fyi figures in tests/negotiate/data/public/ plus the issue's own three examples (unverified), each
+# and levels.fyi figures in tests/negotiation/data/public/ plus the issue's own three examples (unverified), each
 # file's header naming its source. Each lands between p25 and p85 of its base benchmark, except the cases in
 # typical.OUTSIDE, investigated and marked xfail with the finding (strict: they fail the day they land inside).
 CASES = [pytest.param(f, id=f.stem, marks=pytest.mark.xfail(reason=typical.OUTSIDE[f.stem], strict=True))

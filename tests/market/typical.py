@@ -16,7 +16,7 @@ from offercheck.plugins.calls import offer_settings
 from offercheck.plugins.manager import get_plugin_manager
 
 TESTS = Path(__file__).resolve().parents[1]
-DIRS = (TESTS / "negotiate" / "data" / "public",  # sourced postings and levels.fyi figures
+DIRS = (TESTS / "negotiation" / "data" / "public",  # sourced postings and levels.fyi figures
         TESTS / "market" / "data" / "issue15")  # the issue's own three examples, unverified
 
 # Cases that land outside p25-p85, each investigated; the reason is the finding, not a tolerance.

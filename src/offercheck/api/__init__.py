@@ -27,7 +27,7 @@ from offercheck.results import DEFAULT_YEARS, RANK_BY, Comparison, Evaluation
 if TYPE_CHECKING:
     import pluggy
 
-    from offercheck.negotiate.counter import Negotiation
+    from offercheck.negotiation.counter import Negotiation
     from offercheck.pay.equity import View
 
 __all__ = ["DEFAULT_LEAVE_AFTER", "DEFAULT_TARGET_PERCENTILE", "DEFAULT_YEARS", "Comparison", "Evaluation",
@@ -92,7 +92,7 @@ def negotiate(offer: OfferLike, others: Sequence[OfferLike] = (), *,
               real=False, home=None, leave_after=leave_after, equity=equity, as_of=as_of)
     done = run((offer, *others), current, s, profile=profile, market=market, benchmarks=benchmarks, pm=pm,
                plugins_dirs=plugins_dirs, without=without, plugins=True)
-    from offercheck.negotiate.counter import negotiate as counter_plan
+    from offercheck.negotiation.counter import negotiate as counter_plan
 
     mine, *rest = done.offers
     return counter_plan(mine, rest, pm=done.pm, target_percentile=float(target_percentile), rates=s.rates,

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from offercheck.market.adjustments import Adjustment
     from offercheck.market.benchmarks import Benchmark, BenchmarkSet
-    from offercheck.negotiate.points import TalkingPoint
+    from offercheck.negotiation.points import TalkingPoint
     from offercheck.offer.models import Offer
     from offercheck.pay.comp import YearPay
     from offercheck.pay.currency import RateTable

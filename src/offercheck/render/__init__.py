@@ -12,7 +12,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from offercheck.negotiate.counter import Negotiation
+    from offercheck.negotiation.counter import Negotiation
     from offercheck.results import Comparison
 
 COMPARE_FORMATS: tuple[str, ...] = ("table", "json", "markdown", "csv", "html")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from offercheck.render.common import fill, printable
 
 if TYPE_CHECKING:
-    from offercheck.negotiate.counter import Negotiation
+    from offercheck.negotiation.counter import Negotiation
 
 WIDTH = 72
 # The counter's money first, in the order it was computed; then terms, by value.

@@ -13,7 +13,7 @@ from offercheck.render.svg import MarketRow, market_charts, stacked_bars
 from offercheck.render.templates import page
 
 if TYPE_CHECKING:
-    from offercheck.negotiate.counter import Negotiation
+    from offercheck.negotiation.counter import Negotiation
 
 
 def context(n: Negotiation) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from offercheck._version import __version__
 from offercheck.render.sections.negotiation import negotiation_json
 
 if TYPE_CHECKING:
-    from offercheck.negotiate.counter import Negotiation
+    from offercheck.negotiation.counter import Negotiation
 
 
 def render(n: Negotiation, *, width: int | None = None, colour: bool = False) -> str:

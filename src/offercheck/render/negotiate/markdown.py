@@ -17,7 +17,7 @@ from offercheck.render.sections.negotiation import (
 )
 
 if TYPE_CHECKING:
-    from offercheck.negotiate.counter import Negotiation
+    from offercheck.negotiation.counter import Negotiation
 
 
 def render(n: Negotiation, *, width: int | None = None, colour: bool = False) -> str:

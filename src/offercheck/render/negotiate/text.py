@@ -18,7 +18,7 @@ from offercheck.render.sections.negotiation import (
 )
 
 if TYPE_CHECKING:
-    from offercheck.negotiate.counter import Negotiation
+    from offercheck.negotiation.counter import Negotiation
 
 WIDTH = 88  # wrap for a terminal; tables keep their own width
 

@@ -11,9 +11,9 @@ from offercheck.render.sections.current import forfeited_json
 from offercheck.render.sections.leave_early import leave_early_json
 
 if TYPE_CHECKING:
-    from offercheck.negotiate.counter import Negotiation
-    from offercheck.negotiate.gaps import Gap
-    from offercheck.negotiate.points import TalkingPoint
+    from offercheck.negotiation.counter import Negotiation
+    from offercheck.negotiation.gaps import Gap
+    from offercheck.negotiation.points import TalkingPoint
 
 NO_POINTS = "No talking points: the offer meets every check."
 
@@ -51,7 +51,7 @@ def point_head(i: int, p: TalkingPoint, n: Negotiation) -> str:
 
 def gap_table(n: Negotiation) -> tuple[list[str], list[list[str]]]:
     """Headers and rows of the competing offers (and staying): net-pay gaps too when taxes were estimated."""
-    from offercheck.negotiate.gaps import COMPONENT_NAMES
+    from offercheck.negotiation.gaps import COMPONENT_NAMES
 
     fmt = money_formatter(n)
 

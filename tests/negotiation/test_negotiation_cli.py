@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from offercheck import TalkingPoint, hookimpl
 from offercheck.api import evaluate
 from offercheck.errors import PluginError
-from offercheck.negotiate.counter import negotiate
+from offercheck.negotiation.counter import negotiate
 from offercheck.offer.loading import load_offer
 from offercheck.plugins.manager import get_plugin_manager
 from tests.conftest import REPO, check_golden, invoke

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from offercheck.api import compare
 from offercheck.cli.main import cli
-from offercheck.negotiate.counter import Negotiation
-from offercheck.negotiate.counter import negotiate as run_negotiate
-from offercheck.negotiate.points import builtin_points
+from offercheck.negotiation.counter import Negotiation
+from offercheck.negotiation.counter import negotiate as run_negotiate
+from offercheck.negotiation.points import builtin_points
 from offercheck.offer.loading import load_current, load_offer
 from tests.pay.test_current import CURRENT, LEAVING, OFFER, usd_per
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from offercheck.negotiate.matching import match_base
+from offercheck.negotiation.matching import match_base
 
 if TYPE_CHECKING:
     from offercheck.results import Evaluation

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from offercheck.negotiate.asks import format_money
-from offercheck.negotiate.points import TalkingPoint
+from offercheck.negotiation.asks import format_money
+from offercheck.negotiation.points import TalkingPoint
 from offercheck.pay.equity import published_exercise_windows
 from offercheck.pay.equity_offer import is_private, resolved_terms
 from offercheck.render.common import years_text

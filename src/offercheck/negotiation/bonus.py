@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from offercheck.market.position import MarketPosition
-    from offercheck.negotiate.gaps import Gap
+    from offercheck.negotiation.gaps import Gap
     from offercheck.results import Evaluation
 
 __all__ = ["BONUS_NORM_KINDS", "BonusAsk", "BonusReason", "ask_bonus", "bonus_unstated", "company_kind",

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from offercheck.negotiate.bonus import BonusAsk, ask_bonus
-from offercheck.negotiate.buyout import BuyoutGrant, buyout_grant
-from offercheck.negotiate.gaps import Gap, percent_bonus
+from offercheck.negotiation.bonus import BonusAsk, ask_bonus
+from offercheck.negotiation.buyout import BuyoutGrant, buyout_grant
+from offercheck.negotiation.gaps import Gap, percent_bonus
 from offercheck.pay.current import FORFEITED_PARTS, Forfeited
 from offercheck.pay.vesting import grant_value_per_percent
 from offercheck.render.common import money

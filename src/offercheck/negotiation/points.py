@@ -1,6 +1,6 @@
 """Talking points: what to ask for, the sentence to say it with, its value over the horizon and its source.
 
-Built-in kinds are templates filled with the numbers from :mod:`offercheck.negotiate.asks`; plugins add their
+Built-in kinds are templates filled with the numbers from :mod:`offercheck.negotiation.asks`; plugins add their
 own through ``offercheck_talking_points``, and all are ranked together (:func:`rank`: money asks by value, then
 terms by the amount at stake, then questions). No point ever uses gender or another protected attribute: none is
 read here.
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from offercheck.negotiate.asks import (
+from offercheck.negotiation.asks import (
     CANDIDATE_FACTORS,
     DEFAULT_TARGET_PERCENTILE,
     Asks,
@@ -28,8 +28,8 @@ from offercheck.negotiate.asks import (
     plan_asks,
     round_ask,
 )
-from offercheck.negotiate.bonus import bonus_unstated
-from offercheck.negotiate.gaps import Gap, gap_to, same_market
+from offercheck.negotiation.bonus import bonus_unstated
+from offercheck.negotiation.gaps import Gap, gap_to, same_market
 from offercheck.pay.leave_early import clawback_at_stake
 from offercheck.pay.vesting import equity_vested, grant_value_per_percent, vested_by_year
 from offercheck.render.common import years_text

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from offercheck.market.position import percentile_of
-from offercheck.negotiate.asks import (
+from offercheck.negotiation.asks import (
     DEFAULT_TARGET_PERCENTILE,
     Asks,
     applicable_market,
@@ -20,9 +20,9 @@ from offercheck.negotiate.asks import (
     format_money,
     plan_asks,
 )
-from offercheck.negotiate.equity_points import private_equity_points
-from offercheck.negotiate.gaps import COMPONENT_NAMES, Gap, gap_to
-from offercheck.negotiate.points import TalkingPoint, builtin_points, plugin_points, rank
+from offercheck.negotiation.equity_points import private_equity_points
+from offercheck.negotiation.gaps import COMPONENT_NAMES, Gap, gap_to
+from offercheck.negotiation.points import TalkingPoint, builtin_points, plugin_points, rank
 from offercheck.render.common import years_text
 
 if TYPE_CHECKING:

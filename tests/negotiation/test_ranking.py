@@ -13,8 +13,8 @@ import pytest
 from offercheck.api import evaluate
 from offercheck.market.benchmarks import Benchmark, Quantiles
 from offercheck.market.scoring import market_position
-from offercheck.negotiate.counter import negotiate
-from offercheck.negotiate.points import TalkingPoint, rank
+from offercheck.negotiation.counter import negotiate
+from offercheck.negotiation.points import TalkingPoint, rank
 from offercheck.offer.loading import load_offer
 
 Write = Callable[..., Path]

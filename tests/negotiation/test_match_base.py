@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from offercheck.api import evaluate
-from offercheck.negotiate.gaps import gap_to
-from offercheck.negotiate.matching import base_line
+from offercheck.negotiation.gaps import gap_to
+from offercheck.negotiation.matching import base_line
 from offercheck.offer.loading import load_offer
 from offercheck.pay.comp import deferral_limit_usd
 from offercheck.results import Evaluation

@@ -14,7 +14,7 @@ import pytest
 from offercheck.api import evaluate
 from offercheck.market.benchmarks import Benchmark, Quantiles
 from offercheck.market.scoring import market_position
-from offercheck.negotiate.counter import Negotiation, negotiate
+from offercheck.negotiation.counter import Negotiation, negotiate
 from offercheck.offer.loading import load_current, load_offer
 from offercheck.results import Evaluation
 
@@ -85,7 +85,7 @@ def test_bigtech_above_market(write_offer: Write) -> None:
 def test_no_bonus_at_a_large_us_company_is_a_question_when_the_norm_is_not_measured(write_offer: Write) -> None:
     n = negotiate(ev(write_offer, f"[salary]\nbase = 196000\n{BIGTECH}"))
     # The benchmark's 15% norm is not marked measured (issue 25): no bonus ask, and the offer says nothing of a
-    # bonus, so eligibility is a question (amount 0, no ask). A measured norm: tests/negotiate/test_ask_rules.py.
+    # bonus, so eligibility is a question (amount 0, no ask). A measured norm: tests/negotiation/test_ask_rules.py.
     assert n.counter.bonus_target_percent is None
     bonus = topics(n)["bonus"]
     assert (bonus.amount, bonus.ask) == (0, None)

@@ -18,8 +18,8 @@ import pytest
 from offercheck.api import evaluate
 from offercheck.market.benchmarks import Benchmark, Quantiles
 from offercheck.market.scoring import market_position
-from offercheck.negotiate.counter import Negotiation, negotiate
-from offercheck.negotiate.points import TalkingPoint
+from offercheck.negotiation.counter import Negotiation, negotiate
+from offercheck.negotiation.points import TalkingPoint
 from offercheck.offer.loading import load_current, load_offer
 from offercheck.results import Evaluation
 from tests.conftest import invoke
