@@ -2,15 +2,16 @@
 
 Every year's percentage of the schedule vests in equal parts every ``vest_every_months`` within that year;
 nothing vests before ``cliff_months`` and what was held back vests at the cliff. A refresher is granted at the
-start of each year from year 2 and vests on the same terms from its grant date. Yearly pay (``comp``) and leaving
-early (``leave_early``) both ask this module, for a window of months, so they cannot disagree.
+start of each year from year 2 and vests on the refreshers' schedule (:func:`refresh_plan`) from its grant date.
+Yearly pay (``comp``) and leaving early (``leave_early``) both ask this module, for a window of months, so they
+cannot disagree.
 """
 
 from __future__ import annotations
 
-from offercheck.offer.models import Equity, Vesting
+from offercheck.offer.models import VESTING_PRESETS, Equity, Vesting
 
-__all__ = ["equity_vested", "grant_value_per_percent", "vested_by_year"]
+__all__ = ["equity_vested", "grant_value_per_percent", "refresh_plan", "vested_by_year"]
 
 
 def vested_by_year(plan: Vesting, months: float, after: float = 0) -> list[float]:
@@ -27,6 +28,21 @@ def vested_by_year(plan: Vesting, months: float, after: float = 0) -> list[float
         events = sum(1 for d in dates if after < d <= months)
         out.append(percent * (events / per_year))  # a whole year is exactly ``percent``
     return out
+
+
+def refresh_plan(equity: Equity) -> Vesting:
+    """How each refresher vests: ``refresh_vesting`` (a preset as it is; a list of percents per year vesting every
+    ``vest_every_months``, with no cliff), or without it the grant's own plan.
+
+    Reading a current-job file sets "4y-even" where the file gives none (``offer.loading.load_current``): its
+    grant's schedule is what remains of an old grant, not how a new one vests.
+    """
+    chosen = equity.refresh_vesting
+    if chosen is None:
+        return equity.vesting_plan
+    if isinstance(chosen, str):
+        return VESTING_PRESETS[chosen]
+    return Vesting(schedule=chosen, vest_every_months=equity.vest_every_months or 12)
 
 
 def grant_value_per_percent(equity: Equity, year: int) -> float:
@@ -54,10 +70,11 @@ def equity_vested(equity: Equity | None, months: float, after: float = 0) -> tup
     initial = sum(p * grant_value_per_percent(equity, j + 1)
                   for j, p in enumerate(vested_by_year(plan, months, after)))
     g = 1 + equity.annual_growth_percent / 100
+    refresh_vesting = refresh_plan(equity)
     refresh = 0.0
     granted = 12  # refreshers from the start of year 2, one a year
     while equity.refresh_annual and granted < months:
-        window = vested_by_year(plan, months - granted, max(after - granted, 0))
+        window = vested_by_year(refresh_vesting, months - granted, max(after - granted, 0))
         refresh += sum(equity.refresh_annual * p / 100 * g**j for j, p in enumerate(window))
         granted += 12
     return initial + refresh, refresh
