@@ -14,16 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from offercheck.datafiles import cached
 from offercheck.errors import OffercheckError, PluginError
 from offercheck.plugins import specs
 from offercheck.plugins.calls import TRACE_ENV, WRAPPERS, isolated, register_commands, trace
+from offercheck.plugins.installed import installed_entry_points
 from offercheck.tax.registry import COUNTRIES
 
 if TYPE_CHECKING:
     import click
 
-ENTRY_POINT_GROUP = "offercheck"
 ENV_LOAD = "OFFERCHECK_LOAD_PLUGINS"
 
 # Built-in factors, each registered under its own name exactly as a third-party plugin would be. This is also the
@@ -84,35 +83,11 @@ def _load_module_from_file(path: Path) -> Any:
     return module
 
 
-def _scan_entry_points() -> list[tuple[str, str, str | None, str | None]]:
-    from importlib.metadata import entry_points
-
-    return sorted(
-        (ep.name, ep.value, ep.dist.name if ep.dist else None, ep.dist.version if ep.dist else None)
-        for ep in entry_points(group=ENTRY_POINT_GROUP)
-    )
-
-
-def installed_entry_points() -> list[tuple[str, str, str | None, str | None]]:
-    """(name, value, distribution, version) of every installed plugin, sorted by name.
-
-    Scanning every installed distribution's metadata is most of plugin discovery's cost, so the result is
-    cached while no directory on ``sys.path`` changes (installing or removing a package changes its
-    directory's modification time).
-    """
-    stamps = []
-    for entry in sys.path:
-        try:
-            stamps.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
-        except OSError:
-            stamps.append(f"{entry}:-")
-    return cached("entry-points", "\0".join(stamps), _scan_entry_points, list)
-
-
 def _entry_points() -> Iterator[tuple[str, str, str | None, str | None]]:
     allowed = os.environ.get(ENV_LOAD)
     names = None if allowed is None else {n.strip() for n in allowed.split(",") if n.strip()}
-    # Sorted by name: the file system's order would make listings (and which same-named plugin wins) vary.
+    # Read from the installed distributions on every run, never from a cache (``plugins.installed``); sorted by
+    # name: the file system's order would make listings (and which same-named plugin wins) vary.
     for ep in installed_entry_points():
         if names is None or ep[0] in names:
             yield ep
