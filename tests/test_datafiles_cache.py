@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import pickle
@@ -79,8 +80,10 @@ def test_an_unknown_tag_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("OFFERCHECK_CACHE_DIR", str(cache))
     assert datafiles.cached("v", "k", lambda: {"a": 1}, dict) == {"a": 1}
     (entry,) = cache.glob("v-*.json")
-    key = json.loads(entry.read_text())[0]
-    entry.write_text(json.dumps([key, {"\0offercheck": ["os.system", "echo hi"]}]))
+    key = json.loads(entry.read_bytes().partition(b"\n")[0])[0]
+    # A well-formed entry (its digest matches) whose data holds a tag no decoder knows.
+    body = json.dumps({"\0offercheck": ["os.system", "echo hi"]}).encode()
+    entry.write_bytes(json.dumps([key, hashlib.sha256(body).hexdigest()]).encode() + b"\n" + body)
     assert datafiles.cached("v", "k", lambda: {"a": 2}, dict) == {"a": 2}
 
 

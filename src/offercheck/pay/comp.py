@@ -92,9 +92,9 @@ def deferral_limit_usd(tax_year: int | None = None) -> float:
     """The employee 401(k) elective-deferral limit, 26 USC 402(g), of ``tax_year`` (default: the latest year in the
     US federal tax data), in USD: the one reader of it, for the match and for ``--after-tax``. It reads the data
     file without importing the tax engine (start-up); a year the file lacks is a KeyError."""
-    from offercheck.datafiles import load_toml, packaged
+    from offercheck.datafiles import packaged_toml
 
-    data = load_toml(packaged("tax/us_federal.toml"))
+    data = packaged_toml("tax/us_federal.toml")  # parsed once per run
     year = str(tax_year) if tax_year is not None else max((k for k in data if "retirement" in data[k]), key=int)
     return float(data[year]["retirement"]["elective_deferral_402g"])
 
