@@ -56,6 +56,8 @@ class PluginManager(pluggy.PluginManager):
         self.distributions: dict[str, tuple[str, str]] = {}
         # The built-ins registered, in registration order; a plugin that replaces one is not in it.
         self.builtins: list[str] = []
+        # With get_plugin_manager(skip_broken=True): why each plugin left out failed to load.
+        self.broken: list[PluginError] = []
 
 
 @dataclass(frozen=True)
@@ -128,12 +130,16 @@ def get_plugin_manager(
     without: Iterable[str] = (),
     entry_points: bool = True,
     builtins: bool = True,
+    skip_broken: bool = False,
 ) -> PluginManager:
     """A plugin manager with the built-ins, installed plugins and any ``--plugins-dir`` files registered.
 
     ``without`` names plugins to block (built-in or not). Nothing is imported from the current directory
     unless it is passed in ``plugins_dirs``. ``builtins=False`` skips the built-ins (for a caller that only
     needs third-party hooks, such as plugin commands, and should not pay for importing factors and regimes).
+    A plugin that fails to load (its import raises, its entry point names a missing module, a hook is misspelled
+    or has a bad signature) is a PluginError naming it; with ``skip_broken`` it is left out instead and the error
+    kept in ``pm.broken`` (for ``--help`` and plugin commands, which must not need every plugin to work).
     With ``OFFERCHECK_TRACE_PLUGINS=1`` every hook call and its result is printed on stderr (``calls.trace``).
     """
     pm = PluginManager()
@@ -155,9 +161,15 @@ def get_plugin_manager(
             known.add(name)
             if pm.is_blocked(name):
                 continue
-            with isolated(name, None):
-                plugin = _load_entry_point(value)
-            _register(pm, plugin, name)
+            try:
+                with isolated(name, None):
+                    plugin = _load_entry_point(value)
+                _register(pm, plugin, name)
+            except PluginError as e:
+                if not skip_broken:
+                    raise
+                pm.broken.append(e)
+                continue
             if dist is not None and version is not None:
                 pm.distributions[name] = (dist, version)
     for directory in plugins_dirs:
@@ -167,18 +179,29 @@ def get_plugin_manager(
         for path in sorted(d.glob("*.py")):
             known.add(path.stem)
             if not pm.is_blocked(path.stem):
-                _register(pm, _load_module_from_file(path), path.stem)
+                try:
+                    _register(pm, _load_module_from_file(path), path.stem)
+                except PluginError as e:
+                    if not skip_broken:
+                        raise
+                    pm.broken.append(e)
     unknown = [n for n in without if n not in known]
     if unknown and builtins and entry_points:
         close = difflib.get_close_matches(unknown[0], sorted(known), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f" (plugins: {', '.join(sorted(known))})"
         raise OffercheckError(f"--without: no plugin named '{unknown[0]}'{hint}")
-    try:
-        pm.check_pending()
-    except pluggy.PluginValidationError as e:
-        name = pm.get_name(e.plugin) or repr(e.plugin)
-        raise PluginError(name, None, _unknown_hooks(pm, e.plugin) or str(e)) from e
-    return pm
+    while True:
+        try:
+            pm.check_pending()
+            return pm
+        except pluggy.PluginValidationError as e:
+            name = pm.get_name(e.plugin) or repr(e.plugin)
+            error = PluginError(name, None, _unknown_hooks(pm, e.plugin) or str(e))
+            if not skip_broken:
+                raise error from e
+            pm.broken.append(error)
+            pm.unregister(e.plugin)
+            pm.distributions.pop(name, None)
 
 
 def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> str:
@@ -194,9 +217,16 @@ def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> str:
     return "; ".join(parts)
 
 
-def add_plugin_commands(cli: click.Group) -> None:
-    """Let installed plugins add commands to ``cli`` (``--plugins-dir`` is a command option, so too late here)."""
-    register_commands(get_plugin_manager(builtins=False), cli)
+def add_plugin_commands(cli: click.Group) -> tuple[dict[str, str], list[PluginError]]:
+    """Let installed plugins add commands to ``cli`` (``--plugins-dir`` is a command option, so too late here).
+
+    Returns the plugin that added each command, by command name, and the plugins left out, each as the error it
+    failed with: one that fails to load or to register its commands takes only its own commands away.
+    """
+    pm = get_plugin_manager(builtins=False, skip_broken=True)
+    failures: list[PluginError] = []
+    added = register_commands(pm, cli, failures=failures)
+    return added, [*pm.broken, *failures]
 
 
 def plugin_infos(pm: PluginManager) -> list[PluginInfo]:
