@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from offercheck.errors import PluginError
+from offercheck.plugins.streams import stdout_to_stderr
 
 if TYPE_CHECKING:
     import click
@@ -165,11 +166,12 @@ def in_display_order(pm: pluggy.PluginManager, results: Results) -> Results:
 
 @contextlib.contextmanager
 def isolated(plugin: str, hook: str | None, prefix: str = "") -> Iterator[None]:
-    """Run plugin code: what it prints goes to stderr (never into ``--format json``), and anything it raises,
-    ``SystemExit`` and ``GeneratorExit`` included, becomes a PluginError naming it. Ctrl-C still stops the run.
+    """Run plugin code: what it writes to stdout in any way (``print``, ``sys.__stdout__``, file descriptor 1) goes to
+    stderr, never into ``--format json`` (``streams.stdout_to_stderr``), and anything it raises, ``SystemExit`` and
+    ``GeneratorExit`` included, becomes a PluginError naming it. Ctrl-C still stops the run.
     """
     try:
-        with contextlib.redirect_stdout(sys.stderr):
+        with stdout_to_stderr():
             yield
     except (KeyboardInterrupt, PluginError):
         raise
