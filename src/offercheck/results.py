@@ -98,6 +98,8 @@ class Comparison:
     current: Evaluation | None = None
     # The date the comparison is made for (default: today); benchmarks are aged to it (issue 23).
     as_of: dt.date | None = None
+    # Why every private grant is valued at paper though the risk view was asked for (pay.equity_view); None: it is not.
+    equity_note: str | None = None
 
     @property
     def rates_date(self) -> dt.date:

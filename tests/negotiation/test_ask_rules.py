@@ -237,11 +237,11 @@ def test_forfeited_equity_at_a_private_company_is_an_extra_grant_in_shares(write
     grant = n.asks.buyout_grant
     assert grant is not None and (grant.value, grant.price, grant.shares) == (55000, 30, 1834)
     p = points(n)
-    assert p["sign-on"].ask == "sign-on $45,000" and "year 2" not in p["sign-on"].text
+    assert p["sign-on"].ask == "a sign-on bonus of $45,000" and "year 2" not in p["sign-on"].text
     assert "risk view" not in p["sign-on"].text
     equity = p["buyout in equity"]
     assert equity.amount == 55000 and equity.kind == "money"
-    assert equity.ask == "extra equity grant $55,000 (1,834 shares at the latest preferred price of $30.00)"
+    assert equity.ask == "an extra equity grant of 1,834 shares (worth $55,000 at the latest preferred price of $30.00)"
     assert "$55,000" in equity.text and "1,834 shares" in equity.text
     assert n.counter.basis[-1] == ("buyout: $55,000 of forfeited pay as an extra equity grant, 1,834 shares at the "
                                    "latest preferred price")
@@ -257,7 +257,7 @@ def test_without_a_preferred_price_the_grant_is_its_value(write_offer: Write) ->
     n = startup(write_offer, 100000, preferred="")
     assert n.asks is not None and n.asks.buyout_grant is not None
     assert (n.asks.buyout_grant.value, n.asks.buyout_grant.shares) == (55000, None)
-    assert points(n)["buyout in equity"].ask == "extra equity grant $55,000"
+    assert points(n)["buyout in equity"].ask == "an extra equity grant worth $55,000"
 
 
 def test_series_a_rsus_forfeiting_182k(write_offer: Write) -> None:
@@ -271,8 +271,8 @@ def test_series_a_rsus_forfeiting_182k(write_offer: Write) -> None:
     # extra grant at the 12.00 preferred price: 125,000 / 12 = 10,416.67, so 10,417 shares.
     assert n.asks is not None and n.asks.package.new_sign_on == (57000,)
     assert n.asks.buyout_grant is not None and n.asks.buyout_grant.shares == 10417
-    assert points(n)["buyout in equity"].ask == ("extra equity grant $125,000 (10,417 shares at the latest preferred "
-                                                 "price of $12.00)")
+    assert points(n)["buyout in equity"].ask == ("an extra equity grant of 10,417 shares (worth $125,000 at the latest "
+                                                 "preferred price of $12.00)")
 
 
 AUSTIN_CLI = AUSTIN.replace('role = "software engineer"\n', 'role = "software engineer"\nlevel = "new grad"\n'

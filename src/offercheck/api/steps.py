@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from offercheck.market.benchmarks import BenchmarkSet
     from offercheck.pay.current import Forfeited
     from offercheck.pay.equity import View
+    from offercheck.pay.equity_view import SharedView
     from offercheck.real.price_levels import PriceLevel
 
 # An offer as the api takes it: a loaded Offer, or the path of its file.
@@ -186,6 +187,7 @@ class Run(NamedTuple):
     current: Evaluation | None
     home: PriceLevel | None
     pm: pluggy.PluginManager | None
+    equity_note: str | None = None  # why private grants are at paper though the risk view was asked for
 
 
 def run(offers: Sequence[OfferLike], current: OfferLike | None, s: Steps, *, profile: Profile, market: bool,
@@ -199,8 +201,9 @@ def run(offers: Sequence[OfferLike], current: OfferLike | None, s: Steps, *, pro
     loaded, stay = load(offers, current=current, profile=profile, pm=pm)
     # Codes are trimmed capitals in every output, however a caller gave them; default: the first offer's.
     target = s.currency or loaded[0].currency
-    jobs = tuple(evaluate(o, years=s.years, currency=target, rates=s.rates, equity=s.equity)
-                 for o in (*loaded, *([stay] if stay is not None else [])))
+    everyone = (*loaded, *([stay] if stay is not None else []))
+    view = _one_view(everyone, s.equity)  # one equity view for the whole comparison (DESIGN section 4)
+    jobs = tuple(evaluate(o, years=s.years, currency=target, rates=s.rates, equity=view.view) for o in everyone)
     if market and pm is not None:
         jobs = _scored(jobs, pm, benchmarks, s.rates)
     if s.tax_year is not None and pm is not None:
@@ -216,4 +219,12 @@ def run(offers: Sequence[OfferLike], current: OfferLike | None, s: Steps, *, pro
         evaluations = tuple(replace(e, leave_early=leave_early(e.offer, months, fx=e.fx)) for e in evaluations)
     if now is not None:
         evaluations = tuple(_versus(e, now) for e in evaluations)
-    return Run(evaluations, now, home, pm)
+    return Run(evaluations, now, home, pm, view.note)
+
+
+def _one_view(offers: Sequence[Offer], asked: View) -> SharedView:
+    """The view every private grant of the comparison (the offers and the current job) is valued in: the one
+    asked for, or paper for all when one private grant lacks the risk inputs (``pay.equity_view``)."""
+    from offercheck.pay.equity_view import shared_view
+
+    return shared_view(offers, choice("equity", asked, EQUITY_VIEWS))

@@ -85,7 +85,8 @@ def exercise_on_leaving(offer: Offer, vested_percent: float, year: int, fx: floa
 
     window = resolved_terms(eq).values.exercise_window_days
     fmv = price_in_year(eq.fmv, eq.annual_growth_percent, year)
-    return exercise_cash_needed(eq.shares * vested_percent / 100, eq.strike * fx, int(window or 0), fmv=fmv * fx)
+    return exercise_cash_needed(eq.shares * vested_percent / 100, eq.strike * fx, int(window or 0), fmv=fmv * fx,
+                                us=offer.location.country == "US")
 
 
 @dataclass(frozen=True)
@@ -121,4 +122,5 @@ def equity_report(offer: Offer, view: View, years: int, fx: float = 1.0) -> Equi
                                 float(v.dilution_percent_per_round or 0), v.rounds_to_exit or 0,
                                 paper=paper, risk=paper * factor.factor))
     return EquityReport(view, terms, factor, found, preferred_price_note(
-        None if v.preferred_price is None else v.preferred_price * fx, None if price is None else price * fx))
+        None if v.preferred_price is None else v.preferred_price * fx, None if price is None else price * fx,
+        us=offer.location.country == "US"))

@@ -46,6 +46,7 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
         **ranking.rank_by_json(c),
         **taxes.json(c),
         **real.json(c),
+        **equity.json(c),
     }
 
 
