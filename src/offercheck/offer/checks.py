@@ -6,7 +6,6 @@ Each is reported as ``file: field: what is odd; what was probably meant`` -- a w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -112,16 +111,16 @@ def _place(offer: Offer) -> Iterator[tuple[str, str]]:
                                      f"(metro {found.metro}); set [location] state")
 
 
-_AMOUNT = re.compile(r"\s*[$€£]?\s*(\d[\d,_]*(?:\.\d+)?)\s*([kKmM]?)\s*(?:[A-Za-z]{3})?\s*")
-
-
 def not_a_number_hint(text: str) -> str | None:
     """What to write instead of an amount given as text ("200k", "$185,000"); None if it is no amount."""
-    m = _AMOUNT.fullmatch(text)
-    if m is None:
+    from offercheck.offer.amounts import read_amount
+
+    try:
+        value = read_amount(text)
+    except ValueError:
         return None
-    value = float(m.group(1).replace(",", "").replace("_", "")) * {"": 1, "k": 1e3, "m": 1e6}[m.group(2).lower()]
-    return f"must be a number, not text: write {value:.0f} (no quotes)"
+    return f"must be a number, not text: write {value:.0f} (no quotes)" if value.is_integer() else \
+        f"must be a number, not text: write {value} (no quotes)"
 
 
 def not_toml_hint(path: Path, text: str) -> str | None:
