@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from offercheck.api.arguments import Steps
 from offercheck.errors import OffercheckError, OfferFileError, OfferFileErrors
-from offercheck.offer.interactive import Answers
+from offercheck.offer.interactive import Answers, EquityAnswers
+from offercheck.offer.questions import Ask, interview
 from offercheck.results import DEFAULT_YEARS
 
 if TYPE_CHECKING:
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
     from offercheck.market.survey.fields import SurveyStats
     from offercheck.market.view import BenchmarkView
 
-__all__ = ["Answers", "FileCheck", "benchmarks_view", "build_benchmarks", "country_alias", "new_plugin_package",
-           "offer_file", "offer_schema", "offer_template", "validate_files"]
+__all__ = ["Answers", "Ask", "EquityAnswers", "FileCheck", "benchmarks_view", "build_benchmarks", "country_alias",
+           "interview", "new_plugin_package", "offer_file", "offer_schema", "offer_template", "validate_files"]
 
 
 @dataclass(frozen=True)
