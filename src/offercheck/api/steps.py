@@ -98,7 +98,7 @@ def _warn_likely_mistakes(offers: Sequence[Offer]) -> None:
     from offercheck.offer.checks import likely_mistakes
 
     for offer in offers:
-        for problem in likely_mistakes(offer, offer.path or offer.label, tables=False):
+        for problem in likely_mistakes(offer, offer.path or offer.label):
             warnings.warn(OfferWarning(problem.message), stacklevel=4)
 
 

@@ -115,9 +115,14 @@ def equity_report(offer: Offer, view: View, years: int, fx: float = 1.0) -> Equi
     price = equity.fmv if options else equity.share_price
     found: tuple[Scenario, ...] = ()
     if equity.shares is not None and price is not None and v.exit_prices:
+        from offercheck.pay.vesting import equity_vested
+
         held = sum(vested_shares_by_year(equity, years))
-        # Paper and risk of the shares vested over the horizon at today's price, beside each exit.
-        paper = held * max(price - strike, 0.0) * fx
+        # Beside each exit: the same shares on paper and at risk over the horizon, as the totals count them (each
+        # year's vesting at that year's price in the growth scenario), not at today's price: a grant whose strike
+        # is today's 409A price is worth nothing today but is on paper in every later year.
+        both, refreshers = equity_vested(equity, 12 * years)
+        paper = (both - refreshers) * fx
         found = tuple(scenarios(held, strike * fx, [p * fx for p in v.exit_prices],
                                 float(v.dilution_percent_per_round or 0), v.rounds_to_exit or 0,
                                 paper=paper, risk=paper * factor.factor))

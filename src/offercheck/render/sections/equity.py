@@ -14,6 +14,7 @@ from offercheck.render.fit import grid
 from offercheck.render.sections.rows import everyone
 
 if TYPE_CHECKING:
+    from offercheck.pay.equity import Scenario
     from offercheck.pay.equity_offer import EquityReport
     from offercheck.results import Comparison, Evaluation
 
@@ -74,8 +75,7 @@ def lines(rows: Sequence[Evaluation], escape: Callable[[str], str], note: str | 
     cited: dict[str, str] = {}
     for e, r in _shown(rows, note):
         out.append(f"{escape(e.label)}: {r.factor.explanation}")
-        out += [f"{escape(e.label)}: {s.explanation} (paper {money(s.paper or 0)}, risk {money(s.risk or 0)})"
-                for s in r.scenarios]
+        out += [f"{escape(e.label)}: {s.explanation} ({_beside(e, s)})" for s in r.scenarios]
         if r.preferred_note:
             out.append(f"{escape(e.label)}: {r.preferred_note}")
         cited.update(_defaults_used(e, r))
@@ -86,6 +86,15 @@ def lines(rows: Sequence[Evaluation], escape: Callable[[str], str], note: str | 
 def view_note(note: str | None) -> str | None:
     """The comparison's one equity view, when it is not the one asked for (``pay.equity_view``), as a sentence."""
     return None if note is None else f"Equity view: {note}."
+
+
+def _beside(e: Evaluation, s: Scenario) -> str:
+    """The same vested shares as the totals count them: "vs 397,380 on paper, 86,132 at risk over 4 years"."""
+    n = len(e.years)
+    over = f"over {n} year{'s' if n != 1 else ''}"
+    if not s.paper:
+        return f"vs 0 on paper {over}: the common's fair value stays at or below the strike"
+    return f"vs {money(s.paper)} on paper, {money(s.risk or 0)} at risk {over}"
 
 
 def text(c: Comparison, style: Style) -> list[str]:
