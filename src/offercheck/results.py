@@ -50,6 +50,7 @@ class Evaluation:
     equity_view: str = "paper"  # how private equity counts in ``years`` (DESIGN.md section 5)
     equity: EquityReport | None = None  # for a private grant
     exercise_cost: float = 0.0  # strike x shares of an option grant, public or private, in the display currency
+    pay_notes: tuple[str, ...] = ()  # how a part of the pay was counted (the ESPP limit), said with the pay
 
     @property
     def label(self) -> str:

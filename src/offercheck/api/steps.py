@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Union
 from offercheck.api.arguments import EQUITY_VIEWS, Steps, choice, display_currency, is_path, offer_list, whole
 from offercheck.errors import ArgumentError, OfferFileError, OfferFileErrors, OfferWarning
 from offercheck.offer.models import Candidate, Offer
-from offercheck.pay.comp import pay_by_year
+from offercheck.pay.comp import espp_note, pay_by_year
 from offercheck.pay.currency import RateTable, load_rates
 from offercheck.pay.equity_offer import equity_report, grant_exercise_cost
 from offercheck.results import DEFAULT_YEARS, Evaluation
@@ -116,7 +116,8 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
     native = tuple(pay_by_year(offer, n, view, rates))  # a caller's rates hold for the 401(k) limit too
     return Evaluation(offer, target, tuple(y.scaled(factor) for y in native), native_years=native, fx=factor,
                       equity_view=view, equity=equity_report(offer, view, n, factor),
-                      exercise_cost=grant_exercise_cost(offer.equity) * factor, forfeited=_forfeited(offer, factor))
+                      exercise_cost=grant_exercise_cost(offer.equity) * factor, forfeited=_forfeited(offer, factor),
+                      pay_notes=tuple(x for x in (espp_note(offer, n, rates),) if x))
 
 
 def _forfeited(offer: Offer, fx: float) -> Forfeited | None:
