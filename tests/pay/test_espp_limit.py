@@ -92,6 +92,7 @@ def test_totals_and_json_agree_and_say_it(runner: CliRunner, write_offer: Write)
     o = json.loads(result.stdout)["offers"][0]
     year = o["years"][0]
     assert year["benefits"] == 3750 and year["total"] == 403750
+    assert year["take_home"] == pytest.approx(year["net"] - 3750, abs=0.01)
     assert any("423(b)(8)" in n for n in o["pay_notes"])
 
 

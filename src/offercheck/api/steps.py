@@ -150,12 +150,18 @@ def _anchor(market: Any) -> Any:
 
 
 def _taxed(jobs: tuple[Evaluation, ...], pm: pluggy.PluginManager, tax_year: int, s: Steps) -> tuple[Evaluation, ...]:
-    from offercheck.tax.aftertax import offer_taxes
+    """Every job's taxes; one no regime covers is compared untaxed, with its ``tax_note``."""
+    from offercheck.tax.aftertax import NotEstimated, offer_taxes
 
-    return tuple(replace(e, taxes=offer_taxes(pm, e.offer, e.native_years, e.years, currency=e.currency,
-                                              rates=s.rates, tax_year=tax_year, filing=s.filing,
-                                              view="risk" if e.equity_view == "risk" else "paper"))
-                 for e in jobs)
+    def taxed(e: Evaluation) -> Evaluation:
+        try:
+            return replace(e, taxes=offer_taxes(pm, e.offer, e.native_years, e.years, currency=e.currency,
+                                                rates=s.rates, tax_year=tax_year, filing=s.filing,
+                                                view="risk" if e.equity_view == "risk" else "paper"))
+        except NotEstimated as untaxed:
+            return replace(e, tax_note=str(untaxed))
+
+    return tuple(taxed(e) for e in jobs)
 
 
 def _in_real_terms(jobs: tuple[Evaluation, ...], s: Steps) -> tuple[tuple[Evaluation, ...], PriceLevel]:
@@ -174,10 +180,11 @@ def _in_real_terms(jobs: tuple[Evaluation, ...], s: Steps) -> tuple[tuple[Evalua
 def _versus(offer: Evaluation, stay: Evaluation) -> Evaluation:
     from offercheck.pay.current import versus_current
 
-    both = offer.taxes is not None and stay.taxes is not None  # net pay minus net pay only when both are taxed
-    return replace(offer, vs_current=versus_current(offer.years, stay.years,
-                                                    offer.taxes.nets if both and offer.taxes else None,
-                                                    stay.taxes.nets if both and stay.taxes else None))
+    mine, theirs = offer.taxes, stay.taxes
+    if mine is None or theirs is None:  # net pay (and take-home cash) minus the same only when both are taxed
+        return replace(offer, vs_current=versus_current(offer.years, stay.years))
+    return replace(offer, vs_current=versus_current(offer.years, stay.years, mine.nets, theirs.nets,
+                                                    mine.take_homes, theirs.take_homes))
 
 
 class Run(NamedTuple):
