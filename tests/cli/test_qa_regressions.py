@@ -236,11 +236,14 @@ def test_the_cliff_note_uses_the_right_article(write_offer: Callable[..., Path],
 
 
 def test_a_switched_off_tax_regime_is_named_when_no_regime_covers_the_offer(write_offer: Callable[..., Path]) -> None:
+    # Issue 24: an offer no regime covers is compared untaxed, with a note naming why (here: the regime is off).
     path = write_offer(OFFER + '[location]\nstate = "CA"\n')
     code, _, err = run("negotiate", path, "--after-tax", "--without", "tax_us")
-    assert code == 1 and err == (
-        f"Error: {path}: location.country: no tax regime covers country 'US' (built-in regimes: US, CA, GB, DE; "
-        "tax_us switched off with --without); a plugin can add one, or leave out --after-tax\n")
+    assert code == 0, err
+    code, out, err = run("compare", path, "--after-tax", "--without", "tax_us", "-f", "json")
+    assert code == 0, err
+    assert json.loads(out)["offers"][0]["tax_note"] == (
+        "not estimated: no tax regime for US (tax_us is switched off with --without)")
 
 
 @pytest.mark.parametrize(("table", "text", "expected"), [

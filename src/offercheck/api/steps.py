@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Union
 from offercheck.api.arguments import EQUITY_VIEWS, Steps, choice, display_currency, is_path, offer_list, whole
 from offercheck.errors import ArgumentError, OfferFileError, OfferFileErrors, OfferWarning
 from offercheck.offer.models import Candidate, Offer
-from offercheck.pay.comp import pay_by_year
+from offercheck.pay.comp import espp_note, pay_by_year
 from offercheck.pay.currency import RateTable, load_rates
 from offercheck.pay.equity_offer import equity_report, grant_exercise_cost
 from offercheck.results import DEFAULT_YEARS, Evaluation
@@ -117,7 +117,8 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
     native = tuple(pay_by_year(offer, n, view, rates))  # a caller's rates hold for the 401(k) limit too
     return Evaluation(offer, target, tuple(y.scaled(factor) for y in native), native_years=native, fx=factor,
                       equity_view=view, equity=equity_report(offer, view, n, factor),
-                      exercise_cost=grant_exercise_cost(offer.equity) * factor, forfeited=_forfeited(offer, factor))
+                      exercise_cost=grant_exercise_cost(offer.equity) * factor, forfeited=_forfeited(offer, factor),
+                      pay_notes=tuple(x for x in (espp_note(offer, n, rates),) if x))
 
 
 def _forfeited(offer: Offer, fx: float) -> Forfeited | None:
@@ -150,12 +151,18 @@ def _anchor(market: Any) -> Any:
 
 
 def _taxed(jobs: tuple[Evaluation, ...], pm: pluggy.PluginManager, tax_year: int, s: Steps) -> tuple[Evaluation, ...]:
-    from offercheck.tax.aftertax import offer_taxes
+    """Every job's taxes; one no regime covers is compared untaxed, with its ``tax_note``."""
+    from offercheck.tax.aftertax import NotEstimated, offer_taxes
 
-    return tuple(replace(e, taxes=offer_taxes(pm, e.offer, e.native_years, e.years, currency=e.currency,
-                                              rates=s.rates, tax_year=tax_year, filing=s.filing,
-                                              view="risk" if e.equity_view == "risk" else "paper"))
-                 for e in jobs)
+    def taxed(e: Evaluation) -> Evaluation:
+        try:
+            return replace(e, taxes=offer_taxes(pm, e.offer, e.native_years, e.years, currency=e.currency,
+                                                rates=s.rates, tax_year=tax_year, filing=s.filing,
+                                                view="risk" if e.equity_view == "risk" else "paper"))
+        except NotEstimated as untaxed:
+            return replace(e, tax_note=str(untaxed))
+
+    return tuple(taxed(e) for e in jobs)
 
 
 def _in_real_terms(jobs: tuple[Evaluation, ...], s: Steps) -> tuple[tuple[Evaluation, ...], PriceLevel]:
@@ -174,10 +181,11 @@ def _in_real_terms(jobs: tuple[Evaluation, ...], s: Steps) -> tuple[tuple[Evalua
 def _versus(offer: Evaluation, stay: Evaluation) -> Evaluation:
     from offercheck.pay.current import versus_current
 
-    both = offer.taxes is not None and stay.taxes is not None  # net pay minus net pay only when both are taxed
-    return replace(offer, vs_current=versus_current(offer.years, stay.years,
-                                                    offer.taxes.nets if both and offer.taxes else None,
-                                                    stay.taxes.nets if both and stay.taxes else None))
+    mine, theirs = offer.taxes, stay.taxes
+    if mine is None or theirs is None:  # net pay (and take-home cash) minus the same only when both are taxed
+        return replace(offer, vs_current=versus_current(offer.years, stay.years))
+    return replace(offer, vs_current=versus_current(offer.years, stay.years, mine.nets, theirs.nets,
+                                                    mine.take_homes, theirs.take_homes))
 
 
 class Run(NamedTuple):

@@ -88,6 +88,78 @@ def match_terms(offer: Offer, rates: RateTable | None = None) -> tuple[float, fl
     return min(b.retirement_match_percent, deferral), cap
 
 
+# 26 USC 423(b)(8): an employee's purchase rights under all section 423 plans of the employer accrue at most 25,000
+# USD of stock a calendar year, valued at its fair market value when the right is granted (not indexed).
+ESPP_LIMIT_USD = 25_000.0
+# 26 USC 423(b)(6): a section 423 plan's price is at least 85% of the fair market value: a larger discount is no such
+# plan, and the limit above is not the law's for it.
+ESPP_423_MAX_DISCOUNT_PERCENT = 15.0
+
+
+def espp_terms(offer: Offer, rates: RateTable | None = None) -> tuple[float, float | None]:
+    """The ESPP discount gain as a function of a year's base, ``min(base x rate, cap)``: (rate, cap in the offer's
+    currency; None: no cap).
+
+    Contributions C = c x base buy stock at (1 - d) of its fair market value (no look-back modelled: the price is
+    the same at the offering and the purchase), so they buy stock worth C / (1 - d) and the gain is that worth times
+    d. For a US offer with a discount of at most 15% (a section 423 plan) the stock bought is at most 25,000 USD of
+    fair market value a year, 423(b)(8): the gain is at most 25,000 x d (3,750 at 15%).
+    """
+    b = offer.benefits
+    d = b.espp_discount_percent / 100
+    if d == 0 or b.espp_contribution_percent == 0:
+        return 0.0, None
+    rate = b.espp_contribution_percent / 100 / (1 - d) * d
+    if not espp_capped(offer):
+        return rate, None
+    limit = ESPP_LIMIT_USD if offer.currency == "USD" else ESPP_LIMIT_USD * _rates(rates).rate("USD", offer.currency)
+    return rate, limit * d
+
+
+def espp_capped(offer: Offer) -> bool:
+    """The offer's ESPP is held to the 423(b)(8) limit: a US job's plan with a discount a section 423 plan allows."""
+    return offer.location.country == "US" and 0 < offer.benefits.espp_discount_percent <= ESPP_423_MAX_DISCOUNT_PERCENT
+
+
+def espp_gain(offer: Offer, base: float, rates: RateTable | None = None) -> float:
+    """The ESPP discount gain on a year's ``base`` (see :func:`espp_terms`)."""
+    return capped(base, espp_terms(offer, rates))
+
+
+def capped(base: float, terms: tuple[float, float | None]) -> float:
+    """``min(base x rate, cap)`` for (rate, cap) terms such as :func:`espp_terms` (a cap of None: no cap)."""
+    rate, cap = terms
+    return base * rate if cap is None else min(base * rate, cap)
+
+
+def espp_note(offer: Offer, years: int, rates: RateTable | None = None) -> str | None:
+    """Said when the 423(b)(8) limit holds the ESPP gain down in a year of the horizon (or why no limit applies)."""
+    rate, cap = espp_terms(offer, rates)
+    if rate == 0:
+        return None
+    b = offer.benefits
+    if cap is None:
+        if offer.location.country != "US":
+            return None
+        return (f"ESPP: a {b.espp_discount_percent:g}% discount is more than a section 423 plan may give (26 USC "
+                "423(b)(6)): the 25,000 a year limit of 423(b)(8) is not applied")
+    capped = [y for y in range(1, years + 1) if base_in_year(offer, y) * rate > cap]
+    if not capped:
+        return None
+    when = "every year" if capped[0] == 1 else f"from year {capped[0]}"
+    uncapped = base_in_year(offer, capped[0]) * rate
+    return (f"ESPP: {b.espp_contribution_percent:g}% of base buys more than 25,000 USD of stock at its fair market "
+            f"value {when}; 26 USC 423(b)(8) allows at most that much a calendar year, so the ESPP gain counted is "
+            f"{cap:,.0f} {offer.currency} a year ({b.espp_discount_percent:g}% of 25,000 USD), not {uncapped:,.0f} "
+            f"(year {capped[0]}); contributions above the limit are usually refunded")
+
+
+def _rates(rates: RateTable | None) -> RateTable:
+    from offercheck.pay.currency import load_rates
+
+    return rates or load_rates()
+
+
 def deferral_limit_usd(tax_year: int | None = None) -> float:
     """The employee 401(k) elective-deferral limit, 26 USC 402(g), of ``tax_year`` (default: the latest year in the
     US federal tax data), in USD: the one reader of it, for the match and for ``--after-tax``. It reads the data
@@ -101,10 +173,8 @@ def deferral_limit_usd(tax_year: int | None = None) -> float:
 
 def _deferral_limit(currency: str, rates: RateTable | None) -> float:
     """The 402(g) limit in ``currency`` at ``rates`` (the comparison's; default the packaged table)."""
-    from offercheck.pay.currency import load_rates
-
     limit = deferral_limit_usd()
-    return limit if currency == "USD" else limit * (rates or load_rates()).rate("USD", currency)
+    return limit if currency == "USD" else limit * _rates(rates).rate("USD", currency)
 
 
 # The longest horizon the library computes, and the largest base it lets compound growth reach: far above any
@@ -121,7 +191,8 @@ def pay_in_year(offer: Offer, year: int, view: View = "risk", rates: RateTable |
     """
     year = _checked_years(offer, year, view, "year")
     paper, paper_refresh = equity_vested(offer.equity, 12 * year, after=12 * (year - 1))
-    return _year_pay(offer, year, paper, paper_refresh, equity_factor(offer, view), match_terms(offer, rates))
+    return _year_pay(offer, year, paper, paper_refresh, equity_factor(offer, view), match_terms(offer, rates),
+                     espp_terms(offer, rates))
 
 
 def pay_by_year(offer: Offer, years: int, view: View = "risk", rates: RateTable | None = None) -> list[YearPay]:
@@ -130,7 +201,8 @@ def pay_by_year(offer: Offer, years: int, view: View = "risk", rates: RateTable 
     years = _checked_years(offer, years, view, "years")
     factor = equity_factor(offer, view)
     terms = match_terms(offer, rates)  # the 402(g) limit is read once, not once a year
-    return [_year_pay(offer, y, paper, paper_refresh, factor, terms)
+    espp = espp_terms(offer, rates)
+    return [_year_pay(offer, y, paper, paper_refresh, factor, terms, espp)
             for y, (paper, paper_refresh) in enumerate(equity_by_year(offer.equity, years), start=1)]
 
 
@@ -160,28 +232,25 @@ def _checked_years(offer: Offer, years: object, view: object, name: str) -> int:
 
 
 def _year_pay(offer: Offer, year: int, paper: float, paper_refresh: float, factor: float,
-              terms: tuple[float, float | None]) -> YearPay:
+              terms: tuple[float, float | None], espp: tuple[float, float | None]) -> YearPay:
     base = base_in_year(offer, year)
     relocation = offer.sign_on.relocation if year == 1 else 0.0
     equity, refresh = paper * factor, paper_refresh * factor
     b = offer.benefits
     match = retirement_match(offer, base, terms=terms)
-    contribution = base * b.espp_contribution_percent / 100
-    discount = b.espp_discount_percent / 100
-    # Buying at (1 - d) of the price, a contribution C buys shares worth C / (1 - d): the gain is C * d / (1 - d).
-    espp = contribution * discount / (1 - discount)
+    espp_value = capped(base, espp)
     return YearPay(
         year=year,
         base=base,
         bonus=bonus_in_year(offer, year, base),
         sign_on=offer.sign_on.in_year(year) + relocation,
         equity=equity,
-        benefits=match + b.health_annual + espp + b.other_annual,
+        benefits=match + b.health_annual + espp_value + b.other_annual,
         relocation=relocation,
         equity_refresh=refresh,
         retirement_match=match,
         health=b.health_annual,
-        espp=espp,
+        espp=espp_value,
         other_benefits=b.other_annual,
         equity_paper=paper,
     )
