@@ -81,14 +81,16 @@ def test_local_currency_golden_by_hand() -> None:
     # Median of the 40 GBP figures: sorted, the 20th and 21st are 69,000 and 70,000 (type 7: h = 19.5) -> 69,500;
     # the USD rows (150,000 and up) are not in it.
     assert gb["base"]["p50"] == 69_500
-    gbp = sorted(float(r["salary"]) for r in _rows() if r["employee_residence"] == "GB" and r["salary_currency"] == "GBP")
+    gbp = sorted(float(r["salary"]) for r in _rows()
+                 if r["employee_residence"] == "GB" and r["salary_currency"] == "GBP")
     cuts = statistics.quantiles(gbp, n=20, method="inclusive")
     assert gb["base"] == {"p10": round(cuts[1]), "p25": round(cuts[4]), "p50": round(cuts[9]),
                           "p75": round(cuts[14]), "p90": round(cuts[17])}
     assert cells[(None, None, "CA")]["currency"] == "CAD" and cells[(None, None, "CA")]["n"] == 30
     # The 6 GB data engineers: shrunk toward the GB all-roles cell by 6 / (6 + 10) = 0.375.
     de = cells[("data engineer", None, "GB")]
-    assert de["n"] == 6 and de["borrowed_from"]["cell"] == "all roles x all bands x GB" and de["borrowed_from"]["n"] == 40
+    assert de["n"] == 6 and de["borrowed_from"] == {"cell": "all roles x all bands x GB", "n": 40,
+                                                     "why": de["fallback"]}
     assert de["fallback"].endswith("weight n/(n+10) = 0.38 on its own rows")
     # p50: own 72,500 (of 70,000..75,000), parent 69,500 x the role ratio 1.000:
     # exp(0.375 ln 72,500 + 0.625 ln 69,500) = 70,610.
