@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import codecs
 import csv
-import gc
 import hashlib
 import io
 import threading
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from itertools import compress, islice, repeat
 from operator import and_, gt, not_
 from pathlib import Path
@@ -27,7 +25,7 @@ from offercheck.market.survey import fields as f
 from offercheck.market.survey.amounts import Memo as _Memo
 from offercheck.market.survey.amounts import PayColumns
 from offercheck.market.survey.amounts import both as _and
-from offercheck.market.survey.batch import Batch, Columns, Strided
+from offercheck.market.survey.batch import Batch, Columns, Strided, consume, gc_paused
 from offercheck.market.survey.fields import SurveyFormatError, SurveyRow, SurveyStats
 from offercheck.offer.roles import normalise_role
 
@@ -52,24 +50,6 @@ class _Const(_Memo[_T]):
 
     def __missing__(self, key: str) -> _T:
         return self.value
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: reading and grouping allocate many small objects and no cycles,
-    and collections triggered by those allocations would cost about a tenth of the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def consume(iterator: Iterable[object]) -> None:
-    """Run an iterator of side effects (``map(list.append, ...)``) to its end at C speed."""
-    deque(iterator, maxlen=0)
 
 
 class Reader:
