@@ -74,7 +74,7 @@ def test_build_from_aijobs_matches_the_survey_median(runner: CliRunner, tmp_path
     # The role also covers MLOps, computer vision and similar titles, so allow a few percent.
     assert bench.base.p50 == pytest.approx(expected, rel=0.03)
     # The survey has salary only: no total cell; cash is base plus the file's 15% bonus norm.
-    assert bench.total is None and bench.bonus_norm == 0.15
+    assert bench.total is None and bench.bonus_norm == 0.15 and bench.bonus_norm_measured is False
     assert bench.cash.p50 == pytest.approx(bench.base.p50 * 1.15)
 
     doc = tomllib.loads(out.read_text(encoding="utf-8"))
@@ -83,7 +83,10 @@ def test_build_from_aijobs_matches_the_survey_median(runner: CliRunner, tmp_path
     assert source["file"] == AIJOBS.name and source["licence"].startswith("CC0")
     assert (source["rows_read"], source["duplicates"], source["rows_used"]) == (
         len(raw), len(raw) - len(unique), full_time)
-    assert source["bad_rows"] == 1 and "built" in doc["meta"]
+    assert source["bad_rows"] == 1 and "built" in doc["meta"] and doc["meta"]["bonus_norm_measured"] is False
+    # Each country's cells in its own currency, and no all-country cell (its rows would mix currencies).
+    cells = doc["cells"]
+    assert {c["currency"] for c in cells if c["country"] == "GB"} == {"GBP"} and all("country" in c for c in cells)
 
 
 SURVEY = """\

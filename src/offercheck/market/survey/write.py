@@ -54,6 +54,7 @@ def benchmark_text(
             "name": name, "built": built, "currency": currency,
             "description": description or f"{'Total' if totals else 'Base'}-pay distributions built from {stats.name}",
             "format": FORMAT_VERSION, "bonus_norm": bonus_norm, "bonus_source": BONUS_SOURCE,
+            "bonus_norm_measured": False,  # the seed article's range, not measured in data
             "quantile_method": QUANTILE_METHOD,
         },
         "sources": [source_table(source_id, stats, title=title, url=url, licence=licence, year=year)],
