@@ -129,6 +129,9 @@ def test_warsaw_compare_and_negotiate_agree(warsaw: Path) -> None:
         assert code == 0, err
         assert "no market data for PL" in out, fmt
         assert "no benchmark for PL" not in out
+    # The email a person can send claims nothing about a market there is no data for.
+    email = invoke("negotiate", str(warsaw), "--format", "email")[1]
+    assert "market" not in email and "I look forward to the next steps" in email
     doc = json.loads(invoke("negotiate", str(warsaw), "--format", "json")[1])
     # No ask from the market: the base stays the offer's, and no base point is made.
     assert doc["counter"]["base"] == 312_000 and all(p["topic"] != "base" for p in doc["talking_points"])

@@ -37,9 +37,11 @@ def email(n: Negotiation) -> str:
                     key=lambda p: MONEY_FIRST.index(p.topic) if p.topic in MONEY_FIRST else len(MONEY_FIRST))
     thanks = f"Thank you for the offer for {position}. I am excited about the role and the team at {company}"
     if not asking:
+        # With no market data for the offer's country (e.no_market), the email claims nothing about the market.
+        found = "I find it in line with the market, and " if e.no_market is None else ""
         parts = [f"Subject: {company} offer: next steps", f"Dear {company} team,",
-                 _wrap(f"{thanks}. Having looked closely at the whole package, I find it in line with the market, "
-                       "and I look forward to the next steps.")]
+                 _wrap(f"{thanks}. Having looked closely at the whole package, {found}I look forward to the next "
+                       "steps.")]
     else:
         parts = [f"Subject: {company} offer: a counter-proposal", f"Dear {company} team,",
                  _wrap(f"{thanks}, and I would like to find terms that work for both of us. Having looked closely "
