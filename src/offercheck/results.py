@@ -42,6 +42,7 @@ class Evaluation:
     fx: float = 1.0  # offer currency -> display currency, for amounts outside ``years``
     # The steps the api chains, each one room's result for this offer (None when not asked for):
     market: MarketPosition | None = None  # offercheck.market.scoring.score
+    no_market: str | None = None  # why there is no market position: "no market data for PL" (scoring.NoMarket)
     taxes: AfterTax | None = None  # offercheck.tax.aftertax.offer_taxes (after_tax)
     tax_note: str | None = None  # after_tax, but no regime covers the offer: why it is not estimated (taxes None)
     real: RealTerms | None = None  # offercheck.real.real_terms.real_terms (real)
@@ -81,8 +82,8 @@ class Evaluation:
 
     @property
     def scored_average(self) -> float:
-        """Average pay per year on the score's basis: total pay against a total benchmark, else base + bonus."""
-        return self.annual_average if self.market is not None and self.market.basis == "total" else self.cash_average
+        """The pay the score places: average total pay against a total benchmark, else the year-1 base."""
+        return self.annual_average if self.market is not None and self.market.basis == "total" else self.years[0].base
 
     def component_total(self, name: str) -> float:
         """Sum of one YearPay component (``base``, ``bonus``, ...) over the horizon."""

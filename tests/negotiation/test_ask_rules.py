@@ -35,12 +35,6 @@ NEW_GRAD = Benchmark(
 )
 
 
-class MeasuredBenchmark(Benchmark):
-    """A benchmark whose data marks its bonus norm as measured (no shipped file does yet)."""
-
-    bonus_norm_measured: bool = True
-
-
 AUSTIN = """[offer]
 company = "Lonestar Cloud"
 role = "software engineer"
@@ -163,7 +157,7 @@ def test_a_competitors_fixed_bonus_is_asked_as_whole_percent(write_offer: Write)
 
 
 def test_a_measured_norm_is_asked_at_a_large_company(write_offer: Write) -> None:
-    measured = MeasuredBenchmark.model_validate(NEW_GRAD.model_dump())
+    measured = NEW_GRAD.model_copy(update={"bonus_norm_measured": True})  # no shipped file's norm is measured
     n = negotiate(ev(write_offer, AUSTIN, "a.toml", bench=measured))
     # Marked measured, the 15% norm applies: 15% of 115,000 = 17,250 a year, 69,000 over 4 years; year-1 cash
     # 132,250 <= 115,000 x 1.3 = 149,500.
@@ -178,7 +172,7 @@ def test_a_measured_norm_is_asked_at_a_large_company(write_offer: Write) -> None
 
 
 def test_the_measured_norm_gives_way_to_the_year1_cash_bound(write_offer: Write) -> None:
-    measured = MeasuredBenchmark.model_validate(NEW_GRAD.model_dump())
+    measured = NEW_GRAD.model_copy(update={"bonus_norm_measured": True})  # no shipped file's norm is measured
     n = negotiate(ev(write_offer, AUSTIN.replace("base = 115000", "base = 90000"), "a.toml", bench=measured))
     # Base: p60 108,000 = 90,000 x 1.2: ask 108,000. Bonus 15%: 108,000 x 1.15 = 124,200 > 90,000 x 1.3 =
     # 117,000, so the bonus is cut to floor(100 x (117,000 - 108,000) / 108,000) = 8% (116,640).

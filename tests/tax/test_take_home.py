@@ -11,6 +11,8 @@ Tax 44,458.03; net 168,647.06 - 44,458.03 = 124,189.03; take-home 124,189.03 - 1
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -92,8 +94,7 @@ def test_take_home_in_every_format(runner: CliRunner, write_offer: Write) -> Non
     assert f"{TAKE_HOME:,.0f}" in table and "1-yr take-home cash" in table and "1-yr net (incl. benefits)" in table
     markdown = run(runner, path, "--after-tax", "--years", "1", "-f", "markdown")
     assert f"{TAKE_HOME:,.0f}" in markdown and "take-home cash" in markdown
-    csv = run(runner, path, "--after-tax", "--years", "1", "-f", "csv").splitlines()
-    header, row = csv[0].split(","), csv[1].split(",")
+    header, row, *_ = csv.reader(io.StringIO(run(runner, path, "--after-tax", "--years", "1", "-f", "csv")))
     assert float(row[header.index("estimated_take_home")]) == pytest.approx(TAKE_HOME, abs=0.01)
     html = run(runner, path, "--after-tax", "--years", "1", "-f", "html")
     assert "Take-home cash" in html and "Net (incl. benefits)" in html and f"{TAKE_HOME:,.0f}" in html

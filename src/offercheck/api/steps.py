@@ -138,7 +138,14 @@ def _scored(jobs: tuple[Evaluation, ...], pm: pluggy.PluginManager, benchmarks: 
     market = benchmarks if isinstance(benchmarks, BenchmarkSet) else market_for(
         pm, None if benchmarks is None else Path(benchmarks))
     anchor = _anchor(market)
-    return tuple(replace(e, market=score(e.offer, e.years, e.currency, pm, market, rates, anchor)) for e in jobs)
+    return tuple(_placed(e, score(e.offer, e.years, e.currency, pm, market, rates, anchor)) for e in jobs)
+
+
+def _placed(e: Evaluation, found: Any) -> Evaluation:
+    """``e`` with its market position, or with the reason it has none ("no market data for PL")."""
+    from offercheck.market.position import NoMarket
+
+    return replace(e, no_market=found.text) if isinstance(found, NoMarket) else replace(e, market=found)
 
 
 def _anchor(market: Any) -> Any:

@@ -65,7 +65,8 @@ def benchmark_cell(m: MarketPosition) -> str:
                                  b.country or "all countries") if x)
     factors = ", ".join(f"{a.adjustment.factor} x{a.adjustment.multiplier:.3f}" for a in m.adjustments
                         if a.adjustment.multiplier != 1)
-    return (f"{b.source_title}, {b.year}: {cell}" + (f" (n={b.n:,})" if b.n else "")
+    return (f"{b.source_title}, {'survey only, ' if b.survey_only else ''}{b.year}: {cell}"
+            + (f" (n={b.n:,})" if b.n else "")
             + (f"; factors {factors} (all x{m.multiplier:.3f})" if factors else "; no factor adjustment"))
 
 

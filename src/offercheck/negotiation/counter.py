@@ -149,6 +149,9 @@ def guidance(e: Evaluation, others: Sequence[Evaluation]) -> tuple[Guidance, ...
         research = (f"There is no benchmark for {e.offer.location.country} here, so no ask uses the market (the "
                     f"score compares with {benchmark_cell(e.market)}): research salary ranges for this role and "
                     "location first.")
+    elif e.no_market is not None:  # as compare says it: the country has no cell or official figure of its own
+        research = (f"There is {e.no_market} here, so no ask uses the market: research salary ranges for this role "
+                    "and location first.")
     else:
         research = "No market benchmark was used here: research salary ranges for this role and location first."
     n = len(e.years)
