@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from offercheck.datafiles import cached
-from offercheck.errors import OffercheckError, PluginError
+from offercheck.errors import ArgumentError, PluginError
 from offercheck.plugins import specs
 from offercheck.plugins.calls import TRACE_ENV, WRAPPERS, isolated, register_commands, trace
 from offercheck.tax.registry import COUNTRIES
@@ -188,7 +188,7 @@ def get_plugin_manager(
     for directory in plugins_dirs:
         d = Path(directory)
         if not d.is_dir():
-            raise OffercheckError(f"--plugins-dir {d}: not a directory")
+            raise ArgumentError("plugins_dirs", f"{d}: not a directory")
         for path in sorted(d.glob("*.py")):
             known.add(path.stem)
             if not pm.is_blocked(path.stem):
@@ -197,7 +197,7 @@ def get_plugin_manager(
     if unknown and builtins and entry_points:
         close = difflib.get_close_matches(unknown[0], sorted(known), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f" (plugins: {', '.join(sorted(known))})"
-        raise OffercheckError(f"--without: no plugin named '{unknown[0]}'{hint}")
+        raise ArgumentError("without", f"no plugin named '{unknown[0]}'{hint}")
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as e:
