@@ -214,10 +214,11 @@ def test_negotiate_arguments() -> None:
 
 
 def test_cli_says_the_option() -> None:
+    # A bad option value is a usage error (exit code 2, DESIGN.md section 8), said as the option.
     code, _, err = invoke("compare", OFFERS[0], "--real", "--home", "Atlantis")
-    assert code == 1 and err.startswith("Error: --home: ")
+    assert code == 2 and err.splitlines()[-1].startswith("Error: --home: ")
     code, _, err = invoke("compare", OFFERS[0], "-c", "XXX")
-    assert code == 1 and err.startswith("Error: --currency: unknown currency 'XXX'")
+    assert code == 2 and err.splitlines()[-1].startswith("Error: --currency: unknown currency 'XXX'")
 
 
 def test_one_dispatcher_refuses_a_format_its_command_lacks() -> None:

@@ -95,7 +95,8 @@ def test_output_file_is_not_overwritten_without_force(runner: CliRunner, tmp_pat
 
 def test_unknown_display_currency(runner: CliRunner) -> None:
     code, _, err = invoke("compare", EXAMPLE_FILES[0], "--currency", "EURO")
-    assert code == 1 and err.startswith("Error: --currency: unknown currency 'EURO'; did you mean EUR?")
+    assert code == 2  # a usage error
+    assert err.splitlines()[-1].startswith("Error: --currency: unknown currency 'EURO'; did you mean EUR?")
 
 
 def test_bad_format_is_a_usage_error(runner: CliRunner) -> None:

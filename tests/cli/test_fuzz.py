@@ -45,7 +45,20 @@ else:
 
 FAST_CASES = 400
 SLOW_CASES = 10_000
-CODES = load_rates().codes
+RATES = load_rates()
+CODES = RATES.codes
+# The most an amount may be, in units of the file's currency: MAX_MONEY US dollars at its rate (DESIGN.md
+# section 2). Set by valid_offer for the file it makes; money() and the out-of-range values read it.
+CAP = [MAX_MONEY]
+
+
+def cap_of(currency: str) -> float:
+    """MAX_MONEY US dollars in ``currency``, a little under (the file holds decimals, the check multiplies)."""
+    return math.floor(MAX_MONEY / RATES.usd_per_unit[currency] * (1 - 1e-9))
+
+
+class Over(float):
+    """An out-of-range amount: this multiple of the file's CAP (money bounds are in dollars, not units)."""
 
 # ------------------------------------------------------------------------------------------------- TOML writing
 
@@ -125,7 +138,7 @@ def money(rng: random.Random, *, positive: bool = False) -> float | int:
     """Realistic amounts mostly, and the edges of the valid range sometimes."""
     r = rng.random()
     if r < 0.1:
-        return MAX_MONEY
+        return CAP[0]
     if r < 0.2:
         return 1 if positive else 0
     if r < 0.3:
@@ -161,6 +174,7 @@ def valid_offer(rng: random.Random) -> dict[str, Any]:
         offer["level"] = rng.choice(TEXTS)
     if maybe():
         offer["currency"] = rng.choice(CODES)
+    CAP[0] = cap_of(offer.get("currency", "USD"))
     data: dict[str, Any] = {"offer": offer, "salary": {"base": money(rng, positive=True)}}
     if maybe():
         data["salary"]["annual_raise_percent"] = percent(rng, 50)
@@ -216,11 +230,11 @@ def valid_equity(rng: random.Random, maybe: Callable[..., bool]) -> dict[str, An
         price = money(rng, positive=True)
         # shares x price may not exceed what a grant may be worth (models.Equity).
         shares = rng.choice([1, 1e9, rng.randint(1, 100_000)])
-        equity = {"shares": max(1, min(shares, MAX_MONEY // price)), "share_price": price}
+        equity = {"shares": max(1, min(shares, CAP[0] // price)), "share_price": price}
     else:
         fmv = money(rng)
         shares = rng.choice([0.5, 1e9, rng.randint(1, 1_000_000)])
-        equity = {"kind": "options", "shares": min(shares, MAX_MONEY // fmv) if fmv > 0 else shares,
+        equity = {"kind": "options", "shares": min(shares, CAP[0] // fmv) if fmv > 0 else shares,
                   "strike": money(rng), "fmv": fmv}
     r = rng.random()
     if r < 0.4:
@@ -251,16 +265,16 @@ OUT_OF_RANGE: dict[tuple[str, str], list[Any]] = {
     ("location", "country"): ["us", "USA", "1A"],
     ("location", "remote"): ["sometimes"],
     ("company", "size"): ["huge"],
-    ("salary", "base"): [0, -1, -0.01, MAX_MONEY * 1.0001, 10**30, -(10**30)],
+    ("salary", "base"): [0, -1, -0.01, Over(1.0001), 10**30, -(10**30)],
     ("salary", "annual_raise_percent"): [-0.5, 50.01, 1000],
     ("bonus", "target_percent"): [-1, 500.5],
-    ("bonus", "amount"): [-1, MAX_MONEY + 1],
-    ("sign_on", "amount"): [-5, MAX_MONEY * 2],
+    ("bonus", "amount"): [-1, Over(1.001)],
+    ("sign_on", "amount"): [-5, Over(2)],
     ("sign_on", "amounts"): [[], [1, -1], [1] * 31],
     ("sign_on", "relocation"): [-1],
     ("sign_on", "clawback_months"): [-1, 61],
     ("equity", "kind"): ["warrants", "RSU"],
-    ("equity", "grant_value"): [-1, MAX_MONEY * 10],
+    ("equity", "grant_value"): [-1, Over(10)],
     ("equity", "shares"): [0, -3, 2e9],
     ("equity", "share_price"): [0, -1],
     ("equity", "strike"): [-1],
@@ -276,7 +290,7 @@ OUT_OF_RANGE: dict[tuple[str, str], list[Any]] = {
     ("benefits", "espp_discount_percent"): [-1, 50.5],
     ("benefits", "espp_contribution_percent"): [-2, 101],
     ("benefits", "pto_days"): [367, -1],
-    ("benefits", "other_annual"): [-1, MAX_MONEY + 0.5],
+    ("benefits", "other_annual"): [-1, Over(1.0001)],
 }
 
 
@@ -342,7 +356,10 @@ def mutate(rng: random.Random, kind: str, data: dict[str, Any]) -> None:
             set_path(data, table, key, value)
     elif kind == "out_of_range":
         (table, key), values = rng.choice(list(OUT_OF_RANGE.items()))
-        set_path(data, table, key, rng.choice(values))
+        value = rng.choice(values)
+        if isinstance(value, Over):  # in the units of the file's currency
+            value = float(value) * MAX_MONEY / RATES.usd_per_unit[data["offer"].get("currency", "USD")]
+        set_path(data, table, key, value)
     elif kind == "nan_inf":
         table, key = rng.choice(FIELDS)
         bad = rng.choice([math.nan, math.inf, -math.inf])

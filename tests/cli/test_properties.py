@@ -41,7 +41,13 @@ PROPERTY = settings(
 # ---------------------------------------------------------------------------------------------------- strategies
 
 
-def amounts(lo: float = 0, hi: float = MAX_MONEY, *, positive: bool = False) -> st.SearchStrategy[float | int]:
+# Amounts are bounded in US dollars at the file's currency (DESIGN.md section 2): the most any currency's file may
+# hold is MAX_MONEY dollars in its strongest currency, so every amount drawn here is valid in every currency.
+MAX_AMOUNT = math.floor(MAX_MONEY / max(RATES.usd_per_unit[c] for c in RATES.codes))
+MAX_SHARES = math.floor(math.sqrt(MAX_AMOUNT))
+
+
+def amounts(lo: float = 0, hi: float = MAX_AMOUNT, *, positive: bool = False) -> st.SearchStrategy[float | int]:
     """Money as TOML gives it: an integer or a float (strict models accept both for float fields)."""
     ints = st.integers(min_value=1 if positive else int(lo), max_value=int(hi))
     floats = st.floats(min_value=lo, max_value=hi, exclude_min=positive, allow_nan=False, allow_subnormal=False)
@@ -76,10 +82,11 @@ vesting_detail = optional(cliff_months=st.integers(0, 12), vest_every_months=st.
                           annual_growth_percent=percents(200, lo=-90), refresh_annual=amounts())
 equity_value = st.one_of(
     st.fixed_dictionaries({"kind": st.sampled_from(["rsu", None]), "grant_value": amounts()}),
-    # shares x price stays within what a grant may be worth (models.Equity): 1e4 x 1e4 = MAX_MONEY.
-    st.fixed_dictionaries({"shares": amounts(0, 1e4, positive=True), "share_price": amounts(0, 1e4, positive=True)}),
-    st.fixed_dictionaries({"kind": st.just("options"), "shares": amounts(0, 1e4, positive=True),
-                           "strike": amounts(), "fmv": amounts(0, 1e4)}),
+    # shares x price stays within what a grant may be worth (models.Equity): MAX_SHARES squared = MAX_AMOUNT.
+    st.fixed_dictionaries({"shares": amounts(0, MAX_SHARES, positive=True),
+                           "share_price": amounts(0, MAX_SHARES, positive=True)}),
+    st.fixed_dictionaries({"kind": st.just("options"), "shares": amounts(0, MAX_SHARES, positive=True),
+                           "strike": amounts(), "fmv": amounts(0, MAX_SHARES)}),
 )
 
 

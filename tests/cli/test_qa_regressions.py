@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -80,14 +82,14 @@ def test_an_unreadable_offer_file_is_one_line(write_offer: Callable[..., Path],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     # chmod 000 does not stop root (the test may run as root), so the refusal is simulated where the file is read.
     path = write_offer(OFFER)
-    real = Path.read_bytes
+    real = os.open
 
-    def refuse(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def refuse(file: str | os.PathLike[str], *args: Any, **kwargs: Any) -> int:
+        if Path(file) == path:  # input files are opened with os.open (datafiles.read_input)
+            raise PermissionError(13, "Permission denied", str(file))
+        return real(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert run("validate", path) == (1, "", f"Error: {path}: permission denied\n")
 
 

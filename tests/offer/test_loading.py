@@ -28,7 +28,8 @@ BAD = [
     (HEAD + "[salary]\nbase = nan\n", "salary.base: Input should be a finite number", None),
     (HEAD + "[salary]\nbase = inf\n", "salary.base: Input should be a finite number", None),
     (HEAD + '[salary]\nbase = "185000"\n', "salary.base: must be a number, not text: write 185000 (no quotes)", None),
-    (HEAD + "[salary]\nbase = 1e9\n", "salary.base: Input should be less than or equal to 100000000", None),
+    (HEAD + "[salary]\nbase = 1e9\n", "salary.base: 1,000,000,000 USD is above the 100,000,000 US dollars an amount "
+                                     "may be", None),
     (HEAD + "[salary]\nbse = 100\n", "salary.bse: unknown key; did you mean 'base'?", None),
     (HEAD + "[salary]\nbase = 100\n[bonsu]\namount = 1\n", "bonsu: unknown key; did you mean 'bonus'?", None),
     (
@@ -58,7 +59,8 @@ BAD = [
     ),
     (
         HEAD + "[salary]\nbase = 100\n[equity]\nshares = 1e9\nshare_price = 1e8\n",
-        "equity: shares x share_price = 100,000,000,000,000,000, above the 100,000,000 a grant may be worth",
+        "equity: shares x share_price = 100,000,000,000,000,000 USD, above the 100,000,000 US dollars a grant may be "
+        "worth",
         None,
     ),    (
         HEAD + "[salary]\nbase = 100\n[equity]\ngrant_value = 10\ncliff_months = 18\n",

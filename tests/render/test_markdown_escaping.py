@@ -92,9 +92,10 @@ def _html_text(text: str) -> str:
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(TEXT)
 def test_escaped_text_renders_as_typed(text: str) -> None:
-    """Whatever the text, it renders as itself: no tag, link, emphasis or code span appears (an oracle of its own)."""
+    """Whatever the text, it renders as itself: no tag, link, emphasis or code span appears (an oracle of its own).
+    An e-mail address's "@" is preceded by an invisible word joiner (U+2060), which no backslash can replace."""
     html = _markdown_it().renderInline("x " + markdown_text(text) + " y")
-    assert html == _html_text(f"x {text} y")
+    assert html.replace("\u2060@", "@") == _html_text(f"x {text} y")
 
 
 def test_one_line_and_table_cell() -> None:

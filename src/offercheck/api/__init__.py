@@ -18,7 +18,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from offercheck.api.arguments import check_steps, choice, offer_list
+from offercheck.api.arguments import check_steps, choice, inputs, offer_list
 from offercheck.api.steps import Benchmarks, OfferLike, Profile, evaluate, load, run
 from offercheck.errors import ArgumentError
 from offercheck.pay.currency import RateTable
@@ -62,6 +62,7 @@ def compare(offers: Sequence[OfferLike], *, years: int = DEFAULT_YEARS, currency
     s = check_steps(years=years, currency=currency, rates=rates, after_tax=after_tax, tax_year=tax_year, filing=filing,
               real=real, home=home, leave_after=leave_after, equity=equity, as_of=as_of)
     choice("rank_by", rank_by, RANK_BY)
+    inputs(benchmarks=benchmarks, profile=profile)
     needs = {"net": ("after_tax=True", after_tax), "real": ("real=True", real)}
     if rank_by in needs and not needs[rank_by][1]:
         raise ArgumentError("rank_by", f"{rank_by!r} needs {needs[rank_by][0]}")
@@ -90,6 +91,7 @@ def negotiate(offer: OfferLike, others: Sequence[OfferLike] = (), *,
         raise ArgumentError("target_percentile", f"must be a number between 0 and 100, got {target_percentile!r}")
     s = check_steps(years=years, currency=currency, rates=rates, after_tax=after_tax, tax_year=tax_year, filing=filing,
               real=False, home=None, leave_after=leave_after, equity=equity, as_of=as_of)
+    inputs(benchmarks=benchmarks, profile=profile)
     done = run((offer, *others), current, s, profile=profile, market=market, benchmarks=benchmarks, pm=pm,
                plugins_dirs=plugins_dirs, without=without, plugins=True)
     from offercheck.negotiation.counter import negotiate as counter_plan

@@ -19,12 +19,20 @@ FILINGS: tuple[str, ...] = ("single", "married")
 EQUITY_VIEWS: tuple[str, ...] = ("paper", "risk")
 
 
-def whole(name: str, value: object, least: int = 1) -> int:
-    """``value`` as a whole number of at least ``least`` (a bool is not one: ``years=True`` is a mistake)."""
+# The longest horizon (years) and leave-early time (months) the api takes: a working life. Longer ones mean
+# nothing for an offer, and pay compounding for thousands of years overflows a float.
+MAX_YEARS = 100
+MAX_MONTHS = 12 * MAX_YEARS
+
+
+def whole(name: str, value: object, least: int = 1, most: int | None = None, unit: str = "") -> int:
+    """``value`` as a whole number from ``least`` to ``most`` (a bool is not one: ``years=True`` is a mistake)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise ArgumentError(name, f"must be a whole number, got {value!r}")
     if value < least:
         raise ArgumentError(name, f"must be at least {least}, got {value}")
+    if most is not None and value > most:
+        raise ArgumentError(name, f"{value:,} is too long: at most {most:,}{unit}")
     return value
 
 
@@ -82,7 +90,7 @@ class Steps:
 def check_steps(*, years: object, currency: object, rates: object, after_tax: object, tax_year: object, filing: object,
           real: object, home: object, leave_after: object, equity: object, as_of: object) -> Steps:
     """Every option of ``compare`` and ``negotiate``, checked alone and against the others."""
-    n = whole("years", years)
+    n = whole("years", years, most=MAX_YEARS, unit=" years")
     if rates is not None and not isinstance(rates, RateTable):
         raise ArgumentError("rates", f"must be an offercheck.pay.currency.RateTable, got {type(rates).__name__}")
     table = rates or load_rates()
@@ -105,9 +113,27 @@ def check_steps(*, years: object, currency: object, rates: object, after_tax: ob
         raise ArgumentError("home", "needs real=True")
     if home is not None and not isinstance(home, str):
         raise ArgumentError("home", f"must be a place such as 'Austin, TX', US-TX or DE, got {home!r}")
-    months = None if leave_after is None else whole("leave_after", leave_after)
+    months = None if leave_after is None else whole("leave_after", leave_after, most=MAX_MONTHS, unit=" months")
     return Steps(n, code, table, view, as_of, year, filing if isinstance(filing, str) else None, bool(real),
                  home, months)
+
+
+def inputs(*, benchmarks: object, profile: object) -> None:
+    """``benchmarks`` (a file or a BenchmarkSet) and ``profile`` (a file or a Candidate), or None."""
+    from offercheck.offer.models import Candidate
+
+    for name, value, kind in (("benchmarks", benchmarks, "a BenchmarkSet"), ("profile", profile, "a Candidate")):
+        if value is None or isinstance(value, str) or (isinstance(value, os.PathLike)
+                                                       and isinstance(os.fspath(value), str)):
+            continue
+        if name == "profile" and isinstance(value, Candidate):
+            continue
+        if name == "benchmarks":
+            from offercheck.market.benchmarks import BenchmarkSet
+
+            if isinstance(value, BenchmarkSet):
+                continue
+        raise ArgumentError(name, f"must be the path of a file or {kind}, got {value!r}")
 
 
 def plugin_manager(pm: pluggy.PluginManager | None, plugins_dirs: Sequence[str | os.PathLike[str]],
@@ -116,6 +142,13 @@ def plugin_manager(pm: pluggy.PluginManager | None, plugins_dirs: Sequence[str |
     if is_path(plugins_dirs) or isinstance(without, str):
         name = "without" if isinstance(without, str) else "plugins_dirs"
         raise ArgumentError(name, "must be a list (of names or directories), not one string")
+    for name, values, ok, what in (("without", without, lambda x: isinstance(x, str), "plugin names"),
+                                   ("plugins_dirs", plugins_dirs, is_path, "directories")):
+        if not isinstance(values, (list, tuple)) or not all(map(ok, values)):
+            raise ArgumentError(name, f"must be a list of {what}, got {values!r}")
+    if pm is not None and not isinstance(pm, _plugin_manager_class()):
+        raise ArgumentError("pm", f"must be a pluggy.PluginManager (offercheck.plugins.manager.get_plugin_manager), "
+                                  f"got {type(pm).__name__}")
     if pm is not None:
         if plugins_dirs or without:
             raise ArgumentError("pm", "give a plugin manager or plugins_dirs/without, not both")
@@ -126,3 +159,9 @@ def plugin_manager(pm: pluggy.PluginManager | None, plugins_dirs: Sequence[str |
 
     dirs = [d if isinstance(d, (str, Path)) else Path(d) for d in plugins_dirs]
     return get_plugin_manager(plugins_dirs=dirs, without=without)
+
+
+def _plugin_manager_class() -> type:
+    import pluggy
+
+    return pluggy.PluginManager

@@ -17,7 +17,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
-from offercheck.api.arguments import EQUITY_VIEWS, Steps, choice, display_currency, is_path, offer_list, whole
+from offercheck.api.arguments import (
+    EQUITY_VIEWS,
+    MAX_YEARS,
+    Steps,
+    choice,
+    display_currency,
+    is_path,
+    offer_list,
+    whole,
+)
 from offercheck.errors import ArgumentError, OfferFileError, OfferFileErrors, OfferWarning
 from offercheck.offer.models import Candidate, Offer
 from offercheck.pay.comp import espp_note, pay_by_year
@@ -109,7 +118,7 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
     ``equity``: private equity at paper or at risk (DESIGN.md section 5); public grants are the same in both.
     A current job's ``forfeited`` (from its ``[leaving]`` table) is set too, in the same currency.
     """
-    n = whole("years", years)
+    n = whole("years", years, most=MAX_YEARS, unit=" years")
     rates = rates or load_rates()
     target = display_currency(currency, rates) or offer.currency
     view: View = choice("equity", equity, EQUITY_VIEWS)

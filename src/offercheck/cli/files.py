@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from offercheck.cli.options import check_output, output_options, plugin_options, write_output
+from offercheck.cli.options import check_output, output_options, plugin_options, said_as_options, write_output
 
 
 @click.command()
@@ -20,19 +20,24 @@ from offercheck.cli.options import check_output, output_options, plugin_options,
 def validate(files: tuple[str, ...], currents: tuple[str, ...], strict: bool, plugins_dirs: tuple[Path, ...],
              without: tuple[str, ...]) -> None:
     """Check offer files and report every problem in every file, and warn about likely mistakes."""
+    import itertools
+
     from offercheck.api.files import validate_files
-    from offercheck.errors import OfferFileError, OfferFileErrors
+    from offercheck.errors import OfferFileError, OfferFileErrors, one_line
 
     if not files and not currents:
         raise click.UsageError("give at least one FILE (or --current CURRENT.toml)")
     problems: list[OfferFileError] = []
-    for check in validate_files(files, currents, strict=strict, plugins_dirs=plugins_dirs, without=without):
+    with said_as_options():
+        checks = validate_files(files, currents, strict=strict, plugins_dirs=plugins_dirs, without=without)
+        first = next(checks, None)  # the plugins are loaded for the first file: a bad option is said now
+    for check in itertools.chain([first] if first else [], checks):
         if check.problems:
             problems.extend(check.problems)
             continue
         for doubt in check.doubts:
             click.echo(f"Warning: {doubt.message}", err=True)
-        click.echo(f"{check.name}: ok")
+        click.echo(f"{one_line(check.name)}: ok")
     if problems:
         raise OfferFileErrors(problems)
 

@@ -91,10 +91,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def _market_warnings() -> Iterator[None]:
     """Market guesses (``MarketWarning``) go to stderr as one ``Warning:`` line each, once per message; likely
     mistakes in the files read (``OfferWarning``), one line each time a file is read."""
-    from offercheck.errors import MarketWarning, OfferWarning
+    from offercheck.errors import MarketWarning, OfferWarning, one_line
 
     def show(message: Warning | str, *_: object, **__: object) -> None:
-        click.echo(f"Warning: {message}", err=True)
+        click.echo(f"Warning: {one_line(str(message))}", err=True)  # a city or a role as the file spells it
 
     with warnings.catch_warnings():
         warnings.filterwarnings("default", category=MarketWarning)
@@ -132,6 +132,10 @@ def _run(argv: list[str], prog_name: str) -> int:
         click.echo("Aborted!", err=True)
         return 1
     except click.ClickException as e:
+        from offercheck.errors import OffercheckError, one_line
+
+        if not isinstance(e, OffercheckError):  # click's own: an option value or a command name as typed
+            vars(e)["message"] = one_line(e.message)  # (click types the attribute as final)
         if "--debug" in argv and e.__cause__ is not None:
             import traceback
 
@@ -145,7 +149,10 @@ def _run(argv: list[str], prog_name: str) -> int:
     except Exception as e:  # a bug in offercheck itself: say so, one line
         if "--debug" in argv:
             raise
-        click.echo(f"Error: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)", err=True)
+        from offercheck.errors import one_line
+
+        click.echo(f"Error: internal error: {type(e).__name__}: {one_line(str(e))} (run with --debug for the "
+                   "traceback)", err=True)
         return 1
     # Without standalone mode click returns the exit code of --help/--version instead of exiting.
     return code if isinstance(code, int) else 0

@@ -15,8 +15,12 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 
 def write_output(text: str, output: str | None, force: bool) -> None:
-    """Print ``text`` to stdout, or write it to ``output`` (never replacing anything there unless ``force``)."""
-    from offercheck.errors import OffercheckError, OutputExistsError
+    """Print ``text`` to stdout, or write it to ``output`` (never replacing anything there unless ``force``).
+
+    A file is written atomically (DESIGN.md section 8): into a temporary file beside it, then renamed over it, so
+    a failed write (a full disk, a file-size limit, a read-only directory) leaves what was there whole.
+    """
+    from offercheck.errors import OffercheckError, OutputExistsError, one_line
 
     if output is None or output == "-":
         try:
@@ -26,14 +30,55 @@ def write_output(text: str, output: str | None, force: bool) -> None:
         return
     path = check_output(output, force)
     try:
-        # "x" creates the file or fails: nothing appears at the path between the check and the write.
-        with path.open("w" if force else "x", encoding="utf-8") as fh:
-            fh.write(text)
+        write_atomically(path, text, replace=force)
     except FileExistsError:
         raise OutputExistsError(output) from None
     except OSError as e:
         raise OffercheckError(f"{output}: cannot write: {e.strerror or e}") from None
-    click.echo(f"Wrote {output}", err=True)
+    click.echo(f"Wrote {one_line(output)}", err=True)
+
+
+def write_atomically(path: Path, text: str, *, replace: bool) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same directory, renamed into place.
+
+    ``replace``: an existing file is replaced (keeping its permissions); without, the file must not exist when
+    it is put in place (a hard link, which fails if it does). A symbolic link is written through, to its target,
+    as opening it would. Raises OSError as writing does; the temporary file never outlives a failure.
+    """
+    import os
+    import tempfile
+
+    target = Path(os.path.realpath(path))
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        if replace:
+            os.replace(tmp, target)
+            return
+        try:
+            os.link(tmp, target)  # fails if a file appeared at the path since it was checked
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: the check just made must do
+            if target.exists():
+                raise FileExistsError(str(target)) from None
+            os.replace(tmp, target)
+            return
+        tmp.unlink()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def check_output(output: str, force: bool) -> Path:
@@ -179,15 +224,21 @@ def horizon_options(f: Any) -> Any:
                         help="Horizon in years for totals, averages and the value of each ask.")(f)
 
 
+# The api's argument names that are not their option's name with dashes.
+_OPTION_OF = {"plugins_dirs": "--plugins-dir", "equity": "--equity", "as_of": "--as-of"}
+
+
 @contextlib.contextmanager
 def said_as_options() -> Iterator[None]:
-    """An api ``ArgumentError`` said as the option it came from: ``home: ...`` is ``--home: ...`` here."""
-    from offercheck.errors import ArgumentError, OffercheckError
+    """An api ``ArgumentError`` said as the option it came from, a usage error (exit code 2, DESIGN.md section 8):
+    ``home: ...`` is ``--home: ...`` here."""
+    from offercheck.errors import ArgumentError
 
     try:
         yield
     except ArgumentError as e:
-        raise OffercheckError(f"--{e.name.replace('_', '-')}: {e.problem}") from None
+        option = _OPTION_OF.get(e.name, f"--{e.name.replace('_', '-')}")
+        raise click.UsageError(f"{option}: {e.problem}", click.get_current_context(silent=True)) from None
 
 
 def tax_year_number(tax_year: str | None) -> int | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from offercheck.cli.options import plugin_options
+from offercheck.cli.options import plugin_options, said_as_options
 
 
 @click.command("plugins")
@@ -17,7 +17,8 @@ def plugins_command(as_json: bool, plugins_dirs: tuple[Path, ...], without: tupl
     from offercheck.plugins.manager import get_plugin_manager, plugin_infos
     from offercheck.render.listing import plugins_json, plugins_table
 
-    infos = plugin_infos(get_plugin_manager(plugins_dirs=plugins_dirs, without=without))
+    with said_as_options():
+        infos = plugin_infos(get_plugin_manager(plugins_dirs=plugins_dirs, without=without))
     click.echo(plugins_json(infos) if as_json else plugins_table(infos), nl=False)
 
 
@@ -28,7 +29,9 @@ def factors(plugins_dirs: tuple[Path, ...], without: tuple[str, ...]) -> None:
     from offercheck.plugins.manager import get_plugin_manager, plugin_infos
     from offercheck.render.listing import factors_table
 
-    click.echo(factors_table(plugin_infos(get_plugin_manager(plugins_dirs=plugins_dirs, without=without))), nl=False)
+    with said_as_options():
+        infos = plugin_infos(get_plugin_manager(plugins_dirs=plugins_dirs, without=without))
+    click.echo(factors_table(infos), nl=False)
 
 
 @click.group()

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from offercheck.datafiles import load_toml, packaged, packaged_toml
+from offercheck.datafiles import cached, load_toml, packaged, packaged_toml, read_input
 from offercheck.errors import OfferFileError
 from offercheck.market.quantiles import Quantiles
 from offercheck.market.schema import (
@@ -210,7 +210,7 @@ class BenchmarkSet:
         if found is None or any(w is not None and got is None for w, got in zip(wanted, cell.key, strict=True)):
             why = "no cell matches" if found is None else f"no {_describe(wanted)} cell"
             notes.append(f"{why}; used {_describe(cell.key)}")
-            borrowed = BorrowedFrom(cell=_describe(cell.key), n=cell.n, why=why)
+            borrowed = _borrowing(cell, why)
         if t is None and plain(city) and c is not None and self.cities:
             notes.append(f"no cell for {city}{f' (metro {metro})' if metro else ''}; {c} as a whole used")
         source = self.sources[cell.source or ""]
@@ -268,6 +268,16 @@ def us_metro(city: str | None, state: str | None = None) -> str | None:
     return place.name if place.level == "metro" and not place.guessed else None
 
 
+def _borrowing(cell: BenchmarkCell, why: str) -> BorrowedFrom:
+    """What a lookup that fell back to ``cell`` borrows: the cell and its n; for a cell of no rows of its own
+    (n = 0, its figures scaled from a broader cell), the cell its figures come from, with that cell's n."""
+    source = cell.borrowed_from
+    if cell.n or source is None:
+        return BorrowedFrom(cell=_describe(cell.key), n=cell.n or None, why=why)
+    return BorrowedFrom(cell=source.cell, n=source.n, why=f"{why}; {_describe(cell.key)} has no rows of its own "
+                                                          f"and borrows from it: {source.why}")
+
+
 def _keyed(key: tuple[str | None, ...]) -> tuple[str, ...]:
     return tuple(name for name, v in zip(_KEYS, key, strict=True) if v is not None)
 
@@ -280,8 +290,13 @@ def _describe(key: CellKey) -> str:
 
 # --- loading -------------------------------------------------------------------------------------------
 
-def load_benchmarks(path: Path | None = None) -> BenchmarkSet:
-    """The packaged benchmarks (``path`` None) or a benchmark TOML file; cached until the file changes."""
+def load_benchmarks(path: Path | None = None, *, kind: str = "benchmark file") -> BenchmarkSet:
+    """The packaged benchmarks (``path`` None) or a benchmark TOML file; cached until the file changes.
+
+    A file is read as a ``kind`` of user input (``datafiles.read_input``: a regular file within the kind's size
+    limit, ``"plugin data file"`` for a set a plugin registers by path), its tables nested at most
+    ``offer.loading.MAX_DEPTH`` deep.
+    """
     if path is None:
         return _packaged()
     path = Path(path)
@@ -291,32 +306,47 @@ def load_benchmarks(path: Path | None = None) -> BenchmarkSet:
         raise BenchmarkFileError(str(path), "no such file") from None
     except OSError as e:
         raise BenchmarkFileError(str(path), f"cannot read the file: {e.strerror or e}") from e
-    return _load_file(str(path.resolve()), st.st_mtime_ns, st.st_size, str(path))
+    return _load_file(str(path.resolve()), st.st_mtime_ns, st.st_size, str(path), kind=kind)
 
 
 @cache
 def _packaged() -> BenchmarkSet:
     # The packaged file is checked cell by cell in the test suite, so it is validated lazily.
-    return _load_file(str(packaged("benchmarks.toml")), 0, 0, "offercheck/data/benchmarks.toml", eager=False)
+    return _parse(load_toml(packaged("benchmarks.toml")), "offercheck/data/benchmarks.toml", eager=False)
 
 
 @cache
-def _load_file(resolved: str, mtime_ns: int, size: int, shown: str, *, eager: bool = True) -> BenchmarkSet:
-    # mtime_ns and size are only part of the in-process cache key; load_toml keys its on-disk cache itself.
-    def parse(path: Path) -> BenchmarkSet:
-        try:
-            raw = load_toml(path)  # the parsed TOML is plain data, so it is cached on disk
-        except IsADirectoryError:
-            raise BenchmarkFileError(shown, "is a directory, not a benchmark file") from None
-        except OSError as e:
-            raise BenchmarkFileError(shown, f"cannot read the file: {e.strerror or e}") from e
-        except UnicodeDecodeError as e:  # the text is decoded as it is parsed
-            raise BenchmarkFileError(shown, "not UTF-8 text") from e
-        except tomllib.TOMLDecodeError as e:
-            raise BenchmarkFileError(shown, f"not valid TOML: {e}") from e
-        return _parse(raw, shown, eager=eager)
+def _load_file(resolved: str, mtime_ns: int, size: int, shown: str, *, kind: str) -> BenchmarkSet:
+    # mtime_ns and size are only part of the in-process cache key; the on-disk cache is keyed by the content.
+    from offercheck.offer.reading import MAX_DEPTH, too_deep
 
-    return parse(Path(resolved))
+    path = Path(resolved)
+    if path.is_dir():
+        raise BenchmarkFileError(shown, "is a directory, not a benchmark file")
+    try:
+        raw = read_input(path, kind)
+    except OSError as e:  # InputFileError too: a FIFO, a device, a file over the size limit
+        raise BenchmarkFileError(shown, f"cannot read the file: {e.strerror or e}") from e
+    try:
+        data = _parsed_toml(raw, resolved)
+    except UnicodeDecodeError as e:
+        raise BenchmarkFileError(shown, "not UTF-8 text") from e
+    except tomllib.TOMLDecodeError as e:
+        raise BenchmarkFileError(shown, f"not valid TOML: {e}") from e
+    except RecursionError as e:
+        raise BenchmarkFileError(shown, "not valid TOML: arrays or inline tables nested too deeply") from e
+    deep = too_deep(data, MAX_DEPTH)
+    if deep is not None:
+        raise BenchmarkFileError(shown, f"tables and arrays nested more than {MAX_DEPTH} deep", deep)
+    return _parse(data, shown)
+
+
+def _parsed_toml(raw: bytes, resolved: str) -> dict[str, Any]:
+    """``raw`` parsed, or the parse cached on disk for the same bytes of the same file (plain data only)."""
+    import hashlib
+
+    key = f"benchmark-toml\0{resolved}\0{hashlib.sha256(raw).hexdigest()}"
+    return cached(f"{Path(resolved).stem}-toml", key, lambda: tomllib.loads(raw.decode()), dict)
 
 
 def _parse(raw: dict[str, Any], name: str, *, eager: bool = True) -> BenchmarkSet:

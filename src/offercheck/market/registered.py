@@ -25,7 +25,7 @@ def market_for(pm: pluggy.PluginManager, path: Path | None = None) -> BenchmarkS
         if isinstance(benchmarks, BenchmarkSet):
             registered.setdefault(plugin, []).append(benchmarks)
         elif isinstance(benchmarks, (str, Path)):
-            registered.setdefault(plugin, []).append(load_benchmarks(Path(benchmarks)))
+            registered.setdefault(plugin, []).append(load_benchmarks(Path(benchmarks), kind="plugin data file"))
         else:
             raise TypeError(f"register() takes a BenchmarkSet or a file path, not {type(benchmarks).__name__}")
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from offercheck.errors import OfferFileError
-from offercheck.offer.models import Offer
+from offercheck.offer.models import Offer, amount_text, usd_per_unit
 from offercheck.offer.place_checks import place_mistakes
 
 __all__ = ["likely_mistakes", "not_a_number_hint", "not_toml_hint"]
@@ -38,9 +38,7 @@ def _findings(offer: Offer) -> Iterator[tuple[str, str]]:
         if value is not None and 0 < value < 1:
             yield field, (f"{value:g} looks like a fraction; percents are written as numbers, "
                           f"e.g. {value * 100:g} for {value * 100:g}%")
-    base = offer.salary.base
-    if 1 <= base < 1000:
-        yield "salary.base", f"{base:g} looks like thousands; the base is the yearly amount, e.g. {base * 1000:g}"
+    yield from _base_in_thousands(offer)
     yield from place_mistakes(offer)
     yield from _unknown_role(offer)
     yield from _unknown_industry(offer)
@@ -54,6 +52,23 @@ def _findings(offer: Offer) -> Iterator[tuple[str, str]]:
 
 def _did_you_mean(found: list[str]) -> str:
     return f"; did you mean {' or '.join(repr(f) for f in found)}?" if found else ""
+
+
+# A yearly base below this many US dollars (at the file's currency) was probably written in thousands.
+_THOUSANDS_BELOW_USD = 1000
+
+
+def _base_in_thousands(offer: Offer) -> Iterator[tuple[str, str]]:
+    """``base = 200`` (USD), ``base = 120000`` (IDR, about $7): the yearly amount written in thousands."""
+    base, code = offer.salary.base, offer.currency
+    rate = usd_per_unit(code)
+    if rate is None or not (base >= 1 and base * rate < _THOUSANDS_BELOW_USD):
+        return
+    if code == "USD":
+        yield "salary.base", f"{base:g} looks like thousands; the base is the yearly amount, e.g. {base * 1000:g}"
+    else:
+        yield "salary.base", (f"{amount_text(base, code)} (about {amount_text(base * rate, '$')} a year) looks like "
+                              f"thousands; the base is the yearly amount, e.g. {base * 1000:.0f}")
 
 
 def _unknown_industry(offer: Offer) -> Iterator[tuple[str, str]]:

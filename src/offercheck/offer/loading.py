@@ -5,10 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
-import json
+import os
 import re
-import sys
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -16,17 +14,18 @@ from typing import Any, TypeAlias
 from pydantic import BaseModel, ValidationError
 
 from offercheck.datafiles import packaged_toml
-from offercheck.errors import OfferFileError, OfferFileErrors, UnknownCurrency
-from offercheck.offer.checks import not_a_number_hint, not_toml_hint
+from offercheck.errors import ArgumentError, MoreProblems, OfferFileError, OfferFileErrors, UnknownCurrency
+from offercheck.offer.checks import not_a_number_hint
 from offercheck.offer.current_job import REFRESH_VESTING, STAY_PREFIX, current_job_problems, offer_problems
 from offercheck.offer.equity_checks import check_private_terms, public_company_errors
+from offercheck.offer.labels import disambiguate_labels
 from offercheck.offer.models import Candidate, Offer
+from offercheck.offer.reading import EMPTY_OFFER, MAX_DEPTH, dotted_part, file_path, read_toml
 from offercheck.places import suggested_code
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+__all__ = ["MAX_DEPTH", "PluginSettings", "apply_profile", "check_plugin_tables", "disambiguate_labels",
+           "load_current", "load_offer", "load_offers", "load_profile", "parse_offer", "read_toml",
+           "validation_errors"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,38 +47,6 @@ class PluginSettings:
 Settings: TypeAlias = "PluginSettings | Mapping[str, type[BaseModel]] | None"
 
 
-EMPTY_OFFER = "file is empty; an offer needs at least [offer] company and [salary] base"
-
-
-def read_toml(path: Path, empty: str = EMPTY_OFFER) -> dict[str, Any]:
-    """Parse a TOML file, turning every I/O and syntax failure into an OfferFileError (``empty``: for no content)."""
-    name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise OfferFileError(name, "no such file") from None
-    except IsADirectoryError:
-        raise OfferFileError(name, "is a directory, not an offer file") from None
-    except PermissionError:
-        raise OfferFileError(name, "permission denied") from None
-    except OSError as e:
-        raise OfferFileError(name, f"cannot read: {e.strerror or e}") from None
-    try:
-        # utf-8-sig: editors on Windows start UTF-8 files with a byte-order mark.
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise OfferFileError(name, f"not UTF-8 text (bad byte at offset {e.start})") from None
-    if not text.strip():
-        raise OfferFileError(name, empty)
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise OfferFileError(name, not_toml_hint(path, text) or f"invalid TOML: {e}") from None
-    except RecursionError:
-        # tomllib parses nested arrays and inline tables recursively: a few hundred `[` exhaust the stack.
-        raise OfferFileError(name, "invalid TOML: arrays or inline tables nested too deeply") from None
-
-
 def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     """Valid keys of the table at ``loc`` (for 'did you mean' hints)."""
     current: Any = model
@@ -98,25 +65,10 @@ def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     return list(current.model_fields)
 
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def _dotted_part(part: str | int) -> str:
-    """One part of a dotted field path, quoted as TOML quotes keys when it is not a bare key.
-
-    An unknown key can hold a newline or a dot; unquoted, it would split the one-line error message or pass
-    for a path (`"salary.base" = 1` is not `salary.base`).
-    """
-    text = str(part)
-    if isinstance(part, int) or _BARE_KEY.fullmatch(text):
-        return text
-    quoted = json.dumps(text, ensure_ascii=False)  # escapes quotes, backslashes and control characters
-    # Also escape what json leaves alone but a terminal or str.splitlines() may break on (U+2028, U+0085, ...).
-    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}"
-                   for c in quoted)
-
-
 _NUMBER_TYPES = ("float_type", "float_parsing", "int_type", "int_parsing")
+# Problems described per file; the rest are counted (errors.MoreProblems), so a file of a million unknown keys
+# costs no more than a hundred (the CLI lists ten of them).
+DESCRIBED = 100
 
 
 def validation_errors(
@@ -127,8 +79,11 @@ def validation_errors(
     # A typo'd required key gives "base: required" and "bse: unknown key; did you mean 'base'?": one problem,
     # reported once, by the line that names both keys.
     hinted: set[tuple[str | int, ...]] = set()
-    out = []
-    for loc, err in errors:
+    out: list[tuple[tuple[str | int, ...], OfferFileError]] = []
+    for done, (loc, err) in enumerate(errors):
+        if len(out) == DESCRIBED:
+            out.append(((), MoreProblems(name, len(errors) - done)))
+            break
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             key = str(loc[-1])
@@ -156,7 +111,7 @@ def validation_errors(
         elif err["type"] == "too_short" and any(len(other) > len(loc) and other[:len(loc)] == loc
                                                 for other, _ in errors):
             continue  # "at least 1 item after validation, not 0": every item failed, and each says why
-        out.append((loc, OfferFileError(name, msg, ".".join(_dotted_part(p) for p in loc) or None)))
+        out.append((loc, OfferFileError(name, msg, ".".join(dotted_part(p) for p in loc) or None)))
     return [e for loc, e in out if not (e.detail == "required" and loc in hinted)]
 
 
@@ -222,7 +177,7 @@ def check_plugin_tables(offer: Offer, name: str, settings: PluginSettings | Mapp
     loaded = sorted(settings.loaded | set(models))
     problems: list[OfferFileError] = []
     for key, table in offer.plugins.items():
-        field = f"plugins.{_dotted_part(key)}"
+        field = f"plugins.{dotted_part(key)}"
         model = models.get(key)
         if model is not None:
             try:
@@ -238,9 +193,9 @@ def check_plugin_tables(offer: Offer, name: str, settings: PluginSettings | Mapp
         raise OfferFileErrors(problems)
 
 
-def read_toml_or_errors(path: Path, empty: str = EMPTY_OFFER) -> dict[str, Any]:
+def read_toml_or_errors(path: Path, empty: str = EMPTY_OFFER, kind: str = "offer file") -> dict[str, Any]:
     try:
-        return read_toml(path, empty)
+        return read_toml(path, empty, kind)
     except OfferFileError as e:
         raise OfferFileErrors([e]) from None
 
@@ -251,8 +206,10 @@ def load_offer(path: str | Path, *, settings: Settings = None) -> Offer:
 
     A ``[leaving]`` table is an error here: it belongs to the current job (:func:`load_current`).
     """
-    offer = parse_offer(read_toml_or_errors(Path(path)), str(path), settings)
-    problems = offer_problems(offer, str(path))
+    data = read_toml_or_errors(file_path("path", path))
+    name = os.fspath(path)
+    offer = parse_offer(data, name, settings)
+    problems = offer_problems(offer, name)
     if problems:
         raise OfferFileErrors(problems)
     return offer
@@ -264,8 +221,9 @@ def load_current(path: str | Path, *, settings: Settings = None) -> Offer:
     Its label becomes "Stay: <label>" so that every table tells the baseline from the offers. Its ``[equity]``
     schedule is what remains of the grants held, so refreshers vest "4y-even" unless ``refresh_vesting`` says.
     """
-    name = str(path)
-    job = parse_offer(read_toml_or_errors(Path(path)), name, settings)
+    data = read_toml_or_errors(file_path("path", path))
+    name = os.fspath(path)
+    job = parse_offer(data, name, settings)
     problems = current_job_problems(job, name)
     if problems:
         raise OfferFileErrors(problems)
@@ -281,6 +239,14 @@ def load_offers(paths: Iterable[str | Path], *, settings: Settings = None) -> li
     Labels must tell offers apart: where two collide, each colliding offer is labelled by its file stem.
     ``settings``: see :func:`load_offer`.
     """
+    if isinstance(paths, (str, bytes, os.PathLike)) or not isinstance(paths, Iterable):
+        # A bare string is refused, not read as one path: "a.toml" is also an iterable of paths "a", ".", ...
+        raise ArgumentError("paths", f"must be a list of offer files, e.g. load_offers(['a.toml']), got {paths!r}; "
+                                     "for one file, use load_offer")
+    paths = list(paths)
+    for i, path in enumerate(paths):
+        if not isinstance(path, (str, os.PathLike)):
+            file_path(f"paths[{i}]", path)  # raises: not a path at all (an empty one is that file's problem)
     offers: list[Offer] = []
     problems: list[OfferFileError] = []
     for path in paths:
@@ -295,13 +261,14 @@ def load_offers(paths: Iterable[str | Path], *, settings: Settings = None) -> li
 
 def load_profile(path: str | Path) -> Candidate:
     """A shared candidate profile: a TOML file with a ``[candidate]`` table (the offer file's format)."""
-    data = read_toml_or_errors(Path(path), "file is empty; a profile holds a [candidate] table")
-    name = str(path)
+    data = read_toml_or_errors(file_path("path", path), "file is empty; a profile holds a [candidate] table",
+                               "profile")
+    name = os.fspath(path)
     unknown = [k for k in data if k != "candidate"]
     if unknown:
         hint = "; did you mean 'candidate'?" if difflib.get_close_matches(unknown[0], ["candidate"]) else ""
         raise OfferFileErrors([OfferFileError(name, "a profile holds only a [candidate] table" + hint,
-                                              _dotted_part(unknown[0]))])
+                                              dotted_part(unknown[0]))])
     try:
         return Candidate.model_validate(data.get("candidate", {}))
     except ValidationError as e:
@@ -316,23 +283,3 @@ def apply_profile(offer: Offer, profile: Candidate) -> Offer:
     """The offer with its ``[candidate]`` filled from ``profile`` where the offer file leaves a key unset."""
     own = {k: getattr(offer.candidate, k) for k in offer.candidate.model_fields_set}
     return offer.model_copy(update={"candidate": profile.model_copy(update=own)})
-
-
-def disambiguate_labels(offers: list[Offer]) -> list[Offer]:
-    """Offers whose labels collide, labelled by file stem (by path where stems collide too, then numbered)."""
-    # Counted once: labels.count() per offer made loading quadratic in the number of offers.
-    uses = Counter(o.label for o in offers)
-    # Files of the same name in different folders (a/offer.toml, b/offer.toml) are told apart by their paths.
-    stems = Counter(Path(p).stem for p in {o.path for o in offers if o.path and uses[o.label] > 1})
-    labels = [o.label if uses[o.label] == 1 or not o.path else
-              Path(o.path).stem if stems[Path(o.path).stem] == 1 else o.path for o in offers]
-    # The same file given twice still collides: number the repeats ("offer (2)").
-    still, seen = Counter(labels), Counter[str]()
-    out = []
-    for offer, label in zip(offers, labels, strict=True):
-        seen[label] += 1
-        if still[label] > 1 and seen[label] > 1:
-            label = f"{label} ({seen[label]})"
-        info = offer.offer.model_copy(update={"label": label}) if label != offer.label else offer.offer
-        out.append(offer if info is offer.offer else offer.model_copy(update={"offer": info}))
-    return out

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from offercheck.errors import OffercheckError, PluginError
+from offercheck.errors import ArgumentError, PluginError
 from offercheck.plugins import specs
 from offercheck.plugins.calls import TRACE_ENV, WRAPPERS, isolated, register_commands, trace
 from offercheck.plugins.installed import installed_entry_points
@@ -175,7 +175,7 @@ def get_plugin_manager(
     for directory in plugins_dirs:
         d = Path(directory)
         if not d.is_dir():
-            raise OffercheckError(f"--plugins-dir {d}: not a directory")
+            raise ArgumentError("plugins_dirs", f"{d}: not a directory")
         for path in sorted(d.glob("*.py")):
             known.add(path.stem)
             if not pm.is_blocked(path.stem):
@@ -189,7 +189,7 @@ def get_plugin_manager(
     if unknown and builtins and entry_points:
         close = difflib.get_close_matches(unknown[0], sorted(known), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f" (plugins: {', '.join(sorted(known))})"
-        raise OffercheckError(f"--without: no plugin named '{unknown[0]}'{hint}")
+        raise ArgumentError("without", f"no plugin named '{unknown[0]}'{hint}")
     while True:
         try:
             pm.check_pending()

@@ -1,4 +1,9 @@
-"""``offercheck benchmarks show`` in table, markdown and JSON: every figure with its source."""
+"""``offercheck benchmarks show`` in table, markdown and JSON: every figure with its source.
+
+A benchmark file's text (roles, cities, sources, notes) is a survey's or a user's: in a table it is shown on one
+line with no control character (``printable``), in markdown escaped (``markdown_text``: no HTML, link or column
+of its own), cut where long (``clip``).
+"""
 
 from __future__ import annotations
 
@@ -11,15 +16,20 @@ from tabulate import tabulate
 from offercheck.market.benchmarks import BenchmarkCell, Quantiles
 from offercheck.market.quantiles import NAMES
 from offercheck.market.view import BenchmarkView
-from offercheck.render.common import money
+from offercheck.render.common import clip, markdown_text, money, printable
 
 
 def render_benchmarks(view: BenchmarkView, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(_doc(view), indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
-        return _text(view, "github", lambda t: f"## {t}", "- ", "  - ")
-    return _text(view, "simple", lambda t: f"{t}\n{'=' * len(t)}", "", "    ")
+        return printable(_text(view, "github", lambda t: f"## {t}", "- ", "  - ", markdown_text))
+    return printable(_text(view, "simple", lambda t: f"{t}\n{'=' * len(t)}", "", "    ", _one_line))
+
+
+def _one_line(text: str) -> str:
+    """Text for a terminal table: one line (a line break would start a row of its own), cut where long."""
+    return " ".join(clip(text).splitlines())
 
 
 def _year(view: BenchmarkView, cell: BenchmarkCell) -> int:
@@ -51,7 +61,8 @@ def _figures(q: Quantiles) -> list[str]:
     return [money(v) if v is not None else "" for v in (getattr(q, k) for k in NAMES)]
 
 
-def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bullet: str, indent: str) -> str:
+def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bullet: str, indent: str,
+          esc: Callable[[str], str]) -> str:
     notes: dict[str, int] = {}
 
     def ref(*texts: str | None) -> str:
@@ -60,9 +71,9 @@ def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bul
     rows = []
     for c in view.cells:
         place = c.country or "all"
-        key = [c.role or "all roles", f"{c.experience}y" if c.experience else "all",
-               f"{place} {c.city}" if c.city else place]
-        tail = [c.n if c.n is not None else "", c.source or "", _year(view, c)]
+        key = [esc(x) for x in (c.role or "all roles", f"{c.experience}y" if c.experience else "all",
+                                f"{place} {c.city}" if c.city else place)]
+        tail = [c.n if c.n is not None else "", esc(c.source or ""), _year(view, c)]
         # A cell built from total pay alone has no base row: its first row is the total.
         pay = [(name, q) for name, q in (("base", c.base), ("total", c.total)) if q is not None]
         (first, q), *more = pay
@@ -72,19 +83,19 @@ def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bul
         rows += [["", "", "", name, *_figures(q), "", "", "", ""] for name, q in more]
     headers = ["Role", "Experience", "Country", "Pay", *NAMES, "n", "Source", "Year", "Notes"]
     mixed = any(c.currency and c.currency != view.currency for c in view.cells)
-    out = [heading(f"Benchmarks: {view.origin} ({view.currency} per year"
+    out = [heading(f"Benchmarks: {esc(view.origin)} ({esc(view.currency)} per year"
                    + (", or the currency after Pay" if mixed else "") + ")")]
     if view.note:
-        out.append(f"Note: {view.note}")
+        out.append(f"Note: {esc(view.note)}")
     table = tabulate(rows, headers, tablefmt=tablefmt, disable_numparse=True, colalign=(
         "left", "left", "left", "left", *("right",) * 6, "left", "right", "left"))
     out += ["", table, ""]
-    out += [f"{bullet}[{i}] {text}" for text, i in notes.items()]
+    out += [f"{bullet}[{i}] {esc(text)}" for text, i in notes.items()]
     out += ["", heading("Sources")]
     for s in view.sources:
-        out.append(f"{bullet}{s.id}: {s.title} ({s.year})")
+        out.append(f"{bullet}{esc(s.id)}: {esc(s.title)} ({s.year})")
         extra = s.model_dump(exclude_none=True, exclude={"id", "title", "year"})
-        out += [f"{indent}{k}: {_plain(v)}" for k, v in extra.items()]
+        out += [f"{indent}{esc(k)}: {esc(_plain(v))}" for k, v in extra.items()]
     return "\n".join(out) + "\n"
 
 

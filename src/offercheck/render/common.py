@@ -5,8 +5,10 @@
 - ``cents``: the JSON and CSV number (money is a number in the display currency, rounded to cents);
   ``cents_text`` the same as text (HTML data attributes).
 - ``wrap``/``fill``: the one line-wrapping rule (a URL or a file path is never split unless asked).
-- ``printable`` (terminal and plain text), ``markdown_text`` (markdown), ``csv_cell`` (CSV); HTML is escaped by
-  the templates' autoescaping (``render.templates``).
+- ``clip``: the one rule for text too long to show whole (a table cell, a wrapped paragraph): cut with "…", so
+  a megabyte of company name costs no more than a line of it.
+- ``printable`` (terminal and plain text), ``markdown_text`` (markdown: no raw HTML, link, image or autolink),
+  ``csv_cell`` (CSV); HTML is escaped by the templates' autoescaping (``render.templates``).
 
 Nothing here imports the rest of offercheck: any room may format money the way the output does.
 """
@@ -78,6 +80,17 @@ def years_text(n: int) -> str:
 
 # --------------------------------------------------------------------------------------------------- wrapping
 
+# A piece of text (a label, a table cell, a markdown cell) longer than this is cut: nothing a person reads in a
+# table is that long, and wrapping is not linear in the length of a word.
+TEXT_LIMIT = 500
+# A paragraph to wrap is cut after this many characters (prose is never that long; a file's text may be).
+PROSE_LIMIT = 5000
+
+
+def clip(text: str, limit: int = TEXT_LIMIT) -> str:
+    """``text``, or its first ``limit`` characters and an ellipsis when it is longer."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
 
 def wrap(text: str, width: int, *, first: str = "", rest: str | None = None, long_words: bool = True,
          hyphens: bool = False, max_lines: int | None = None) -> list[str]:
@@ -85,8 +98,9 @@ def wrap(text: str, width: int, *, first: str = "", rest: str | None = None, lon
     ``first``) the others. ``long_words=False`` keeps a word longer than a line whole (a URL, a file path);
     ``hyphens`` allows breaks after hyphens; ``max_lines`` ends the last line kept with an ellipsis."""
     extra = {} if max_lines is None else {"max_lines": max_lines, "placeholder": "…"}
-    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=first if rest is None else rest,
-                         break_long_words=long_words, break_on_hyphens=hyphens, **extra)  # type: ignore[arg-type]
+    return textwrap.wrap(clip(text, PROSE_LIMIT), width, initial_indent=first,
+                         subsequent_indent=first if rest is None else rest, break_long_words=long_words,
+                         break_on_hyphens=hyphens, **extra)  # type: ignore[arg-type]
 
 
 def fill(text: str, width: int, *, first: str = "", rest: str | None = None, long_words: bool = True) -> str:
@@ -102,6 +116,17 @@ def fill(text: str, width: int, *, first: str = "", rest: str | None = None, lon
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*~\[\]|])")
 # An underscore between two letters or digits (company_size) can neither open nor close emphasis: left as typed.
 _FLANKING_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+# What GitHub (cmark-gfm's autolink extension) or a linkifier (markdown-it's linkify) would make a link of: a URL
+# (the "://" after a scheme, a "//" host), a www. or bare domain (a "." between a word character and a letter:
+# every top-level domain starts with one, so 1.092 is left alone). A backslash before each of these characters
+# keeps the text as typed and makes no link in either.
+_AUTOLINK = re.compile(r"(?<=\w)\.(?=[^\W\d_])|:(?=//)|/(?=/)|(?<=/)/")
+# An e-mail address (a local part, then "@"): GitHub links one across backslash escapes, so an invisible word
+# joiner (U+2060) goes before the "@" instead.
+_EMAIL_AT = re.compile(r"(?<=[\w.+-])@")
+# What would make a line of its own into a heading, quote, list item or heading underline when the text starts a
+# line ("# x", "> x", "+ x", "- x", "= x", "1. x"): its first such character gets a backslash.
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d{1,9})([.)]))")
 
 # Characters user text may hold that a terminal or text file must not receive: they move the cursor, start escape
 # sequences or end lines (C0 but the newline, DEL, C1, the Unicode line and paragraph separators).
@@ -122,11 +147,14 @@ def printable(text: str) -> str:
 def markdown_text(text: str) -> str:
     """``text`` as literal markdown on one line, for a paragraph, table cell or heading.
 
-    Every user string in markdown output goes through here: no raw HTML, link or image can come from it, and a
-    line break cannot end the row or heading.
+    Every user string in markdown output goes through here: no raw HTML, link, image or autolink (a bare URL,
+    www. address, domain or e-mail address) can come from it, and a line break cannot end the row or heading.
+    Text longer than TEXT_LIMIT is cut (``clip``).
     """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-    return " ".join(_FLANKING_UNDERSCORE.sub(r"\\_", escaped).splitlines())
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(clip(text), quote=False))
+    escaped = _EMAIL_AT.sub("\u2060@", _AUTOLINK.sub(r"\\\g<0>", escaped))
+    line = " ".join(_FLANKING_UNDERSCORE.sub(r"\\_", escaped).splitlines())
+    return _BLOCK_START.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\{m[4]}"), line, count=1)
 
 
 def csv_cell(value: object) -> object:

@@ -13,7 +13,7 @@ from contextvars import ContextVar
 
 from tabulate import tabulate
 
-from offercheck.render.common import wrap
+from offercheck.render.common import clip, wrap
 
 __all__ = ["fit_prose", "fitting", "grid"]
 
@@ -34,7 +34,11 @@ def fitting(width: int | None) -> Iterator[None]:
 
 def grid(rows: Sequence[Sequence[object]], headers: Sequence[str], *, tablefmt: str,
          colalign: Sequence[str] | None = None) -> str:
-    """``tabulate`` (numbers as given); a terminal table ("simple") fitted to the width in effect."""
+    """``tabulate`` (numbers as given); a terminal table ("simple") fitted to the width in effect, its cells cut at
+    TEXT_LIMIT characters (``clip``: fitting a cell is not linear in its length; markdown cells are cut, before
+    they are escaped, by ``markdown_text``)."""
+    if tablefmt == "simple":
+        rows = [[clip(x) if isinstance(x, str) else x for x in row] for row in rows]
     wide: str = tabulate(rows, headers, tablefmt=tablefmt, colalign=colalign, disable_numparse=True)
     width = _WIDTH.get()
     if tablefmt != "simple" or width is None or _longest(wide) <= width:

@@ -332,7 +332,12 @@ class Reader:
                 f"{self.path}: {column}: mixed currencies ({', '.join(values[:6])}): pay in different currencies "
                 "cannot share a distribution; split the file by currency (or use a column converted to one)")
         if "currency" not in self.columns:
-            return None  # an unmapped column with one value: fine, but the caller decides the currency
+            # An unmapped column with one value: pay is read as US dollars, so any other value is refused.
+            if values and values != ["USD"]:
+                raise SurveyFormatError(
+                    f"{self.path}: {column}: every row says {values[0]}, but without --map currency={column} pay is "
+                    f"read as US dollars; map the column (to build a {values[0]} benchmark file) or convert the pay")
+            return None
         return values[0] if values else None
 
     def stats(self, unmapped_roles: int) -> SurveyStats:
