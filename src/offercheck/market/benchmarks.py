@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from offercheck.datafiles import load_toml, packaged, packaged_toml
 from offercheck.errors import OfferFileError
+from offercheck.market.ageing import Aged
 from offercheck.market.quantiles import Quantiles
 from offercheck.market.schema import (
     FORMAT_VERSION,
@@ -93,6 +94,7 @@ class Benchmark(BaseModel):
     note: str | None = None  # why the lookup used a broader cell than asked for
     fallback: str | None = None  # how the cell itself was derived, when not from its own rows
     borrowed_from: BorrowedFrom | None = None
+    aged: Aged | None = None  # an official anchor's ageing to the comparison date (its quantiles are aged)
 
     @model_validator(mode="before")
     @classmethod
