@@ -3,7 +3,7 @@ indexes are published for, and one name normaliser (``norm``) that every lookup 
 
 Modules: ``names`` (norm, UnknownPlace), ``countries``, ``subdivisions`` (US states, CA provinces, UK nations,
 DE Laender), ``metros`` (US CBSAs and city aliases), ``us_cities`` (city -> state), ``areas`` (official pay areas:
-BLS), ``official_areas`` (ONS regions and nations, Job Bank economic regions, Laender), ``price_areas`` (BEA /
+BLS), ``official`` (ONS regions and nations, Job Bank economic regions, Laender), ``price_areas`` (BEA /
 World Bank areas), ``reading`` (free text: 'Austin, TX', 'DE', 'NYC').
 Names are imported on first use (PEP 562): a data table is read only when a lookup needs it.
 """
@@ -23,7 +23,7 @@ _EXPORTS: dict[str, str] = {
     "CityState": "us_cities", "find_metro": "us_cities", "state_of_city": "us_cities",
     "Area": "areas", "AreaTable": "areas", "area": "areas", "bls_areas": "areas", "fallback": "areas",
     "home_area": "areas",
-    "OFFICIAL_COUNTRIES": "official_areas", "official_areas": "official_areas", "resident_area": "official_areas",
+    "OFFICIAL_COUNTRIES": "official", "official_areas": "official", "resident_area": "official",
     "PriceArea": "price_areas", "price_area": "price_areas",
     "Residence": "reading", "read_place": "reading", "residence": "reading",
 }  # fmt: skip
@@ -67,7 +67,7 @@ if TYPE_CHECKING:
     from offercheck.places.countries import Country, all_countries, country, country_code, mistaken_code, suggested_code
     from offercheck.places.metros import CITY_ALIASES
     from offercheck.places.names import UnknownPlace, norm
-    from offercheck.places.official_areas import OFFICIAL_COUNTRIES, official_areas, resident_area
+    from offercheck.places.official import OFFICIAL_COUNTRIES, official_areas, resident_area
     from offercheck.places.price_areas import PriceArea, price_area
     from offercheck.places.reading import Residence, read_place, residence
     from offercheck.places.subdivisions import (

@@ -1,25 +1,95 @@
-"""``offercheck benchmarks show`` in table, markdown and JSON: every figure with its source."""
+"""``offercheck benchmarks show`` in table, markdown, JSON and CSV: every figure with its source, the official
+anchors first (aged to the comparison date; a derived figure is marked ``*``), then the benchmark file's cells."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
 from offercheck.market.benchmarks import BenchmarkCell, Quantiles
 from offercheck.market.quantiles import NAMES
 from offercheck.market.view import BenchmarkView
-from offercheck.render.common import money
+from offercheck.render.common import cents, csv_cell, money
+
+if TYPE_CHECKING:
+    from offercheck.market.anchors.listing import AnchorCell
+
+FORMATS = ("table", "json", "markdown", "csv")
+DERIVED_MARK = "*"
 
 
 def render_benchmarks(view: BenchmarkView, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(_doc(view), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        return _csv(view)
     if fmt == "markdown":
         return _text(view, "github", lambda t: f"## {t}", "- ", "  - ")
     return _text(view, "simple", lambda t: f"{t}\n{'=' * len(t)}", "", "    ")
+
+
+def _anchor_doc(a: AnchorCell) -> dict[str, Any]:
+    b = a.benchmark
+    assert b.base is not None  # an anchor is a base benchmark
+    return {"role": b.role, "country": b.country, "area": a.area, "city": b.city, "occupation": a.occupation,
+            "currency": b.currency, "base": {k: cents(v) for k, v in b.base.model_dump(exclude_none=True).items()},
+            "as_published": {k: cents(v) for k, v in a.published.items()}, "derived": dict(a.derived),
+            "n": b.n, "source": b.source, "source_title": b.source_title, "reference_period": a.reference_period,
+            "year": b.year, "aged": None if b.aged is None else {**b.aged.as_dict(), "factor": round(b.aged.factor, 6)},
+            "note": b.note}
+
+
+def _marked(a: AnchorCell, name: str, value: float) -> str:
+    return money(value) + (DERIVED_MARK if name in a.derived else "")
+
+
+def _anchor_rows(view: BenchmarkView, ref: Callable[..., str]) -> list[list[Any]]:
+    rows = []
+    for a in view.anchors:
+        b = a.benchmark
+        assert b.base is not None
+        aged = b.base.model_dump()
+        rows.append([b.role, a.occupation, a.area, f"aged to {view.as_of}" if b.aged else "as published",
+                     *(_marked(a, k, aged[k]) for k in NAMES), b.n if b.n is not None else "", b.source_title,
+                     ref(b.aged.line() if b.aged else None, b.note)])
+        if b.aged is not None:
+            rows.append(["", "", "", f"as published ({a.reference_period})",
+                         *(_marked(a, k, a.published[k]) for k in NAMES), "", "", ""])
+    return rows
+
+
+def _csv(view: BenchmarkView) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["kind", "role", "experience", "country", "area", "occupation", "pay", "currency", *NAMES,
+                     "derived", "n", "source", "year", "reference_period", "aged_from", "aged_to", "aged_factor",
+                     "aged_extrapolated", "note"])
+    for a in view.anchors:
+        b = a.benchmark
+        assert b.base is not None
+        g = b.aged
+        age = [g.from_, g.to.isoformat(), round(g.factor, 6), g.extrapolated] if g else ["", "", "", ""]
+        for pay, q in (("aged" if g else "as published", b.base.model_dump()), ("as published", a.published)):
+            writer.writerow([csv_cell(x) for x in (
+                "official anchor", b.role, "", b.country, a.area, a.occupation, pay, b.currency,
+                *(cents(q[k]) for k in NAMES), " ".join(sorted(a.derived)), b.n, b.source_title, b.year,
+                a.reference_period, *age, b.note)])
+            if g is None:
+                break
+    for c in view.cells:
+        for pay, cq in (("base", c.base), ("total", c.total)):
+            if cq is None:
+                continue
+            writer.writerow([csv_cell(x) for x in (
+                "benchmark file", c.role, c.experience, c.country, c.city, "", pay, c.currency or view.currency,
+                *("" if getattr(cq, k) is None else cents(getattr(cq, k)) for k in NAMES), "", c.n, c.source,
+                _year(view, c), "", "", "", "", "", c.method)])
+    return out.getvalue()
 
 
 def _year(view: BenchmarkView, cell: BenchmarkCell) -> int:
@@ -38,7 +108,9 @@ def _doc(view: BenchmarkView) -> dict[str, Any]:
         "source": c.source, "source_title": titles.get(c.source or ""), "year": _year(view, c),
         "method": c.method, "fallback": c.fallback,
     } for c in view.cells]
-    return {"benchmarks": view.origin, "currency": view.currency, "note": view.note, "cells": cells,
+    return {"benchmarks": view.origin, "as_of": None if view.as_of is None else view.as_of.isoformat(),
+            "anchors": [_anchor_doc(a) for a in view.anchors], "anchor_note": view.anchor_note,
+            "currency": view.currency, "note": view.note, "cells": cells,
             "sources": [s.model_dump(mode="json", exclude_none=True) for s in view.sources]}
 
 
@@ -57,6 +129,34 @@ def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bul
     def ref(*texts: str | None) -> str:
         return " ".join(f"[{notes.setdefault(t, len(notes) + 1)}]" for t in texts if t)
 
+    out = []
+    if view.anchors:
+        countries = sorted({a.benchmark.country or "" for a in view.anchors})
+        currencies = sorted({a.benchmark.currency for a in view.anchors})
+        out.append(heading(f"Official anchors: {', '.join(countries)} ({', '.join(currencies)} per year, aged to "
+                           f"{view.as_of})"))
+        headers = ["Role", "Occupation", "Area", "Pay", *NAMES, "n", "Source", "Notes"]
+        table = tabulate(_anchor_rows(view, ref), headers, tablefmt=tablefmt, disable_numparse=True, colalign=(
+            "left", "left", "left", "left", *("right",) * 6, "left", "left"))
+        out += ["", table, "", f"{DERIVED_MARK} derived: not published by the source (the note says how)", ""]
+    for note in (view.anchor_note,):
+        if note:
+            out.append(f"Note: {note}")
+    if view.cells:
+        out += _file_cells(view, tablefmt, heading, ref)
+    if notes:
+        out += [""] + [f"{bullet}[{i}] {text}" for text, i in notes.items()]
+    if view.sources:
+        out += ["", heading("Sources")]
+    for s in view.sources:
+        out.append(f"{bullet}{s.id}: {s.title} ({s.year})")
+        extra = s.model_dump(exclude_none=True, exclude={"id", "title", "year"})
+        out += [f"{indent}{k}: {_plain(v)}" for k, v in extra.items()]
+    return "\n".join(out) + "\n"
+
+
+def _file_cells(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str],
+                ref: Callable[..., str]) -> list[str]:
     rows = []
     for c in view.cells:
         place = c.country or "all"
@@ -74,14 +174,7 @@ def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bul
         out.append(f"Note: {view.note}")
     table = tabulate(rows, headers, tablefmt=tablefmt, disable_numparse=True, colalign=(
         "left", "left", "left", "left", *("right",) * 6, "left", "right", "left"))
-    out += ["", table, ""]
-    out += [f"{bullet}[{i}] {text}" for text, i in notes.items()]
-    out += ["", heading("Sources")]
-    for s in view.sources:
-        out.append(f"{bullet}{s.id}: {s.title} ({s.year})")
-        extra = s.model_dump(exclude_none=True, exclude={"id", "title", "year"})
-        out += [f"{indent}{k}: {_plain(v)}" for k, v in extra.items()]
-    return "\n".join(out) + "\n"
+    return [*out, "", table]
 
 
 def _plain(value: object) -> str:

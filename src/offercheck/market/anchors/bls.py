@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from offercheck.offer.models import Offer
 
-__all__ = ["Anchor", "benchmark_from_anchor", "bls_anchor", "bls_provider", "checked_cells", "source_title"]
+__all__ = ["Anchor", "anchor_for", "benchmark_from_anchor", "bls_anchor", "bls_provider", "checked_cells", "source_title"]
 
 N_MEANING = "n = BLS estimated employment in the area, not survey rows"
 
@@ -150,9 +150,8 @@ def benchmark_from_anchor(a: Anchor, benchmarks: BenchmarkSet, age: Aged | None 
     )
 
 
-def bls_provider(offer: Offer, benchmarks: BenchmarkSet, as_of: dt.date | None = None) -> Benchmark | None:
-    """The BLS anchor for a US offer with a role, aged to ``as_of`` (default: ``ageing.today()``); None (use the
-    benchmark file) otherwise."""
+def anchor_for(offer: Offer) -> Anchor | None:
+    """The BLS anchor of a US offer with a role (None otherwise); a guessed place is a MarketWarning."""
     loc = offer.location
     if loc.country != "US" or not offer.offer.role:
         return None
@@ -160,10 +159,19 @@ def bls_provider(offer: Offer, benchmarks: BenchmarkSet, as_of: dt.date | None =
         found = bls_anchor(offer.offer.role, loc.city, loc.state, "US", loc.remote == "remote",
                            offer.candidate.lives_in)
     except ValueError as e:  # a state BLS does not know: national figures, and say so
-        warnings.warn(MarketWarning(f"{_where(offer)}: location.state: {e}; used national figures"), stacklevel=2)
+        warnings.warn(MarketWarning(f"{_where(offer)}: location.state: {e}; used national figures"), stacklevel=3)
         found = bls_anchor(offer.offer.role, None, None, "US")
     if found.place.warning:
-        warnings.warn(MarketWarning(f"{_where(offer)}: location.city: {found.place.warning}"), stacklevel=2)
+        warnings.warn(MarketWarning(f"{_where(offer)}: location.city: {found.place.warning}"), stacklevel=3)
+    return found
+
+
+def bls_provider(offer: Offer, benchmarks: BenchmarkSet, as_of: dt.date | None = None) -> Benchmark | None:
+    """The BLS anchor for a US offer with a role, aged to ``as_of`` (default: ``ageing.today()``); None (use the
+    benchmark file) otherwise."""
+    found = anchor_for(offer)
+    if found is None:
+        return None
     return benchmark_from_anchor(found, benchmarks, aged("US", found.reference_period, as_of))
 
 
