@@ -54,11 +54,12 @@ def _anchor_rows(view: BenchmarkView, ref: Callable[..., str]) -> list[list[Any]
         b = a.benchmark
         assert b.base is not None
         aged = b.base.model_dump()
-        rows.append([b.role, a.occupation, a.area, f"aged to {view.as_of}" if b.aged else "as published",
+        rows.append([b.role, a.code, a.area, f"aged to {view.as_of}" if b.aged else "as published",
                      *(_marked(a, k, aged[k]) for k in NAMES), b.n if b.n is not None else "", b.source_title,
-                     ref(b.aged.line() if b.aged else None, b.note)])
+                     ref(f"reference period {a.reference_period}" + (f"; {b.aged.line()}" if b.aged else ""),
+                         b.note)])
         if b.aged is not None:
-            rows.append(["", "", "", f"as published ({a.reference_period})",
+            rows.append(["", "", "", "as published",
                          *(_marked(a, k, a.published[k]) for k in NAMES), "", "", ""])
     return rows
 
@@ -138,14 +139,14 @@ def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bul
         headers = ["Role", "Occupation", "Area", "Pay", *NAMES, "n", "Source", "Notes"]
         table = tabulate(_anchor_rows(view, ref), headers, tablefmt=tablefmt, disable_numparse=True, colalign=(
             "left", "left", "left", "left", *("right",) * 6, "left", "left"))
-        out += ["", table, "", f"{DERIVED_MARK} derived: not published by the source (the note says how)", ""]
+        out += ["", table, "", f"{DERIVED_MARK} derived: not published by the source (the note says how)"]
     for note in (view.anchor_note,):
         if note:
             out.append(f"Note: {note}")
     if view.cells:
         out += _file_cells(view, tablefmt, heading, ref)
     if notes:
-        out += [""] + [f"{bullet}[{i}] {text}" for text, i in notes.items()]
+        out += [""] + [_wrapped(f"{bullet}[{i}] {text}", tablefmt, indent) for text, i in notes.items()]
     if view.sources:
         out += ["", heading("Sources")]
     for s in view.sources:
@@ -175,6 +176,15 @@ def _file_cells(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str
     table = tabulate(rows, headers, tablefmt=tablefmt, disable_numparse=True, colalign=(
         "left", "left", "left", "left", *("right",) * 6, "left", "right", "left"))
     return [*out, "", table]
+
+
+def _wrapped(line: str, tablefmt: str, indent: str) -> str:
+    """A note line, wrapped at 100 columns in the terminal table (markdown keeps one line per note)."""
+    if tablefmt == "github":
+        return line
+    import textwrap
+
+    return "\n".join(textwrap.wrap(line, 100, subsequent_indent=indent, break_on_hyphens=False))
 
 
 def _plain(value: object) -> str:

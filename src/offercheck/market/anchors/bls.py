@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
     from offercheck.offer.models import Offer
 
-__all__ = ["Anchor", "anchor_for", "benchmark_from_anchor", "bls_anchor", "bls_provider", "checked_cells", "source_title"]
+__all__ = ["Anchor", "anchor_for", "benchmark_from_anchor", "bls_anchor", "bls_provider", "checked_cells",
+           "source_title"]
 
 N_MEANING = "n = BLS estimated employment in the area, not survey rows"
 

@@ -24,6 +24,7 @@ class AnchorCell:
 
     benchmark: Benchmark
     occupation: str  # "SOC 2020 2134 Programmers and software development professionals"
+    code: str  # "SOC 2020 2134": the classification and code alone
     area: str  # the area the figures describe: "London", "Lower Mainland", "National"
     reference_period: str  # as the publisher states it
     published: Mapping[str, float]  # the annual figures before ageing, by quantile name
@@ -61,7 +62,8 @@ def _cell(benchmarks: BenchmarkSet, role: str, country: str, city: str | None, s
         if a is None:
             return None
         found = benchmark_from_anchor(a, benchmarks, aged("US", a.reference_period, as_of))
-        return AnchorCell(found, f"SOC 2018 {a.soc} {a.occupation}", a.area_name, a.reference_period,
+        return AnchorCell(found, f"SOC 2018 {a.soc} {a.occupation}", f"SOC 2018 {a.soc}", a.area_name,
+                          a.reference_period,
                           {k: float(v) for k, v in a.quantiles().items()})
     from offercheck.market.anchors.official import benchmark_from_official, official
 
@@ -70,7 +72,8 @@ def _cell(benchmarks: BenchmarkSet, role: str, country: str, city: str | None, s
         return None
     pay = got.pay
     return AnchorCell(benchmark_from_official(got, benchmarks),
-                      f"{pay.classification} {pay.occupation} {pay.occupation_title}", pay.area.name,
+                      f"{pay.classification} {pay.occupation} {pay.occupation_title}",
+                      f"{pay.classification.split(' (')[0]} {pay.occupation}", pay.area.name,
                       pay.reference_period, pay.quantiles(), pay.derived)
 
 

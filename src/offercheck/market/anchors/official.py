@@ -151,13 +151,14 @@ def official(offer: Offer, as_of: dt.date | None = None) -> Official | None:
     return Official(key, pay, aged(loc.country, pay.pay_period, as_of), place, tuple(notes))
 
 
+_LEVELS = {"land": "Land", "economic_region": "economic region"}
 _ANNUAL = {"CA": "annual pay = hourly x 2,080 (40 h x 52 weeks: our convention, not Job Bank's)",
            "DE": "annual pay = monthly x 12"}
 
 
 def _note(found: Official) -> str:
     pay = found.pay
-    level = f"{pay.area.level.replace('_', ' ')} figures" if pay.area.parent else "national figures"
+    level = f"{_LEVELS.get(pay.area.level, pay.area.level)} figures" if pay.area.parent else "national figures"
     parts = [f"{pay.classification} {pay.occupation} {pay.occupation_title}, {pay.area.name} ({level})",
              *found.notes, *pay.notes]
     if pay.derived:
