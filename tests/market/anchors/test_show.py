@@ -41,7 +41,7 @@ def test_the_table_marks_derived_figures_and_says_the_ageing() -> None:
 
 def test_a_published_figure_is_not_marked() -> None:
     # UK national 2134: p10 32,835 ... p90 102,860 all published by the ONS (Table 14.7a).
-    code, out, _ = invoke("benchmarks", "show", "--country", "GB", "--role", "software engineer", "-f", "json")
+    _, out, _ = invoke("benchmarks", "show", "--country", "GB", "--role", "software engineer", "-f", "json")
     (a,) = json.loads(out)["anchors"]
     assert a["derived"] == {} and a["as_published"]["p10"] == 32835 and a["as_published"]["p90"] == 102860
     _, text, _ = invoke("benchmarks", "show", "--country", "GB", "--role", "software engineer")
@@ -74,7 +74,7 @@ def test_us_ca_de_anchors() -> None:
     (us,) = json.loads(out)["anchors"]
     assert us["area"] == "San Francisco-Oakland-Fremont, CA" and us["as_published"]["p50"] == 186640
     assert us["source_title"] == "BLS OEWS May 2025 (11 cells match republished BLS figures)"
-    code, out, _ = invoke("benchmarks", "show", "--country", "CA", "--city", "Toronto", "--role", "software engineer",
+    _, out, _ = invoke("benchmarks", "show", "--country", "CA", "--city", "Toronto", "--role", "software engineer",
                           "-f", "json")
     (ca,) = json.loads(out)["anchors"]
     assert ca["area"] == "Toronto" and ca["as_published"]["p50"] == pytest.approx(56.49 * 2080)
