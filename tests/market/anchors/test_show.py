@@ -69,8 +69,8 @@ def test_csv_rows_aged_and_as_published() -> None:
 
 
 def test_us_ca_de_anchors() -> None:
-    code, out, _ = invoke("benchmarks", "show", "--country", "US", "--city", "San Francisco", "--state", "CA",
-                          "--role", "software engineer", "-f", "json")
+    _, out, _ = invoke("benchmarks", "show", "--country", "US", "--city", "San Francisco", "--state", "CA",
+                       "--role", "software engineer", "-f", "json")
     (us,) = json.loads(out)["anchors"]
     assert us["area"] == "San Francisco-Oakland-Fremont, CA" and us["as_published"]["p50"] == 186640
     assert us["source_title"] == "BLS OEWS May 2025 (11 cells match republished BLS figures)"
