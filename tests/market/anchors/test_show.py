@@ -75,7 +75,7 @@ def test_us_ca_de_anchors() -> None:
     assert us["area"] == "San Francisco-Oakland-Fremont, CA" and us["as_published"]["p50"] == 186640
     assert us["source_title"] == "BLS OEWS May 2025 (11 cells match republished BLS figures)"
     _, out, _ = invoke("benchmarks", "show", "--country", "CA", "--city", "Toronto", "--role", "software engineer",
-                          "-f", "json")
+                       "-f", "json")
     (ca,) = json.loads(out)["anchors"]
     assert ca["area"] == "Toronto" and ca["as_published"]["p50"] == pytest.approx(56.49 * 2080)
     assert set(ca["derived"]) == set()  # a Labour Force Survey cell: all five published
