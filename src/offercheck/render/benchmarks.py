@@ -55,7 +55,7 @@ def _anchor_rows(view: BenchmarkView, ref: Callable[..., str]) -> list[list[Any]
         assert b.base is not None
         aged = b.base.model_dump()
         rows.append([b.role, a.code, a.area, f"aged to {view.as_of}" if b.aged else "as published",
-                     *(_marked(a, k, aged[k]) for k in NAMES), b.n if b.n is not None else "", b.source_title,
+                     *(_marked(a, k, aged[k]) for k in NAMES), f"{b.n:,}" if b.n is not None else "", b.source_title,
                      ref(f"reference period {a.reference_period}" + (f"; {b.aged.line()}" if b.aged else ""),
                          b.note)])
         if b.aged is not None:
@@ -126,6 +126,7 @@ def _figures(q: Quantiles) -> list[str]:
 
 def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bullet: str, indent: str) -> str:
     notes: dict[str, int] = {}
+    wrapped: set[str] = set()
 
     def ref(*texts: str | None) -> str:
         return " ".join(f"[{notes.setdefault(t, len(notes) + 1)}]" for t in texts if t)
@@ -139,14 +140,18 @@ def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bul
         headers = ["Role", "Occupation", "Area", "Pay", *NAMES, "n", "Source", "Notes"]
         table = tabulate(_anchor_rows(view, ref), headers, tablefmt=tablefmt, disable_numparse=True, colalign=(
             "left", "left", "left", "left", *("right",) * 6, "left", "left"))
-        out += ["", table, "", f"{DERIVED_MARK} derived: not published by the source (the note says how)"]
+        out += ["", table]
+        if any(a.derived for a in view.anchors):
+            out += ["", f"{DERIVED_MARK} derived: not published by the source (the note says how)"]
+        wrapped.update(notes)  # the anchors' notes are long: wrapped (the file cells' stay one line each)
     for note in (view.anchor_note,):
         if note:
             out.append(f"Note: {note}")
     if view.cells:
         out += _file_cells(view, tablefmt, heading, ref)
     if notes:
-        out += [""] + [_wrapped(f"{bullet}[{i}] {text}", tablefmt, indent) for text, i in notes.items()]
+        out += [""] + [_wrapped(f"{bullet}[{i}] {text}", tablefmt, indent) if text in wrapped
+                       else f"{bullet}[{i}] {text}" for text, i in notes.items()]
     if view.sources:
         out += ["", heading("Sources")]
     for s in view.sources:
