@@ -111,8 +111,13 @@ def with_anchors(benchmarks: BenchmarkSet, *, role: str | None = None, country: 
     if role is not None and key not in anchor_roles(code):
         raise UnknownBenchmarkKey(benchmarks.origin, "role", role, anchor_roles(code))
     anchors = anchor_cells(benchmarks, code, role=key, city=city, state=state, as_of=when)
-    note = ("official anchors cover every experience level: an offer's experience moves them by the experience "
-            "factor (see `compare --explain`)") if experience is not None else None
+    notes = ["official anchors cover every experience level: an offer's experience moves them by the experience "
+             "factor (see `compare --explain`)"] if experience is not None else []
+    missing = [r for r in ((key,) if key else anchor_roles(code)) if r not in {a.benchmark.role for a in anchors}]
+    if missing:
+        notes.append(f"no official figure for {', '.join(missing)} in {code} (not published for the occupation, or "
+                     "not shipped): offers in those roles are scored against the benchmark file's cells")
+    note = "; ".join(notes) or None
     if key is not None and anchors:
         return BenchmarkView(benchmarks.origin, benchmarks.meta.currency, (), (), None, anchors, when, note)
     try:

@@ -144,10 +144,11 @@ def _text(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str], bul
         if any(a.derived for a in view.anchors):
             out += ["", f"{DERIVED_MARK} derived: not published by the source (the note says how)"]
         wrapped.update(notes)  # the anchors' notes are long: wrapped (the file cells' stay one line each)
-    for note in (view.anchor_note,):
-        if note:
-            out.append(f"Note: {note}")
+    if view.anchor_note:
+        out += ["", _wrapped(f"Note: {view.anchor_note}", tablefmt, indent)] if view.anchors else \
+            [f"Note: {view.anchor_note}"]
     if view.cells:
+        out += [""] if view.anchors else []
         out += _file_cells(view, tablefmt, heading, ref)
     if notes:
         out += [""] + [_wrapped(f"{bullet}[{i}] {text}", tablefmt, indent) if text in wrapped
