@@ -28,8 +28,8 @@ import tomli_w  # noqa: E402
 
 from offercheck.market.quantiles import QUANTILE_METHOD  # noqa: E402  (import after making src importable)
 from offercheck.market.schema import FORMAT_VERSION  # noqa: E402
-from offercheck.market.survey.cells import Cell, build_cells, relative_pay  # noqa: E402
-from offercheck.market.survey.fields import SurveyRow  # noqa: E402
+from offercheck.market.survey.cells import SHRINK_K, build_cells, relative_pay  # noqa: E402
+from offercheck.market.survey.fields import SurveyRow, local_currency  # noqa: E402
 from offercheck.market.survey.read import read_survey  # noqa: E402
 from offercheck.market.survey.write import BONUS_SOURCE, cell_tables, source_table  # noqa: E402
 from offercheck.offer.roles import EXPERIENCE_BANDS  # noqa: E402
@@ -44,7 +44,6 @@ ROLES = (
     "software engineer", "data analyst", "research engineer", "applied scientist", "analytics engineer",
     "data architect", "business intelligence", "product manager", "engineering manager",
 )
-SURVEY_COUNTRIES = ("US", "CA", "GB", "DE", "FR", "IN", "AU", "NL", "ES")
 CELL_YEAR = 2024  # the work year of most 2023+ rows; the snapshot itself is dated 2025-01-19
 
 SEED_000 = "000_75b638d6f3dd7bf8.txt"
@@ -59,6 +58,41 @@ SEED_YEAR_NOTE = "the article is undated; the survey's main work year stands in"
 SEED_OVERALL_QUOTE = "On average, ML Engineers can expect to earn between $100,000 to $150,000 per year."
 
 OEWS_CODES = ("15-1252", "15-2051", "15-0000")
+
+# BLS Occupational Outlook Handbook, "Typical Entry-Level Education" of each occupation of the US role map
+# (scripts/market_survey.py ROLE_SOC), as read (search tool, pages corpus, December 2026).
+TYPICAL_EDUCATION: dict[str, dict[str, str]] = {
+    "15-1252": {"occupation": "Software Developers", "degree": "bachelor", "edition": "2023-33",
+                "source": "BLS OOH, Software Developers, Quality Assurance Analysts, and Testers: Bachelor's degree",
+                "url": "https://www.bls.gov/ooh/computer-and-information-technology/software-developers.htm",
+                "read_from": "https://www.bls.gov/ooh/Computer-and-Information-Technology/Software-developers.htm"},
+    "15-2051": {"occupation": "Data Scientists", "degree": "bachelor", "edition": "2024-34",
+                "source": "BLS OOH, Data Scientists: Bachelor's degree (as quoted)",
+                "url": "https://www.bls.gov/ooh/math/data-scientists.htm",
+                "read_from": "https://www.startrightcareers.com/occupation/data-scientists ('Education: Bachelor's "
+                             "degree; Source: U.S. Bureau of Labor Statistics'); bls.gov itself not read"},
+    "15-1221": {"occupation": "Computer and Information Research Scientists", "degree": "master", "edition": "2022-32",
+                "source": "BLS OOH, Computer and Information Research Scientists: Master's degree",
+                "url": "https://www.bls.gov/ooh/computer-and-information-technology/"
+                       "computer-and-information-research-scientists.htm",
+                "read_from": "http://www.bls.gov/ooh/computer-and-information-technology/"
+                             "computer-and-information-research-scientists.htm"},
+    "15-1243": {"occupation": "Database Architects", "degree": "bachelor", "edition": "2024-34",
+                "source": "BLS OOH, Database Administrators and Architects: Bachelor's degree",
+                "url": "https://www.bls.gov/ooh/computer-and-information-technology/database-administrators.htm",
+                "read_from": "https://www.bls.gov/ooh/computer-and-information-technology/database-administrators.htm"},
+    "11-3021": {"occupation": "Computer and Information Systems Managers", "degree": "bachelor", "edition": "2018-28",
+                "source": "BLS OOH, Computer and Information Systems Managers: Bachelor's degree (as quoted)",
+                "url": "https://www.bls.gov/ooh/management/computer-and-information-systems-managers.htm",
+                "read_from": "https://study.com/articles/MIS_Educational_Requirements_for_a_Career_in_Management_"
+                             "Information_Systems.html ('Required Education Bachelor's degree ... Source: U.S. Bureau "
+                             "of Labor Statistics'); bls.gov itself not read"},
+    "15-1211": {"occupation": "Computer Systems Analysts", "degree": "bachelor", "edition": "2012-22",
+                "source": "BLS OOH, Computer Systems Analysts: Bachelor's degree (as quoted, an older edition)",
+                "url": "https://www.bls.gov/ooh/computer-and-information-technology/computer-systems-analysts.htm",
+                "read_from": "https://www.youniversitytv.com/career-video/computer-system-analyst/ (BLS Quick Facts "
+                             "2012: 'Entry-Level Education Bachelor's degree'); bls.gov itself not read"},
+}
 OEWS_TOP_CODE = 239_200  # annual wages at or above this are published as "#"
 
 STATE_POSTAL = {
@@ -96,46 +130,6 @@ def comment(text: str) -> list[str]:
 
 # --- benchmarks.toml -----------------------------------------------------------------------------------
 
-def singapore_cells(seeds: Path, rate: float, role_rel: Mapping[str, tuple[float, int]]) -> list[Cell]:
-    """SG from seed 001's Singapore MLE ranges: the survey has only 12 FT 2023+ rows for SG.
-
-    The seed gives a range per level; its low and high ends are taken as p25 and p75 and its midpoint as
-    p50 (an assumption: the article does not say what the range covers); p10 and p90 are left out.
-    SGD is converted at the survey publisher's own 2024 SGD->USD conversion (salary_in_usd / salary).
-    Other roles: the MLE figures x (role's relative pay / MLE's relative pay), from the survey.
-    """
-    src = seed_quote(seeds, SEED_001, "Entry-Level: SGD 48,000 - SGD 72,000 per year (Singapore)")
-    seed_quote(seeds, SEED_001, "Mid-Level: SGD 72,000 - SGD 108,000 per year (Singapore)")
-    seed_quote(seeds, SEED_001, "Senior-Level: SGD 108,000 - SGD 180,000+ per year (Singapore)")
-    # band -> (seed level, SGD low, SGD high); the seed has nothing above senior, and "all bands" uses mid.
-    ranges = {"0-2": ("entry", 48_000, 72_000), "3-5": ("mid", 72_000, 108_000),
-              "6-9": ("senior", 108_000, 180_000), "10+": ("senior", 108_000, 180_000),
-              None: ("mid", 72_000, 108_000)}
-    mle = role_rel["machine learning engineer"][0]
-    cells = []
-    for role in (*ROLES, None):
-        scale = (role_rel[role][0] if role else 1.0) / mle
-        for band, (level, lo, hi) in ranges.items():
-            base = {"p25": round(lo * rate * scale), "p50": round((lo + hi) / 2 * rate * scale),
-                    "p75": round(hi * rate * scale)}
-            why = [f"SG has 12 survey rows: {src} Singapore MLE {level} range SGD {lo:,}-{hi:,} as p25-p75",
-                   f"x {rate} USD/SGD (survey's 2024 conversion)"]
-            if role != "machine learning engineer":
-                why.append(f"x {scale:.3f} role pay ratio / MLE's (survey)")
-            cells.append(Cell(role, band, "SG", None, base, "seed salary range, converted and scaled",
-                              fallback="; ".join(why), source="seed-001"))
-    return cells
-
-
-def sgd_rate(survey: Path) -> float:
-    with survey.open(newline="", encoding="utf-8") as f:
-        ratios = {round(int(r["salary_in_usd"]) / int(r["salary"]), 6) for r in csv.DictReader(f)
-                  if r["salary_currency"] == "SGD" and r["work_year"] == "2024"}
-    if len(ratios) != 1:
-        raise SystemExit(f"expected one 2024 SGD->USD conversion in {survey.name}, found {sorted(ratios)}")
-    return ratios.pop()
-
-
 def seed_figures(seeds: Path) -> list[dict[str, Any]]:
     used_not = "not used: the survey gives distributions, by country and band, from thousands of 2023-2025 rows"
     figs: list[tuple[str, str, str, str]] = [
@@ -156,13 +150,15 @@ def seed_figures(seeds: Path) -> list[dict[str, Any]]:
          used_not + " (the article does not name the countries)"),
         (SEED_001, "Mid-Level: SGD 72,000 - SGD 108,000 per year (Singapore)",
          "Singapore MLE ranges: entry SGD 48k-72k, mid SGD 72k-108k, senior SGD 108k-180k+",
-         "used: the SG cells (the survey has only 12 FT 2023+ rows for SG)"),
+         "not used: a range of unknown meaning and date is not a distribution; SG has too few survey rows in SGD "
+         "for a cell of its own, so SG has no benchmark (DESIGN section 3)"),
         (SEED_002, "earn about $84,769 CAD on average",
          "Canada MLE averages: 0-2 years CAD 84,769, 3-5 years CAD 115,539, 6+ years CAD 135,452", used_not),
         (SEED_002, "Machine-learning engineers usually earn somewhere between $125 k and $200 k a year.",
          "US ranges: data scientist $118k-170k, MLE $125k-200k", used_not),
         (SEED_002, "Bonuses: Performance-based bonuses can add 10-20% to your base salary.",
-         "bonus 10-20% of base", f"used: total = base x (1 + {BONUS_NORM}), the midpoint"),
+         "bonus 10-20% of base", f"used: the cash line = base x (1 + {BONUS_NORM}), the midpoint, shown beside the "
+         "score (never the score) and marked not measured (bonus_norm_measured = false)"),
     ]
     return [{"file": seed_quote(seeds, f, q), "quote": q, "figure": what, "use": use} for f, q, what, use in figs]
 
@@ -170,65 +166,66 @@ def seed_figures(seeds: Path) -> list[dict[str, Any]]:
 def write_benchmarks(out: Path, data: Path, seeds: Path, built: dt.date) -> dict[str, Any]:
     survey = data / SURVEY
     rows, stats = read_survey(survey, min_year=MIN_YEAR)
-    role_rel = relative_pay(rows, "role", min_sample=MIN_SAMPLE)
-    cells = build_cells(rows, min_sample=MIN_SAMPLE, roles=ROLES, countries=SURVEY_COUNTRIES)
-    sg = singapore_cells(seeds, sgd_rate(survey), role_rel)
-    # Countries in order, then SG, then the all-country cells.
-    cells = [c for c in cells if c.country is not None] + sg + [c for c in cells if c.country is None]
+    # Cells by role x country (and all roles x country), in each country's own currency, for every country with
+    # MIN_SAMPLE rows of its own: experience comes from the experience factor's smooth curve, not from band cells.
+    cells = build_cells(rows, min_sample=MIN_SAMPLE, roles=ROLES, by_band=False, all_countries=False)
+    cells = [c._replace(currency=local_currency(c.country)) for c in cells]
+    countries = sorted({str(c.country) for c in cells})
+    left_out = dict(stats.other_currency)
 
-    recent = stats.rows_used / (stats.rows_used + stats.excluded.get(f"year before {MIN_YEAR}", 0))
-    description = (f"Base pay by role x experience band x country, from the ai-jobs.net survey "
-                   f"(FT, {MIN_YEAR}+, deduplicated)")
-    seeds_note = ("Figures in ../shared/seeds. Most are not used: the survey is larger, newer, and gives full "
-                  "distributions by country and band; the seeds give single averages or ranges without dates or "
+    description = (f"Base pay by role x country, in each country's own currency, from the ai-jobs.net survey "
+                   f"(FT, {MIN_YEAR}+, deduplicated, local-currency rows only): the survey-only benchmark of "
+                   "countries without an official anchor")
+    seeds_note = ("Figures in ../shared/seeds. None gives a benchmark cell: the survey is larger, newer, and gives "
+                  "full distributions by country; the seeds give single averages or ranges without dates or "
                   "sample sizes.")
     lines = comment(f"""
 Built-in market benchmarks for offercheck. Generated by scripts/build_benchmarks.py; do not edit by hand.
 
 Schema (market.load_benchmarks reads it; `offercheck benchmarks build` writes the same shape):
-  [meta]        name, format, built, currency, description, bonus_norm, bonus_source, quantile_method, ...
-  [[sources]]   id, title, url, licence, year, file, sha256, row counts
+  [meta]        name, format, built, currency, description, bonus_norm, bonus_source, bonus_norm_measured,
+                quantile_method, ...
+  [[sources]]   id, title, url, licence, year, file, sha256, row counts, kind ("survey": labelled survey only)
   [seed_figures] figures quoted from ../shared/seeds, and whether and how each is used
-  [[cells]]     role / experience / country: the key; a missing key means "all" (all roles, all bands,
-                all countries). n: rows behind the distribution (absent for seed figures). source: a
-                sources id. year. base: {{p10, p25, p50, p75, p90}} in meta.currency per year
-                (p10/p90 absent when the source does not support them). method. fallback and
-                borrowed_from: present when the cell has too few rows (n) of its own, naming the broader
-                cell used (with its n) and how it was scaled.
+  [[cells]]     role / country: the key; a missing role means all roles. n: the cell's own rows. currency:
+                the country's own. source: a sources id. year. base: {{p10, p25, p50, p75, p90}} per year.
+                method. fallback and borrowed_from: present when the cell has fewer than {MIN_SAMPLE} rows of its
+                own, naming the broader cell it is shrunk toward (with that cell's n) and how.
 
 Base pay comes from the ai-jobs.net survey snapshot of 2025-01-19 (CC0): exact duplicate rows dropped,
 full-time rows only (part-time, contract and freelance pay is not comparable with a salaried offer),
-work_year >= {MIN_YEAR} (pay for these roles rose quickly from 2020 to 2023, and 2023+ still leaves {stats.rows_used:,}
-rows, {recent:.0%} of the distinct full-time ones), country = employee_residence (where the person lives, the
-market their pay is set in). salary_in_usd is the publisher's conversion to USD.
-Experience bands come from the survey's levels, an approximation: EN -> 0-2, MI -> 3-5, SE -> 6-9,
-EX -> 10+ years.
+work_year >= {MIN_YEAR} (pay for these roles rose quickly from 2020 to 2023), country = employee_residence (where
+the person lives, the market their pay is set in). Pay is `salary` in `salary_currency`: a row reported
+in another currency than its residence country's is left out and counted ({sum(left_out.values()):,} rows; by
+country in [[sources]] other_currency_by_country: CA {left_out.get('CA', 0):,}, GB {left_out.get('GB', 0):,},
+DE {left_out.get('DE', 0):,}, ...): they are another population, the USD-reported rows of CA, DE and GB residents
+having medians 1.35-2.1x the local-currency rows'. {stats.rows_used:,} rows are used.
+Countries with cells ({MIN_SAMPLE} rows or more of their own): {", ".join(countries)}.
+A country without cells has no benchmark ("no market data for PL"); the US, GB, CA and DE are anchored on
+official figures where an anchor fits, these cells standing only where none does.
+Cells are by role and country over all experience levels: the experience factor moves them along a smooth curve.
 Quantiles: {QUANTILE_METHOD}.
-A cell with fewer than {MIN_SAMPLE} rows is not published as is: it uses all roles for its country and band
-(or, if that is also too thin, its country's whole distribution) scaled by the role's (and band's) pay
-relative to its peers; the fallback text gives the factors and their n. Relative pay = median over rows of
-pay / median pay of the row's country x band (so the US-heavy country mix does not leak into it).
-SG: the survey has 12 usable rows; SG cells come from seed 001's Singapore ranges instead (see fallback).
+A cell with fewer than {MIN_SAMPLE} rows is shrunk toward its country's all-roles cell scaled by the role's
+relative pay: log-quantiles weighted n/(n+{SHRINK_K}) on its own rows (3 rows: 0.23). Relative pay = median over
+rows of pay / median pay of the row's country x band (so the country and seniority mix stay out of it).
 
-Total pay: the survey (like BLS OEWS) records salary only, no bonus and no stock, so cells have no total.
-Scoring uses cash = base x (1 + {BONUS_NORM}): seed 002 says bonuses "can add 10-20% to your base salary";
-{BONUS_NORM:.0%} is the midpoint. Equity is compared between offers, not against this market.
+Total pay: the survey (like BLS OEWS) records salary only, no bonus and no stock, so cells have no total and the
+score is the base percentile (score.basis "base"). The cash line beside it uses base x (1 + {BONUS_NORM}): seed 002
+says bonuses "can add 10-20% to your base salary"; {BONUS_NORM:.0%} is the midpoint, a figure from an article, not
+measured (bonus_norm_measured = false). Equity is compared between offers, not against this market.
 """)
     document = {
         "meta": {
             "name": "built-in", "built": built, "currency": "USD", "description": description,
             "format": FORMAT_VERSION, "bonus_norm": BONUS_NORM, "bonus_source": BONUS_SOURCE,
-            "quantile_method": QUANTILE_METHOD, "min_sample": MIN_SAMPLE, "work_year_min": MIN_YEAR,
-            "experience_mapping": "ai-jobs levels EN -> 0-2, MI -> 3-5, SE -> 6-9, EX -> 10+ years (approximation)",
-            "experience_bands": ["0-2", "3-5", "6-9", "10+"],
+            "bonus_norm_measured": False,
+            "quantile_method": QUANTILE_METHOD, "min_sample": MIN_SAMPLE, "shrink_k": SHRINK_K,
+            "work_year_min": MIN_YEAR, "currencies": "each cell in its country's own (cells[].currency)",
         },
         "sources": [
-            source_table("aijobs-2025", stats, title="ai-jobs.net salary survey, snapshot 2025-01-19",
-                         url="https://github.com/foorilla/ai-jobs-net-salaries (salaries.csv, commit 9c225876)",
-                         licence="CC0 1.0", year=2025),
-            {"id": "seed-001", "title": "Machine Learning Engineer Salary: A Comprehensive Guide (seed article)",
-             "file": f"seeds/{SEED_001}", "sha256": sha256(seeds / SEED_001), "year": CELL_YEAR,
-             "note": "year not stated by the article; the survey year is used as an approximation"},
+            {**source_table("aijobs-2025", stats, title="ai-jobs.net salary survey, snapshot 2025-01-19",
+                            url="https://github.com/foorilla/ai-jobs-net-salaries (salaries.csv, commit 9c225876)",
+                            licence="CC0 1.0", year=2025), "kind": "survey"},
         ],
         "seed_figures": {"note": seeds_note, "figures": seed_figures(seeds)},
         "cells": cell_tables(cells, source_id="aijobs-2025", year=CELL_YEAR),
@@ -345,9 +342,9 @@ def write_factors(out: Path, data: Path, seeds: Path, built: dt.date, survey: Ma
     }
     exp = survey_table("experience", {b: f"{b} years" for b in EXPERIENCE_BANDS}, {
         "method": "median over rows of pay / median pay of the row's country (all roles and bands)",
-        "double_counting": "benchmark cells are already by experience band: apply only when Benchmark.keyed_by "
-                           "lacks 'experience' (e.g. a user benchmark file without bands). No interpolation "
-                           "within a band: the survey has levels, not years, so it cannot support one.",
+        "use": "reference only: the experience factor applies the smooth curve of data/market/premia.json "
+               "(scopes.*.experience_curve: the joint fit's band premia as knots at the band centres), never "
+               "these ratios, and not to a benchmark cell already by experience band (Benchmark.keyed_by)",
         "level_mapping": "EN -> 0-2, MI -> 3-5, SE -> 6-9, EX -> 10+ (approximation)",
     })
     exp["seed_comparison"] = {
@@ -425,6 +422,15 @@ def write_factors(out: Path, data: Path, seeds: Path, built: dt.date, survey: Ma
     ], "education average (Table 4)")
     edu["note"] = ("the seed gives no figure for 'none'; the survey has no education column. The gaps mix "
                    "education with seniority and role, so they overstate its own effect")
+    edu["use"] = ("multiplier of a degree = seed average of that degree / seed average of the occupation's typical "
+                  "degree (education.typical), so the typical degree is x1.000; weak evidence, bounded to +-5%")
+    edu["typical_fallback"] = "15-1252"
+    edu["typical_note"] = ("BLS's typical entry-level education of each US occupation (Occupational Outlook "
+                           "Handbook), taken as the modal degree of the population an anchor describes, in every "
+                           "country (no per-country source was looked for); a role mapping to no occupation uses "
+                           "15-1252's. Read from the pages named in read_from (search tool, pages corpus); where "
+                           "that is not bls.gov it is a page quoting BLS")
+    edu["typical"] = TYPICAL_EDUCATION
     tables["education"] = edu
     cert = seed_table(SEED_000, [
         ("tensorflow", "| TensorFlow | $140,000 |", 140_000),
@@ -464,6 +470,8 @@ def write_factors(out: Path, data: Path, seeds: Path, built: dt.date, survey: Ma
         intl["cities"].append(entry)
     intl["note"] = ("US cities: use location_us_metro (BLS). No other non-US city figures are in the seeds "
                     "(seed 001 names Berlin, Paris, Singapore, Hong Kong without figures)")
+    intl["evidence"] = ("weak: a seed article's raw averages (bounded to +-5%); never applied on top of an anchor "
+                        "already for the place")
     tables["location_international"] = intl
 
     lines = comment("""

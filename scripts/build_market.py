@@ -155,12 +155,16 @@ def build_places(rows: list[dict[str, str]], anchor: dict[str, Any], source: dic
 def build_survey(path: Path, source: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     rows, counts = market_survey.read_rows(path)
     years = sorted({r.year for r in rows})
-    source = {**source, "reference_period": f"work years {years[0]}-{years[-1]}", "rows": counts}
+    source = {**source, "reference_period": f"work years {years[0]}-{years[-1]}", "rows": counts,
+              "currency": "local: salary in salary_currency; rows in another currency than the residence "
+                          "country's left out (counted in rows.other_currency_by_country)"}
     premia = {"source": {**source, "method": market_survey.__doc__.split("Premia model: ", 1)[1].strip()},
-              "min_n": market_survey.MIN_N_PREMIUM, "core_roles": market_survey.CORE_ROLE,
-              "scopes": {s: market_survey.fit_premia(rows, s) for s in ("US", "non-US")}}
-    cells = {"source": {**source, "quantile_method": QUANTILE_METHOD, "currency": "USD (salary_in_usd)"},
-             "min_n": market_survey.MIN_N_CELL, "cells": market_survey.country_cells(rows)}
+              "min_n": market_survey.MIN_N_PREMIUM, "min_rows_scope": market_survey.MIN_ROWS_SCOPE,
+              "core_roles": market_survey.CORE_ROLE, "core_order": list(market_survey.CORE_ORDER),
+              "scopes": market_survey.premia_tables(rows)}
+    cells = {"source": {**source, "quantile_method": QUANTILE_METHOD},
+             "min_n": market_survey.MIN_N_CELL, "shrink_k": market_survey.SHRINK_K,
+             "cells": market_survey.country_cells(rows)}
     return premia, cells
 
 

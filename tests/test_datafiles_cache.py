@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from offercheck import datafiles
-from tests.conftest import invoke
+from tests.conftest import REPO
 
 
 class _Evil:
@@ -44,15 +48,17 @@ def test_a_crafted_pickle_in_the_cache_is_never_run(tmp_path: Path, monkeypatch:
     assert not marker.exists()
 
 
-def test_the_cli_never_runs_a_crafted_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every cache a run uses (entry points, benchmarks, factors, tax data) is poisoned between two runs."""
+def test_the_cli_never_runs_a_crafted_cache(tmp_path: Path) -> None:
+    """Every cache a run uses (benchmarks, factors, tax data: installed plugins are not cached) is poisoned between
+    two runs, each a fresh process (in this one the tables may be loaded already, and not read from the cache)."""
     cache, marker = tmp_path / "cache", tmp_path / "pwned"
-    monkeypatch.setenv("OFFERCHECK_CACHE_DIR", str(cache))
-    args = ("compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml", "-f", "json")
-    code, first, _ = invoke(*args)
-    assert code == 0 and _poison(cache, marker) >= 1
-    code, second, _ = invoke(*args)
-    assert code == 0 and second == first
+    env = {**os.environ, "OFFERCHECK_CACHE_DIR": str(cache)}
+    args = [sys.executable, "-m", "offercheck", "compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml",
+            "-f", "json"]
+    first = subprocess.run(args, capture_output=True, text=True, env=env, cwd=REPO, check=True).stdout
+    assert _poison(cache, marker) >= 1
+    second = subprocess.run(args, capture_output=True, text=True, env=env, cwd=REPO, check=True).stdout
+    assert second == first
     assert not marker.exists()
 
 
@@ -74,8 +80,10 @@ def test_an_unknown_tag_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("OFFERCHECK_CACHE_DIR", str(cache))
     assert datafiles.cached("v", "k", lambda: {"a": 1}, dict) == {"a": 1}
     (entry,) = cache.glob("v-*.json")
-    key = json.loads(entry.read_text())[0]
-    entry.write_text(json.dumps([key, {"\0offercheck": ["os.system", "echo hi"]}]))
+    key = json.loads(entry.read_bytes().partition(b"\n")[0])[0]
+    # A well-formed entry (its digest matches) whose data holds a tag no decoder knows.
+    body = json.dumps({"\0offercheck": ["os.system", "echo hi"]}).encode()
+    entry.write_bytes(json.dumps([key, hashlib.sha256(body).hexdigest()]).encode() + b"\n" + body)
     assert datafiles.cached("v", "k", lambda: {"a": 2}, dict) == {"a": 2}
 
 

@@ -2,13 +2,16 @@
 
 The built-in benchmark and factor tables are several hundred kilobytes of documented TOML, which takes the
 pure-Python parser longer than the rest of a run. The TOML stays the single source of truth; the cache is keyed
-by the file's path, size and modification time and the kind of parse, and is rebuilt whenever the file changes.
-Any problem with the cache (read-only home, corrupt file) falls back to parsing.
+by the file's content (its SHA-256, with its resolved path and the kind of parse), so an edit is seen however the
+file's modification time was left.
 
 The cache directory is writable by anyone who can write the user's files, so it holds data only, never code:
-JSON of plain values (DESIGN section 8). Reading an entry builds dicts, lists, tuples, strings, numbers and
-dates, and nothing else: a crafted file can at worst be ignored. A result that is not plain data (an object)
-is recomputed on every run rather than cached.
+JSON of plain values (DESIGN section 8), and nothing read from it decides what code runs (installed plugins are
+read from their distributions, ``plugins.installed``). An entry is a header line, ``[key, sha256 of the rest]``,
+then the data; it is used only when the key matches exactly, the digest matches the data, the data decodes to
+dicts, lists, tuples, strings, numbers and dates, and it has the type the caller expects. Anything else (a
+truncated, edited or crafted entry, a special file, an unreadable directory) is a miss: the data is computed
+again and the entry rewritten. A result that is not plain data (an object) is recomputed on every run.
 
 A user's own input files (a survey, an offer, a profile, a benchmark file, a plugin's data) are read with
 :func:`read_input`: regular files only, each kind with a stated size limit (INPUT_LIMITS).
@@ -23,7 +26,6 @@ import os
 import stat
 import sys
 import tempfile
-import zlib
 from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
@@ -39,9 +41,14 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 ENV_CACHE_DIR = "OFFERCHECK_CACHE_DIR"
-_FORMAT = 2  # bump when the cached structure changes (2: JSON instead of pickle)
+_FORMAT = 3  # bump when the cached structure changes (2: JSON instead of pickle; 3: header line with a digest)
 # JSON has no tuples or dates: they are stored as {TAG: [kind, value]}. A real mapping with this key is not cached.
 _TAG = "\0offercheck"
+
+
+# An entry larger than this is not read (nor written): the largest packaged table is under 1 MB as JSON.
+_MAX_ENTRY = 64 * 1024 * 1024
+_MISS = object()
 
 
 class _NotPlain(TypeError):
@@ -134,44 +141,78 @@ def cache_dir() -> Path:
 def cached(name: str, key: str, compute: Callable[[], T], expect: type[T]) -> T:
     """``compute()``, or its result from an earlier run with the same ``key``.
 
-    The entry stores its full key and is used only on an exact match, so a hash collision in the file name
-    can only cost a recomputation. Errors from ``compute`` propagate and nothing is cached for them.
+    The entry stores its full key and is used only on an exact match (and a valid entry, see the module's
+    docstring), so a collision in the file name can only cost a recomputation. Errors from ``compute`` propagate
+    and nothing is cached for them.
     """
     from offercheck._version import __version__
 
     full_key = f"{_FORMAT}\0{__version__}\0{sys.version}\0{key}"
-    # crc32 rather than a cryptographic hash: hashlib's import alone costs milliseconds at start-up.
-    entry = cache_dir() / f"{name}-{zlib.crc32(full_key.encode()):08x}.json"
-    try:
-        stored_key, data = json.loads(entry.read_bytes(), object_hook=_decode)
-        if stored_key == full_key and isinstance(data, expect):
-            return data
-    except Exception:  # any unreadable or stale entry just means "compute again"
-        pass
+    entry = cache_dir() / f"{name}-{_digest(full_key.encode())[:16]}.json"
+    found = _read_entry(entry, full_key)
+    if found is not _MISS and isinstance(found, expect):
+        return found
     data = compute()
-    _store(entry, [full_key, data])
+    _store(entry, full_key, data)
     return data
 
 
-def load_cached(path: Path, kind: str, parse: Callable[[Path], T], expect: type[T]) -> T:
-    """``parse(path)``, or its cached result from an earlier run while the file is unchanged.
+def _digest(data: bytes) -> str:
+    # hashlib is imported by pydantic (secrets -> hmac) in every run that reads data files, so it costs nothing here.
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_entry(entry: Path, full_key: str) -> object:
+    """The data of a valid entry for ``full_key``; ``_MISS`` for anything else."""
+    try:
+        # O_NONBLOCK: a FIFO put in the cache directory must not block the run; only a regular file is read.
+        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return _MISS
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ENTRY:
+            return _MISS
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read(_MAX_ENTRY + 1)
+    except OSError:
+        return _MISS
+    finally:
+        os.close(fd)
+    head, _, body = raw.partition(b"\n")
+    try:
+        header = json.loads(head)
+        if not (isinstance(header, list) and len(header) == 2 and header[0] == full_key
+                and header[1] == _digest(body)):
+            return _MISS
+        return json.loads(body, object_hook=_decode)
+    except Exception:  # not JSON, a bad tag, nesting too deep: an entry that is not ours
+        return _MISS
+
+
+def load_cached(path: Path, kind: str, parse: Callable[[bytes], T], expect: type[T],
+                read: Callable[[Path], bytes] = Path.read_bytes) -> T:
+    """``parse(content)``, or its cached result from an earlier run for the same content of ``path``.
 
     ``kind`` names the parse (a different parse of the same file is cached apart); the key holds the file's
-    resolved path, size and modification time.
+    resolved path and the SHA-256 of its content. The bytes hashed are the bytes parsed. ``read`` reads the file
+    (a user's file: ``lambda p: read_input(p, KIND)``), raising OSError as reading it does.
     """
-    stat = path.stat()
-    key = f"{kind}\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
-    return cached(f"{path.stem}-{kind}", key, lambda: parse(path), expect)
+    raw = read(path)
+    key = f"{kind}\0{path.resolve()}\0{_digest(raw)}"
+    return cached(f"{path.stem}-{kind}", key, lambda: parse(raw), expect)
 
 
-def _parse_toml(path: Path) -> dict[str, Any]:
-    with path.open("rb") as f:
-        return tomllib.load(f)
+def _parse_toml(raw: bytes) -> dict[str, Any]:
+    return tomllib.loads(raw.decode())  # as tomllib.load decodes a file: strict UTF-8
 
 
-def load_toml(path: Path) -> dict[str, Any]:
-    """Parse ``path`` (raising OSError or TOMLDecodeError as tomllib would), using the cache when valid."""
-    return load_cached(path, "toml", _parse_toml, dict)
+def load_toml(path: Path, read: Callable[[Path], bytes] = Path.read_bytes) -> dict[str, Any]:
+    """Parse ``path`` (raising OSError or TOMLDecodeError as tomllib would), using the cache when valid; ``read``:
+    see :func:`load_cached`."""
+    return load_cached(path, "toml", _parse_toml, dict, read)
 
 
 # Packaged tables are read by several rooms in one run (factors.toml by the offer checks and the factors,
@@ -219,20 +260,24 @@ def _decode(obj: dict[str, Any]) -> Any:
     return parsers[kind](value)
 
 
-def _store(cached: Path, data: object) -> None:
+def _store(entry: Path, full_key: str, data: object) -> None:
     try:
-        text = json.dumps(_plain(data), ensure_ascii=False, separators=(",", ":"))
+        body = json.dumps(_plain(data), ensure_ascii=False, separators=(",", ":")).encode()
     except (_NotPlain, RecursionError):
         return  # not plain data: recomputed on every run, never stored in a form that could carry code
+    if len(body) > _MAX_ENTRY:
+        return
+    # One line of header: json.dumps without indent writes no raw newline (a newline in a string is escaped).
+    text = json.dumps([full_key, _digest(body)], ensure_ascii=False).encode() + b"\n" + body
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
+        entry.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename, so a concurrent reader never sees half a file.
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
     except OSError:
         return
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with os.fdopen(fd, "wb") as f:
             f.write(text)
-        os.replace(tmp, cached)
+        os.replace(tmp, entry)
     except OSError:
         Path(tmp).unlink(missing_ok=True)

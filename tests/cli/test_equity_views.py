@@ -78,8 +78,11 @@ def test_scenarios_next_to_paper_and_risk(write_offer: Callable[..., Path]) -> N
     assert high["value"] == pytest.approx(290_333.40, abs=0.01)
     # 1 x 0.693889 = 0.69 is below the strike: worth nothing.
     assert low["value"] == 0
-    # Beside them: the 60,000 options at today's 409A, 60,000 x 4.40 = 264,000, and that x the risk factor.
-    assert high["paper"] == pytest.approx(264_000) and high["risk"] == pytest.approx(264_000 * FACTOR, abs=0.01)
+    # Beside them: the same 60,000 options on paper as the totals count them (each year's 15,000 at that year's
+    # 409A price, +20%/yr), 397,380, not at today's price (264,000), and that x the risk factor (issue 26).
+    assert high["paper"] == pytest.approx(sum(PAPER)) and high["risk"] == pytest.approx(sum(PAPER) * FACTOR,
+                                                                                      abs=0.01)
+    assert high["paper"] == pytest.approx(o["private_equity"]["paper_total"])
 
 
 def test_without_a_probability_risk_falls_back_to_paper_and_asks(write_offer: Callable[..., Path]) -> None:

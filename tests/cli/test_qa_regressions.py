@@ -130,21 +130,22 @@ def test_location_names_the_benchmark_actually_used(write_offer: Callable[..., P
     toronto = write_offer(OFFER + '[location]\ncity = "Toronto"\ncountry = "CA"\n', name="toronto.toml")
     code, out, _ = run("compare", tokyo, toronto, "--format", "json")
     assert code == 0
-    reasons = {o["file"]: next(a["reason"] for a in o["benchmark"]["adjustments"] if a["factor"] == "location")
-               for o in json.loads(out)["offers"]}
-    # The benchmarks have no JP cell, so Tokyo is scored against all countries, not "the JP country benchmark".
-    assert reasons[str(tokyo)].endswith("the all-countries benchmark is used as is")
-    assert reasons[str(toronto)].endswith("the CA country benchmark is used as is")
+    offers = {o["file"]: o for o in json.loads(out)["offers"]}
+    # The benchmarks have no JP cell: no benchmark, no score, and the reason (never another country's table).
+    assert offers[str(tokyo)]["benchmark"] is None and offers[str(tokyo)]["score"] is None
+    assert offers[str(tokyo)]["market_note"] == "no market data for JP"
+    reason = next(a["reason"] for a in offers[str(toronto)]["benchmark"]["adjustments"] if a["factor"] == "location")
+    assert reason.endswith("the CA country benchmark is used as is (weak evidence)")
 
 
-def test_a_negotiation_source_says_when_the_market_is_all_countries(write_offer: Callable[..., Path]) -> None:
+def test_a_negotiation_without_market_data_says_so(write_offer: Callable[..., Path]) -> None:
     path = write_offer(HEAD.replace('"Acme"', '"Acme"\ncurrency = "JPY"') + "[salary]\nbase = 12000000\n"
                        '[location]\ncity = "Tokyo"\ncountry = "JP"\n')
     code, out, _ = run("negotiate", path, "--format", "json")
-    # No market ask is made from another country's table (tests/test_negotiation_aftertax.py); the guidance
-    # still names the table the score used.
-    [research] = [g for g in json.loads(out)["guidance"] if "benchmark" in g["text"]]
-    assert code == 0 and ": all roles, all countries (n=" in research["text"]
+    # No market ask is made without a benchmark (tests/test_negotiation_aftertax.py); the guidance says why, in
+    # compare's words.
+    [research] = [g for g in json.loads(out)["guidance"] if "market" in g["text"]]
+    assert code == 0 and research["text"].startswith("There is no market data for JP here")
 
 
 def test_a_one_year_horizon_says_one_year(write_offer: Callable[..., Path]) -> None:
@@ -236,11 +237,14 @@ def test_the_cliff_note_uses_the_right_article(write_offer: Callable[..., Path],
 
 
 def test_a_switched_off_tax_regime_is_named_when_no_regime_covers_the_offer(write_offer: Callable[..., Path]) -> None:
+    # Issue 24: an offer no regime covers is compared untaxed, with a note naming why (here: the regime is off).
     path = write_offer(OFFER + '[location]\nstate = "CA"\n')
     code, _, err = run("negotiate", path, "--after-tax", "--without", "tax_us")
-    assert code == 1 and err == (
-        f"Error: {path}: location.country: no tax regime covers country 'US' (built-in regimes: US, CA, GB, DE; "
-        "tax_us switched off with --without); a plugin can add one, or leave out --after-tax\n")
+    assert code == 0, err
+    code, out, err = run("compare", path, "--after-tax", "--without", "tax_us", "-f", "json")
+    assert code == 0, err
+    assert json.loads(out)["offers"][0]["tax_note"] == (
+        "not estimated: no tax regime for US (tax_us is switched off with --without)")
 
 
 @pytest.mark.parametrize(("table", "text", "expected"), [

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from offercheck.cli.main import cli
 from offercheck.market.benchmarks import load_benchmarks
+from offercheck.places import all_countries
 from offercheck.plugins.manager import BUILTIN_FACTORS
 from tests.conftest import REPO, SHARED
 
@@ -50,17 +51,22 @@ def test_build_from_aijobs_matches_the_survey_median(runner: CliRunner, tmp_path
         header = next(reader)
         raw = list(reader)
     unique = [dict(zip(header, r, strict=True)) for r in set(map(tuple, raw))]
-    # The survey's own median for US, senior (SE), full-time "Machine Learning Engineer" responses.
+    # The survey's own median for US, senior (SE), full-time "Machine Learning Engineer" responses paid in USD.
     expected = statistics.median(
-        float(r["salary_in_usd"]) for r in unique
+        float(r["salary"]) for r in unique
         if r["job_title"] == "Machine Learning Engineer" and r["experience_level"] == "SE"
-        and r["employee_residence"] == "US" and r["employment_type"] == "FT")
+        and r["employee_residence"] == "US" and r["employment_type"] == "FT" and r["salary_currency"] == "USD")
 
     out = tmp_path / "aijobs.toml"
     code, _, err = invoke(runner, "benchmarks", "build", AIJOBS, "-o", out)
     assert code == 0, err
-    full_time = sum(1 for r in unique if r["employment_type"] == "FT")
-    assert f"read {len(raw):,} rows, dropped {len(raw) - len(unique):,} duplicates, 0 bad rows" in err
+    # Used: full-time rows paid in their residence country's currency; the one CLP row is bad (no exchange rate).
+    local = {code: c.currency for code, c in all_countries().items()}
+    bad = sum(1 for r in unique if r["salary_currency"] == "CLP")
+    full_time = sum(1 for r in unique if r["employment_type"] == "FT" and r["salary_currency"] != "CLP"
+                    and r["salary_currency"] == local.get(r["employee_residence"]))
+    assert bad == 1
+    assert f"read {len(raw):,} rows, dropped {len(raw) - len(unique):,} duplicates, 1 bad rows" in err
     assert f"used {full_time:,}" in err and f"Wrote {out}" in err
 
     bench = load_benchmarks(out).lookup(role="ML Engineer", years_experience=7, country="US")
@@ -68,7 +74,7 @@ def test_build_from_aijobs_matches_the_survey_median(runner: CliRunner, tmp_path
     # The role also covers MLOps, computer vision and similar titles, so allow a few percent.
     assert bench.base.p50 == pytest.approx(expected, rel=0.03)
     # The survey has salary only: no total cell; cash is base plus the file's 15% bonus norm.
-    assert bench.total is None and bench.bonus_norm == 0.15
+    assert bench.total is None and bench.bonus_norm == 0.15 and bench.bonus_norm_measured is False
     assert bench.cash.p50 == pytest.approx(bench.base.p50 * 1.15)
 
     doc = tomllib.loads(out.read_text(encoding="utf-8"))
@@ -77,7 +83,10 @@ def test_build_from_aijobs_matches_the_survey_median(runner: CliRunner, tmp_path
     assert source["file"] == AIJOBS.name and source["licence"].startswith("CC0")
     assert (source["rows_read"], source["duplicates"], source["rows_used"]) == (
         len(raw), len(raw) - len(unique), full_time)
-    assert source["bad_rows"] == 0 and "built" in doc["meta"]
+    assert source["bad_rows"] == 1 and "built" in doc["meta"] and doc["meta"]["bonus_norm_measured"] is False
+    # Each country's cells in its own currency, and no all-country cell (its rows would mix currencies).
+    cells = doc["cells"]
+    assert {c["currency"] for c in cells if c["country"] == "GB"} == {"GBP"} and all("country" in c for c in cells)
 
 
 SURVEY = """\
@@ -312,7 +321,7 @@ def test_show_json_has_every_figure_with_its_source(runner: CliRunner) -> None:
     raw = tomllib.loads(PACKAGED.read_text(encoding="utf-8"))
     expected = [c for c in raw["cells"]
                 if c.get("role") == "machine learning engineer" and c.get("country") == "US"]
-    assert len(doc["cells"]) == len(expected) == 5  # four bands and "all bands"
+    assert len(doc["cells"]) == len(expected) == 1  # by role and country, all experience (the curve moves it)
     sources = {s["id"]: s for s in raw["sources"]}
     for got, want in zip(doc["cells"], expected, strict=True):
         assert (got["experience"], got["n"], got["source"]) == (want.get("experience"), want["n"], want["source"])

@@ -88,6 +88,8 @@ def test_location_international_city_from_the_seed() -> None:
     # Seed 000: London $150,000 vs United Kingdom $140,000.
     adj = adjust("location", offer(location={"city": "London", "country": "GB"}))
     assert adj is not None and adj.multiplier == pytest.approx(150000 / 140000, abs=1e-4)
+    # A city ratio from an article is weak evidence (bounded to +-5% by the scoring), never strong.
+    assert adj.evidence == "weak" and bound_weak(adj).multiplier == pytest.approx(1.05)
     toronto = adjust("location", offer(location={"city": "Toronto", "country": "CA"}))
     assert toronto is not None and toronto.multiplier == 1 and "Toronto" in toronto.reason
 
@@ -114,24 +116,37 @@ def _premia() -> Any:
 def test_company_size_and_remote_use_the_joint_premia() -> None:
     us = _premia()["US"]["factors"]
     size = adjust("company_size", offer(company={"size": "startup"}))
-    # 21 US startup rows (< 100): x1.000, and it says so with its n.
-    assert size is not None and size.multiplier == 1.0 and "n=21" in size.reason and "not applied" in size.reason
+    # 19 US startup rows paid in USD (< 100): x1.000, and it says so with its n.
+    assert size is not None and size.multiplier == 1.0 and "n=19" in size.reason and "not applied" in size.reason
     remote = adjust("remote", offer(location={"remote": "remote"}))
     assert remote is not None and remote.multiplier == us["remote"]["remote"]["estimate"]
     assert remote.interval == (us["remote"]["remote"]["ci_low"], us["remote"]["remote"]["ci_high"])
     assert remote.interval[1] < 1 and remote.n == us["remote"]["remote"]["n"] >= 100
 
 
-def test_education_is_weak_evidence_bounded_to_5_percent() -> None:
-    figures = FACTORS["education"]["seed_figures"]
+def test_education_is_relative_to_the_typical_degree_weak_and_bounded_to_5_percent() -> None:
+    figures = FACTORS["education"]["seed_figures"]  # seed 000: bachelor's $100,000, master's $130,000, PhD $170,000
+    typical = FACTORS["education"]["typical"]
+    assert typical["15-1252"]["degree"] == "bachelor" and typical["15-1221"]["degree"] == "master"
+    assert all(t["url"].startswith("https://www.bls.gov/ooh/") and t["read_from"] for t in typical.values())
+    # A machine learning engineer (SOC 15-1252, typically a bachelor's): the typical degree is x1.000, not the
+    # seed's bachelor/overall 100,000 / 125,000 = x0.800 (which benchmarked the typical candidate 5% low).
+    bachelor = adjust("education", offer(candidate={"education": "bachelor"}))
+    assert bachelor is not None and bachelor.multiplier == 1.0 and bachelor.evidence == "weak"
     master = adjust("education", offer(candidate={"education": "master"}))
+    # 130,000 / 100,000 = 1.30 in the seed; weak evidence moves the benchmark by at most 5%.
     assert master is not None and master.evidence == "weak"
-    assert bound_weak(master).multiplier == pytest.approx(figures["master"]["value"] / 125000)  # 1.04: inside
-    phd = adjust("education", offer(candidate={"education": "phd"}))
-    # 170,000 / 125,000 = 1.36 in the seed; weak evidence moves the benchmark by at most 5%.
-    assert phd is not None and phd.multiplier == pytest.approx(1.36)
-    bounded = bound_weak(phd)
+    assert master.multiplier == pytest.approx(figures["master"]["value"] / figures["bachelor"]["value"])
+    bounded = bound_weak(master)
     assert bounded.multiplier == 1 + SEED_PREMIUM_CAP and "weak evidence" in bounded.reason
+    # A research scientist (15-1221, typically a master's): a bachelor's is 100,000 / 130,000 = x0.769 -> x0.950.
+    rs = offer(offer={"company": "A", "role": "research scientist"}, candidate={"education": "bachelor"})
+    below = adjust("education", rs)
+    assert below is not None and below.multiplier == pytest.approx(100 / 130)
+    assert bound_weak(below).multiplier == 1 - SEED_PREMIUM_CAP
+    typical_rs = adjust("education", offer(offer={"company": "A", "role": "research scientist"},
+                                           candidate={"education": "master"}))
+    assert typical_rs is not None and typical_rs.multiplier == 1.0
     assert adjust("education", offer()) is None
 
 
@@ -160,9 +175,14 @@ def test_education_and_certification_apply_once() -> None:
 
 
 def test_experience_and_role_do_not_double_count_a_cell_already_keyed_by_them() -> None:
+    from offercheck.market.benchmarks import Benchmark
+
+    banded = Benchmark(role="machine learning engineer", experience="6-9", country="US", base={
+        "p25": 1, "p50": 2, "p75": 3}, cash=None, n=40, source="user", source_title="user bands", year=2026,
+        method="m", keyed_by=("role", "experience", "country"))
     o = offer(candidate={"years_experience": 7})
     for factor in ("experience", "role"):
-        adj = adjust(factor, o)
+        adj = adjust(factor, o, banded)
         assert adj is not None and adj.multiplier == 1 and "not applied twice" in adj.reason
 
 
@@ -170,11 +190,15 @@ def test_experience_and_role_apply_to_a_role_agnostic_benchmark() -> None:
     us = _premia()["US"]["factors"]
     o = offer(candidate={"years_experience": 12})
     broad = load_benchmarks().lookup(role=None, years_experience=None, country="US")
-    assert "experience" not in broad.keyed_by and "role" not in broad.keyed_by
+    assert broad is not None and "experience" not in broad.keyed_by and "role" not in broad.keyed_by
     exp = adjust("experience", o, broad)
-    assert exp is not None and exp.multiplier == us["experience"]["10+"]["applied"] == 1.3686
+    # 12 years on the US curve: t = (12 - 8) / (13 - 8) = 0.8 between x1.0914 (8y) and x1.3651 (13y):
+    # 1.0914 x (1.3651 / 1.0914) ** 0.8 = 1.30535.
+    assert exp is not None and exp.multiplier == pytest.approx(1.30535, abs=1e-4)
+    assert exp.n == us["experience"]["10+"]["n"] and "curve" in exp.reason
     role = adjust("role", o, broad)
-    assert role is not None and role.multiplier == us["role"]["machine learning engineer"]["applied"] == 1.091
+    assert role is not None and role.multiplier == us["role"]["machine learning engineer"]["applied"] == 1.0909
+    assert "software engineer (the core role of its occupation)" in role.reason
 
 
 def test_no_protected_attribute_can_be_given(write_offer: Any) -> None:

@@ -75,4 +75,6 @@ def test_compare_json_benchmark_and_score(runner: object) -> None:
     assert sf["benchmark"]["total_p50"] is None and sf["score"]["total_percentile"] is None
     q = Quantiles(**{k: v * mult for k, v in zip(("p10", "p25", "p50", "p75", "p90"), bls[:5], strict=True)})
     assert sf["score"]["base_percentile"] == pytest.approx(percentile_of(212000, q).value, abs=0.1)
-    assert sf["score"]["basis"] == "cash" and sf["score"]["overall"] == sf["score"]["cash_percentile"]
+    # No total benchmark: the score is the base percentile (DESIGN section 3); the cash line stays beside it.
+    assert sf["score"]["basis"] == "base" and sf["score"]["overall"] == sf["score"]["base_percentile"]
+    assert sf["score"]["cash_percentile"] is not None and sf["benchmark"]["bonus_norm_measured"] is False

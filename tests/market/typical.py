@@ -30,8 +30,9 @@ OUTSIDE = {
                     "Airbnb's single US band is above the national p85 for software developers",
     "salesforce-principal": "fully remote with no home area, so the NATIONAL anchor (DESIGN 3), while the "
                             "posting's range is San Francisco's; principal level is top of the national market",
-    "walmart-principal-ds": "principal level with the file's 5 years (the posting's minimum) gets the 3-5 year "
-                            "premium (x0.904); a principal's midpoint is above that band's p85 in "
+    "walmart-principal-ds": "principal level with the file's 5 years (the posting's minimum) is at x0.929 on the "
+                            "US experience curve (0.9039 x (1.0914 / 0.9039) ** (0.5 / 3.5), between 4.5 and 8 "
+                            "years); a principal's midpoint is above that benchmark's p90 in "
                             "Fayetteville-Springdale-Rogers",
 }
 

@@ -35,12 +35,6 @@ NEW_GRAD = Benchmark(
 )
 
 
-class MeasuredBenchmark(Benchmark):
-    """A benchmark whose data marks its bonus norm as measured (no shipped file does yet)."""
-
-    bonus_norm_measured: bool = True
-
-
 AUSTIN = """[offer]
 company = "Lonestar Cloud"
 role = "software engineer"
@@ -163,7 +157,7 @@ def test_a_competitors_fixed_bonus_is_asked_as_whole_percent(write_offer: Write)
 
 
 def test_a_measured_norm_is_asked_at_a_large_company(write_offer: Write) -> None:
-    measured = MeasuredBenchmark.model_validate(NEW_GRAD.model_dump())
+    measured = NEW_GRAD.model_copy(update={"bonus_norm_measured": True})  # no shipped file's norm is measured
     n = negotiate(ev(write_offer, AUSTIN, "a.toml", bench=measured))
     # Marked measured, the 15% norm applies: 15% of 115,000 = 17,250 a year, 69,000 over 4 years; year-1 cash
     # 132,250 <= 115,000 x 1.3 = 149,500.
@@ -178,7 +172,7 @@ def test_a_measured_norm_is_asked_at_a_large_company(write_offer: Write) -> None
 
 
 def test_the_measured_norm_gives_way_to_the_year1_cash_bound(write_offer: Write) -> None:
-    measured = MeasuredBenchmark.model_validate(NEW_GRAD.model_dump())
+    measured = NEW_GRAD.model_copy(update={"bonus_norm_measured": True})  # no shipped file's norm is measured
     n = negotiate(ev(write_offer, AUSTIN.replace("base = 115000", "base = 90000"), "a.toml", bench=measured))
     # Base: p60 108,000 = 90,000 x 1.2: ask 108,000. Bonus 15%: 108,000 x 1.15 = 124,200 > 90,000 x 1.3 =
     # 117,000, so the bonus is cut to floor(100 x (117,000 - 108,000) / 108,000) = 8% (116,640).
@@ -237,11 +231,11 @@ def test_forfeited_equity_at_a_private_company_is_an_extra_grant_in_shares(write
     grant = n.asks.buyout_grant
     assert grant is not None and (grant.value, grant.price, grant.shares) == (55000, 30, 1834)
     p = points(n)
-    assert p["sign-on"].ask == "sign-on $45,000" and "year 2" not in p["sign-on"].text
+    assert p["sign-on"].ask == "a sign-on bonus of $45,000" and "year 2" not in p["sign-on"].text
     assert "risk view" not in p["sign-on"].text
     equity = p["buyout in equity"]
     assert equity.amount == 55000 and equity.kind == "money"
-    assert equity.ask == "extra equity grant $55,000 (1,834 shares at the latest preferred price of $30.00)"
+    assert equity.ask == "an extra equity grant of 1,834 shares (worth $55,000 at the latest preferred price of $30.00)"
     assert "$55,000" in equity.text and "1,834 shares" in equity.text
     assert n.counter.basis[-1] == ("buyout: $55,000 of forfeited pay as an extra equity grant, 1,834 shares at the "
                                    "latest preferred price")
@@ -257,7 +251,7 @@ def test_without_a_preferred_price_the_grant_is_its_value(write_offer: Write) ->
     n = startup(write_offer, 100000, preferred="")
     assert n.asks is not None and n.asks.buyout_grant is not None
     assert (n.asks.buyout_grant.value, n.asks.buyout_grant.shares) == (55000, None)
-    assert points(n)["buyout in equity"].ask == "extra equity grant $55,000"
+    assert points(n)["buyout in equity"].ask == "an extra equity grant worth $55,000"
 
 
 def test_series_a_rsus_forfeiting_182k(write_offer: Write) -> None:
@@ -271,8 +265,8 @@ def test_series_a_rsus_forfeiting_182k(write_offer: Write) -> None:
     # extra grant at the 12.00 preferred price: 125,000 / 12 = 10,416.67, so 10,417 shares.
     assert n.asks is not None and n.asks.package.new_sign_on == (57000,)
     assert n.asks.buyout_grant is not None and n.asks.buyout_grant.shares == 10417
-    assert points(n)["buyout in equity"].ask == ("extra equity grant $125,000 (10,417 shares at the latest preferred "
-                                                 "price of $12.00)")
+    assert points(n)["buyout in equity"].ask == ("an extra equity grant of 10,417 shares (worth $125,000 at the latest "
+                                                 "preferred price of $12.00)")
 
 
 AUSTIN_CLI = AUSTIN.replace('role = "software engineer"\n', 'role = "software engineer"\nlevel = "new grad"\n'
@@ -283,18 +277,19 @@ SEATTLE_CLI = SEATTLE.replace('role = "software engineer"\n', 'role = "software 
 
 def test_the_cli_new_grad_case_with_the_shipped_market(write_offer: Write) -> None:
     austin, seattle = write_offer(AUSTIN_CLI, "ng-austin.toml"), write_offer(SEATTLE_CLI, "ng-seattle.toml")
-    code, out, err = invoke("compare", str(austin), "-f", "json")
+    # As of May 2025, the BLS anchor's own period (its figures as published, not aged).
+    code, out, err = invoke("compare", str(austin), "-f", "json", "--as-of", "2025-05-15")
     assert code == 0, err
     # The shipped market puts this offer above p60 (the case of the issue: it said p68).
     assert json.loads(out)["offers"][0]["score"]["base_percentile"] > 60
-    code, out, err = invoke("negotiate", str(austin), "--against", str(seattle), "-f", "json")
+    code, out, err = invoke("negotiate", str(austin), "--against", str(seattle), "-f", "json", "--as-of", "2025-05-15")
     assert code == 0, err
     doc = json.loads(out)
     assert doc["counter"]["base"] == 138000 and doc["counter"]["bonus_target_percent"] == 10
     assert doc["counter"]["basis"][0] == "base: the offer from Cascadia Systems, at most 20% above the offer"
     (base,) = [p for p in doc["talking_points"] if p["topic"] == "base"]
     assert "percentile" not in base["text"]
-    code, out, err = invoke("negotiate", str(austin), "-f", "json")
+    code, out, err = invoke("negotiate", str(austin), "-f", "json", "--as-of", "2025-05-15")
     assert code == 0, err
     alone = json.loads(out)
     assert alone["counter"]["base"] == 115000 and alone["counter"]["bonus_target_percent"] is None

@@ -59,9 +59,10 @@ def test_buyout_point(write: Callable[..., tuple[str, str]]) -> None:
     # Buyout 40,000 + 10,000 + 6,000 = 56,000. Year-1 cash 120,000 + 20,000 = 140,000, bound x1.3 = 182,000:
     # 140,000 + 56,000 = 196,000 is 14,000 over, so the sign-on asks 42,000 and the rest is an equity grant.
     assert "Acme forfeits $40,000 of unvested equity, $10,000 of unpaid bonus and $6,000 of clawback" in sign_on.text
-    assert sign_on.ask == "sign-on $42,000" and sign_on.amount == 42000
+    # The ask is the new total: the 20,000 offered and the 42,000 more.
+    assert sign_on.ask == "a sign-on bonus of $62,000" and sign_on.amount == 42000
     (equity,) = [p for p in n.talking_points if p.topic == "buyout in equity"]
-    assert equity.ask == "extra equity grant $14,000"
+    assert equity.ask == "an extra equity grant worth $14,000"
     assert n.counter.sign_on == 20000 + 42000
     amounts = [p.amount for p in n.talking_points]
     assert amounts == sorted(amounts, reverse=True)  # ranked with the others
@@ -106,9 +107,10 @@ def test_buyout_in_the_display_currency(write: Callable[..., tuple[str, str]]) -
 def test_email_carries_the_buyout(runner: CliRunner, write: Callable[..., tuple[str, str]]) -> None:
     offer, current = write(offer=OFFER_WITH_EQUITY, leaving="[leaving]\nclawback_owed = 500")
     email = negotiate(runner, offer, "--current", current, "-y", "3", "-f", "email")
-    # 500 rounds to the nearest thousand: 1,000 of sign-on, with its reason.
+    # 500 rounds to the nearest thousand: 1,000 of sign-on, with its reason; the package says the new total, the
+    # 20,000 offered and the 1,000 more, as counter.sign_on does.
     assert "Acme forfeits $500 of clawback to repay" in " ".join(email.split())
-    assert "  * sign-on $1,000" in email
+    assert "  * a sign-on bonus of $21,000" in email
 
 
 def test_library(write: Callable[..., tuple[str, str]]) -> None:

@@ -59,11 +59,11 @@ def test_tax_year_needs_after_tax(write_offer: Callable[..., Path]) -> None:
 
 
 def test_no_market_ask_without_a_benchmark_for_the_country(write_offer: Callable[..., Path]) -> None:
-    # JP has no benchmark cells: the score falls back to the all-countries table, but no ask may use it.
+    # JP has no benchmark cells: no benchmark and no score (DESIGN section 3), and no ask uses the market.
     tokyo = write_offer('[offer]\ncompany = "Tokyo KK"\nrole = "machine learning engineer"\ncurrency = "JPY"\n'
                         '[location]\ncity = "Tokyo"\ncountry = "JP"\n[salary]\nbase = 9000000\n', name="tokyo.toml")
     doc = json.loads(CliRunner().invoke(cli, ["negotiate", str(tokyo), "-f", "json"]).stdout)
     topics = {p["topic"] for p in doc["talking_points"]}
     assert "base below market" not in topics
     assert doc["counter"]["base"] == 9000000
-    assert any("There is no benchmark for JP here" in g["text"] for g in doc["guidance"])
+    assert any("There is no market data for JP here" in g["text"] for g in doc["guidance"])

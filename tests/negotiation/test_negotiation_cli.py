@@ -132,9 +132,10 @@ def test_plugin_points_are_ranked_with_the_builtin_ones(runner: CliRunner, tmp_p
     assert mine == [{"topic": "team budget", "text": "Tensorloom has budget.", "amount": 50000.0,
                      "ask": "ask the recruiter", "source": "my notes"}]
     assert_ranked(points)
-    # A plugin's point is a money ask (its default kind): ranked by value among them (50,000 above the base
-    # ask's 29,725), and before the exercise window, a term whose 397,380 is at stake, not pay.
-    assert [p["topic"] for p in points[:3]] == ["team budget", "base", "option exercise window"]
+    # A plugin's point is a money ask (its default kind): ranked by value among them, and before the exercise
+    # window, a term whose 397,380 is at stake, not pay. (No base ask: since issue 23 the smooth experience curve
+    # puts Tensorloom's 175,000 at p61 of its benchmark, above the p60 target.)
+    assert [p["topic"] for p in points[:2]] == ["team budget", "option exercise window"]
 
 
 @pytest.mark.parametrize(("body", "message"), [

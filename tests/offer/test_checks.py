@@ -28,9 +28,9 @@ BASE = "[salary]\nbase = 150000\n"
     ("[salary]\nbase = 200\n", "salary.base", "looks like thousands; the base is the yearly amount, e.g. 200000"),
     (BASE + '[location]\ncountry = "UK"\n', "location.country", "did you mean 'GB'?"),
     (BASE + '[company]\nindustry = "bananas"\n', "company.industry", "the industry factor is left at x1"),
-    (HEAD.replace('"\n', '"\nrole = "astronaut"\n') + BASE, "offer.role", "the benchmark is for all roles"),
+    (HEAD.replace('"\n', '"\nrole = "astronaut"\n') + BASE, "offer.role", "the benchmark falls back to all roles"),
     (BASE + '[location]\ncity = "Kansas City"\n', "location.state", "'Kansas City' could be in MO or KS"),
-    (BASE + '[location]\ncity = "Nowhereville"\n', "location.city", "used the US average"),
+    (BASE + '[location]\ncity = "Nowhereville"\n', "location.city", "(national figures are used)"),
 ])
 def test_likely_mistakes_warn_and_fail_strict(runner: CliRunner, write_offer: Callable[..., Path], body: str,
                                               field: str, words: str) -> None:

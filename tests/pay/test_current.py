@@ -196,9 +196,10 @@ def test_golden_table(runner: CliRunner) -> None:
     assert code == 0
     # The example's Stay row by hand. Year 1: 178,000 base + 10% bonus 17,800 + half of the 96,000 grant 48,000
     # + 5% match 8,900 + health 7,000 + ESPP 10% of base at 15%: 17,800 * 0.15 / 0.85 = 3,141.18 -> 262,841.
-    # Year 2: base 183,340, bonus 18,334, equity 48,000 + half of the first 30,000 refresher = 63,000,
-    # match 9,167, health 7,000, ESPP 18,334 * 0.15 / 0.85 = 3,235.41 -> 284,076.
-    assert "Stay: Cascade Cloud — MLE II   262,841   284,076" in out
+    # Year 2: base 183,340, bonus 18,334, equity 48,000 + a quarter of the first 30,000 refresher (a current job's
+    # refreshers vest 4y-even, not on what remains of its grant) = 55,500, match 9,167, health 7,000,
+    # ESPP 18,334 * 0.15 / 0.85 = 3,235.41 -> 276,576.
+    assert "Stay: Cascade Cloud — MLE II   262,841   276,576" in out
     # Versus staying, year 1: Bigtech's 357,021 (its own golden row) - 262,841 = 94,180.
     assert "Bigtech SF — Senior MLE      94,180" in out
     check_golden("compare_current.txt", out)

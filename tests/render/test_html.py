@@ -205,7 +205,11 @@ def test_adjustments_with_reasons_and_sources(page: str) -> None:
     # Columns: factor, multiplier, evidence, reason, source.
     assert rows["location"][1:3] == ["\u00d71.000", "strong"] and "San Francisco" in rows["location"][3]
     assert "in the anchor" in rows["location"][3]
-    assert rows["certification"][1:3] == ["\u00d71.050", "weak"]  # aws: seed x1.160, bounded to +5%
+    # A master's over the typical bachelor's of 15-1252 (seed x1.300) and aws (seed x1.160) are both weak, bounded to
+    # +5%, and measure the same thing: one applies (the first of equals, education), the other says so.
+    assert rows["education"][1:3] == ["\u00d71.050", "weak"]
+    assert rows["certification"][1:3] == ["\u00d71.000", "weak"] and "education applies instead" in rows[
+        "certification"][3]
     cell = sf.all("p", "muted")[0].text
     assert cell.startswith("Benchmark machine learning engineer, San Francisco-Oakland-Fremont, CA, US "
                            "(BLS OEWS May 2025")
@@ -292,10 +296,14 @@ def test_leave_early_after_tax_and_real_sections(runner: CliRunner) -> None:
     salary, equity = 212000 + 212000 * 1.03 / 2, 400000 * 0.05 + 400000 * 0.075 * 1.05
     expected = [salary, 31800, equity, 100000, 10000, 0, salary + 31800 + equity + 110000]
     assert [td.text for td in row.all("td")] == ["Bigtech SF — Senior MLE", *(f"{x:,.0f}" for x in expected)]
-    # Net and tax add up to the year's total pay (each rounded to units).
+    # Net and tax add up to the year's total pay (each rounded to units); take-home cash is net pay less the
+    # benefits (match, health, ESPP gain, other) of examples/bigtech-sf.toml.
     totals = [b.num("data-total") for b in doc.all("g", "bar")]
-    net, tax = (r.all("td") for r in sections["after-tax"].all("tbody")[0].all("tr")[:2])
+    net, cash, tax = (r.all("td") for r in sections["after-tax"].all("tbody")[0].all("tr")[:3])
+    assert (net[1].text, cash[0].text, tax[0].text) == ("Net (incl. benefits)", "Take-home cash", "tax")
     for year, total in enumerate(totals):
         paid = float(net[2 + year].text.replace(",", "")) + float(tax[1 + year].text.replace(",", ""))
         assert paid == pytest.approx(total, abs=1.5)
+    benefits = float(net[2].text.replace(",", "")) - float(cash[1].text.replace(",", ""))
+    assert benefits == pytest.approx(212000 * 0.04 + 9000 + 212000 * 0.10 / 0.85 * 0.15 + 2000, abs=1.5)
     assert "prices" in sections["real"].all("h2")[0].text

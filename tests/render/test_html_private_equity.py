@@ -67,9 +67,12 @@ def test_html_asks_for_the_liquidity_probability(write_offer: Callable[..., Path
     text = (EXAMPLES / "equity" / "tensorloom-at-risk.toml").read_text(encoding="utf-8")
     path = write_offer("\n".join(x for x in text.splitlines() if not x.startswith("liquidity_probability")))
     s = _section(str(path))
-    # No probability: the risk view falls back to paper, 397,380 in both columns.
-    assert s.cells[1:4] == ["397,380", "397,380", "not applied"]
+    # No probability: the comparison's one equity view is paper (DESIGN section 4), said in a note, with what the
+    # grant lacks; no risk table (nothing is valued at risk).
+    assert s.found and s.cells == []
     assert any("give equity.liquidity_probability" in i for i in s.items)
+    code, out, _ = invoke("compare", str(path), "--format", "html")
+    assert code == 0 and "the private grant is valued at paper, not at risk" in out
 
 
 def test_paper_view_has_no_risk_section() -> None:

@@ -35,7 +35,10 @@ def test_json_contract(runner: CliRunner) -> None:
             assert all({"name", "amount"} <= set(x) for x in y["tax"]["lines"])
             assert y["tax"]["total"] == pytest.approx(sum(x["amount"] for x in y["tax"]["lines"]), abs=0.05)
             assert y["net"] == pytest.approx(y["total"] - y["tax"]["total"], abs=0.01)
+            assert y["take_home"] == pytest.approx(y["net"] - y["benefits"], abs=0.01)
         assert offer["net"] == pytest.approx(sum(y["net"] for y in offer["years"]), abs=0.05)
+        assert offer["take_home"] == pytest.approx(sum(y["take_home"] for y in offer["years"]), abs=0.05)
+        assert offer["tax_note"] is None
         assert offer["real_total"] == pytest.approx(sum(y["real_total"] for y in offer["years"]), abs=0.05)
         level = offer["price_level"]
         assert {"index", "geography", "name", "year", "source", "note"} <= set(level)
@@ -46,6 +49,8 @@ def test_csv_columns(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["compare", *EXAMPLE_FILES, "-c", "USD", "-f", "csv", "--after-tax", "--real"])
     header, first = (line.split(",") for line in result.stdout.splitlines()[:2])
     # Real pay is in the home currency: by default the first offer's (examples/bank-toronto.toml: CAD).
-    assert header[-4:] == ["estimated_tax", "estimated_net", "real_total_CAD", "real_net_CAD"]
-    total, tax, net = float(first[header.index("total")]), float(first[-4]), float(first[-3])
+    assert header[-5:] == ["estimated_tax", "estimated_net", "estimated_take_home", "real_total_CAD", "real_net_CAD"]
+    total, tax, net = float(first[header.index("total")]), float(first[-5]), float(first[-4])
     assert net == pytest.approx(total - tax, abs=0.01)
+    benefits, cash = float(first[header.index("benefits")]), float(first[-3])
+    assert cash == pytest.approx(net - benefits, abs=0.01)

@@ -152,7 +152,6 @@ def test_state_inferred_from_the_city(runner: CliRunner, write_offer: Callable[.
 @pytest.mark.parametrize(
     ("edit", "field", "words"),
     [
-        (('country = "US"', 'country = "FR"'), "location.country", "no tax regime covers country 'FR'"),
         (('state = "TX"', 'state = "PR"'), "location.state", "US state 'PR' is not supported"),
         (('state = "TX"\ncity = "Austin"', ""), "location.state", "no state given"),
     ],
@@ -170,10 +169,11 @@ def test_uncovered_jurisdictions_are_errors(runner: CliRunner, write_offer: Call
 
 
 def test_without_the_regime_there_is_no_silent_zero(runner: CliRunner, write_offer: Callable[..., Path]) -> None:
-    path = write_offer(TX)
-    result = runner.invoke(cli, ["compare", str(path), "--after-tax", "--without", "tax_us"])
-    assert result.exit_code == 1
-    assert f"{path}: location.country: no tax regime covers country 'US'" in result.stderr
+    # Not a zero: no tax, no net pay, and the note says why (the regime was switched off).
+    doc = run_json(runner, str(write_offer(TX)), "--after-tax", "--without", "tax_us", "--years", "1")
+    offer = doc["offers"][0]
+    assert offer["years"][0]["tax"] is None and offer["years"][0]["net"] is None and offer["net"] is None
+    assert offer["tax_note"] == "not estimated: no tax regime for US (tax_us is switched off with --without)"
 
 
 PLUGIN = '''
@@ -244,7 +244,7 @@ def test_every_format_says_taxes_are_estimates(runner: CliRunner) -> None:
         assert result.exit_code == 0 and "Taxes are estimates" in result.stdout
     result = runner.invoke(cli, ["compare", *(str(REPO / o) for o in offers), "--after-tax", "-f", "csv"])
     header = result.stdout.splitlines()[0].split(",")
-    assert header[-2:] == ["estimated_tax", "estimated_net"]
+    assert header[-3:] == ["estimated_tax", "estimated_net", "estimated_take_home"]
 
 
 def test_start_up_without_after_tax_imports_no_tax_or_price_code() -> None:

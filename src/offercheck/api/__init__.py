@@ -68,7 +68,7 @@ def compare(offers: Sequence[OfferLike], *, years: int = DEFAULT_YEARS, currency
     done = run(offers, current, s, profile=profile, market=market, benchmarks=benchmarks, pm=pm,
                plugins_dirs=plugins_dirs, without=without)
     return Comparison(done.offers[0].currency, s.rates, s.years, done.offers, rank_by=rank_by, home=done.home,
-                      current=done.current, as_of=s.as_of)
+                      current=done.current, as_of=s.as_of, equity_note=done.equity_note)
 
 
 def negotiate(offer: OfferLike, others: Sequence[OfferLike] = (), *,
@@ -96,4 +96,4 @@ def negotiate(offer: OfferLike, others: Sequence[OfferLike] = (), *,
 
     mine, *rest = done.offers
     return counter_plan(mine, rest, pm=done.pm, target_percentile=float(target_percentile), rates=s.rates,
-                        current=done.current, as_of=s.as_of)
+                        current=done.current, as_of=s.as_of, equity_note=done.equity_note)

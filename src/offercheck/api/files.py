@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from offercheck.api.arguments import Steps
 from offercheck.errors import ArgumentError, OffercheckError, OfferFileError, OfferFileErrors
-from offercheck.offer.interactive import Answers
+from offercheck.offer.interactive import Answers, EquityAnswers
+from offercheck.offer.questions import Ask, interview
+from offercheck.results import DEFAULT_YEARS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -20,8 +23,8 @@ if TYPE_CHECKING:
     from offercheck.market.survey.fields import SurveyStats
     from offercheck.market.view import BenchmarkView
 
-__all__ = ["Answers", "FileCheck", "benchmarks_view", "build_benchmarks", "country_alias", "new_plugin_package",
-           "offer_file", "offer_schema", "offer_template", "validate_files"]
+__all__ = ["Answers", "Ask", "EquityAnswers", "FileCheck", "benchmarks_view", "build_benchmarks", "country_alias",
+           "interview", "new_plugin_package", "offer_file", "offer_schema", "offer_template", "validate_files"]
 
 
 @dataclass(frozen=True)
@@ -37,22 +40,72 @@ def validate_files(files: Sequence[str | os.PathLike[str]], currents: Sequence[s
                    strict: bool = False, pm: pluggy.PluginManager | None = None,
                    plugins_dirs: Sequence[str | os.PathLike[str]] = (),
                    without: Sequence[str] = ()) -> Iterator[FileCheck]:
-    """Every offer file (and current-job file) checked as ``compare`` would load it, one at a time, in order;
-    ``strict``: a likely mistake is a problem."""
-    from offercheck.api.arguments import plugin_manager
-    from offercheck.offer.checks import likely_mistakes
-    from offercheck.offer.loading import load_current, load_offer
-    from offercheck.plugins.calls import offer_settings
+    """Every offer file (and current-job file) checked exactly as ``compare`` checks it, one at a time, in order:
+    the same loading and plugin settings, the same likely mistakes (``offer.checks``, places included) and the
+    market's guesses (``MarketWarning``: the area a benchmark is taken for). ``strict``: a warning is a problem.
 
-    settings = offer_settings(plugin_manager(pm, plugins_dirs, without))
-    for load, name in [*((load_offer, os.fspath(f)) for f in files), *((load_current, os.fspath(f)) for f in currents)]:
+    ``compare`` prints the warnings each check here gives, line for line (``Warning: <message>``)."""
+    from offercheck.api.arguments import check_steps, plugin_manager
+
+    manager = plugin_manager(pm, plugins_dirs, without)
+    steps = check_steps(years=DEFAULT_YEARS, currency=None, rates=None, after_tax=False, tax_year=None,
+                        filing=None, real=False, home=None, leave_after=None, equity="risk", as_of=None)
+    for name, current in [*((os.fspath(f), False) for f in files), *((os.fspath(f), True) for f in currents)]:
         try:
-            offer = load(name, settings=settings)
+            doubts = _doubts(name, current, manager, steps)
         except OfferFileErrors as e:
             yield FileCheck(name, tuple(e.errors), ())
             continue
-        doubts = tuple(likely_mistakes(offer, name))
         yield FileCheck(name, doubts, ()) if strict and doubts else FileCheck(name, (), doubts)
+
+
+def _doubts(name: str, current: bool, pm: pluggy.PluginManager, steps: Steps) -> tuple[OfferFileError, ...]:
+    """What ``compare`` says about one file on stderr: its likely mistakes, then the market's guesses, each once."""
+    import warnings
+
+    from offercheck.api.steps import run
+    from offercheck.errors import MarketWarning, OfferWarning
+    from offercheck.offer.checks import likely_mistakes
+
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        if current:  # compare --current: loaded as the job held now, then through every step as the offers
+            from offercheck.offer.loading import load_current
+            from offercheck.plugins.calls import offer_settings
+
+            offer = load_current(name, settings=offer_settings(pm))
+            done = run([offer], None, steps, profile=None, market=True, benchmarks=None, pm=pm, plugins_dirs=(),
+                       without=())
+        else:
+            done = run([name], None, steps, profile=None, market=True, benchmarks=None, pm=pm, plugins_dirs=(),
+                       without=())
+    found = likely_mistakes(done.offers[0].offer, name)
+    lines = {x.message for x in found}
+    for w in said:
+        text = str(w.message)
+        if isinstance(w.message, MarketWarning) and text not in lines:
+            lines.add(text)
+            found.append(_as_file_error(name, text))
+        elif not isinstance(w.message, (MarketWarning, OfferWarning)):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)  # not about the file: passed on
+    return tuple(found)
+
+
+def _as_file_error(name: str, text: str) -> OfferFileError:
+    """A market warning ("FILE: field: what was guessed") as the file's problem, printed as it was written."""
+    if not text.startswith(f"{name}: "):
+        return _Said(name, text)
+    rest = text.removeprefix(f"{name}: ")
+    field, sep, detail = rest.partition(": ")
+    return OfferFileError(name, detail, field) if sep and " " not in field else OfferFileError(name, rest)
+
+
+class _Said(OfferFileError):
+    """A warning that names no file of its own, kept word for word."""
+
+    def __init__(self, name: str, text: str) -> None:
+        OffercheckError.__init__(self, text)  # the message as written, not prefixed with the file
+        self.file, self.field, self.detail = name, None, text
 
 
 def offer_template() -> str:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Union
 from offercheck.api.arguments import EQUITY_VIEWS, Steps, choice, display_currency, is_path, offer_list, whole
 from offercheck.errors import ArgumentError, OfferFileError, OfferFileErrors, OfferWarning
 from offercheck.offer.models import Candidate, Offer
-from offercheck.pay.comp import pay_by_year
+from offercheck.pay.comp import espp_note, pay_by_year
 from offercheck.pay.currency import RateTable, load_rates
 from offercheck.pay.equity_offer import equity_report, grant_exercise_cost
 from offercheck.results import DEFAULT_YEARS, Evaluation
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from offercheck.market.benchmarks import BenchmarkSet
     from offercheck.pay.current import Forfeited
     from offercheck.pay.equity import View
+    from offercheck.pay.equity_view import SharedView
     from offercheck.real.price_levels import PriceLevel
 
 # An offer as the api takes it: a loaded Offer, or the path of its file.
@@ -98,7 +99,7 @@ def _warn_likely_mistakes(offers: Sequence[Offer]) -> None:
     from offercheck.offer.checks import likely_mistakes
 
     for offer in offers:
-        for problem in likely_mistakes(offer, offer.path or offer.label, tables=False):
+        for problem in likely_mistakes(offer, offer.path or offer.label):
             warnings.warn(OfferWarning(problem.message), stacklevel=4)
 
 
@@ -117,7 +118,8 @@ def evaluate(offer: Offer, *, years: int = DEFAULT_YEARS, currency: str | None =
     native = tuple(pay_by_year(offer, n, view, rates))  # a caller's rates hold for the 401(k) limit too
     return Evaluation(offer, target, tuple(y.scaled(factor) for y in native), native_years=native, fx=factor,
                       equity_view=view, equity=equity_report(offer, view, n, factor),
-                      exercise_cost=grant_exercise_cost(offer.equity) * factor, forfeited=_forfeited(offer, factor))
+                      exercise_cost=grant_exercise_cost(offer.equity) * factor, forfeited=_forfeited(offer, factor),
+                      pay_notes=tuple(x for x in (espp_note(offer, n, rates),) if x))
 
 
 def _forfeited(offer: Offer, fx: float) -> Forfeited | None:
@@ -137,7 +139,14 @@ def _scored(jobs: tuple[Evaluation, ...], pm: pluggy.PluginManager, benchmarks: 
     market = benchmarks if isinstance(benchmarks, BenchmarkSet) else market_for(
         pm, None if benchmarks is None else Path(benchmarks))
     anchor = _anchor(market, as_of)
-    return tuple(replace(e, market=score(e.offer, e.years, e.currency, pm, market, rates, anchor)) for e in jobs)
+    return tuple(_placed(e, score(e.offer, e.years, e.currency, pm, market, rates, anchor)) for e in jobs)
+
+
+def _placed(e: Evaluation, found: Any) -> Evaluation:
+    """``e`` with its market position, or with the reason it has none ("no market data for PL")."""
+    from offercheck.market.position import NoMarket
+
+    return replace(e, no_market=found.text) if isinstance(found, NoMarket) else replace(e, market=found)
 
 
 def _anchor(market: Any, as_of: dt.date | None = None) -> Any:
@@ -151,12 +160,18 @@ def _anchor(market: Any, as_of: dt.date | None = None) -> Any:
 
 
 def _taxed(jobs: tuple[Evaluation, ...], pm: pluggy.PluginManager, tax_year: int, s: Steps) -> tuple[Evaluation, ...]:
-    from offercheck.tax.aftertax import offer_taxes
+    """Every job's taxes; one no regime covers is compared untaxed, with its ``tax_note``."""
+    from offercheck.tax.aftertax import NotEstimated, offer_taxes
 
-    return tuple(replace(e, taxes=offer_taxes(pm, e.offer, e.native_years, e.years, currency=e.currency,
-                                              rates=s.rates, tax_year=tax_year, filing=s.filing,
-                                              view="risk" if e.equity_view == "risk" else "paper"))
-                 for e in jobs)
+    def taxed(e: Evaluation) -> Evaluation:
+        try:
+            return replace(e, taxes=offer_taxes(pm, e.offer, e.native_years, e.years, currency=e.currency,
+                                                rates=s.rates, tax_year=tax_year, filing=s.filing,
+                                                view="risk" if e.equity_view == "risk" else "paper"))
+        except NotEstimated as untaxed:
+            return replace(e, tax_note=str(untaxed))
+
+    return tuple(taxed(e) for e in jobs)
 
 
 def _in_real_terms(jobs: tuple[Evaluation, ...], s: Steps) -> tuple[tuple[Evaluation, ...], PriceLevel]:
@@ -175,10 +190,11 @@ def _in_real_terms(jobs: tuple[Evaluation, ...], s: Steps) -> tuple[tuple[Evalua
 def _versus(offer: Evaluation, stay: Evaluation) -> Evaluation:
     from offercheck.pay.current import versus_current
 
-    both = offer.taxes is not None and stay.taxes is not None  # net pay minus net pay only when both are taxed
-    return replace(offer, vs_current=versus_current(offer.years, stay.years,
-                                                    offer.taxes.nets if both and offer.taxes else None,
-                                                    stay.taxes.nets if both and stay.taxes else None))
+    mine, theirs = offer.taxes, stay.taxes
+    if mine is None or theirs is None:  # net pay (and take-home cash) minus the same only when both are taxed
+        return replace(offer, vs_current=versus_current(offer.years, stay.years))
+    return replace(offer, vs_current=versus_current(offer.years, stay.years, mine.nets, theirs.nets,
+                                                    mine.take_homes, theirs.take_homes))
 
 
 class Run(NamedTuple):
@@ -188,6 +204,7 @@ class Run(NamedTuple):
     current: Evaluation | None
     home: PriceLevel | None
     pm: pluggy.PluginManager | None
+    equity_note: str | None = None  # why private grants are at paper though the risk view was asked for
 
 
 def run(offers: Sequence[OfferLike], current: OfferLike | None, s: Steps, *, profile: Profile, market: bool,
@@ -201,8 +218,9 @@ def run(offers: Sequence[OfferLike], current: OfferLike | None, s: Steps, *, pro
     loaded, stay = load(offers, current=current, profile=profile, pm=pm)
     # Codes are trimmed capitals in every output, however a caller gave them; default: the first offer's.
     target = s.currency or loaded[0].currency
-    jobs = tuple(evaluate(o, years=s.years, currency=target, rates=s.rates, equity=s.equity)
-                 for o in (*loaded, *([stay] if stay is not None else [])))
+    everyone = (*loaded, *([stay] if stay is not None else []))
+    view = _one_view(everyone, s.equity)  # one equity view for the whole comparison (DESIGN section 4)
+    jobs = tuple(evaluate(o, years=s.years, currency=target, rates=s.rates, equity=view.view) for o in everyone)
     if market and pm is not None:
         jobs = _scored(jobs, pm, benchmarks, s.rates, s.as_of)
     if s.tax_year is not None and pm is not None:
@@ -218,4 +236,12 @@ def run(offers: Sequence[OfferLike], current: OfferLike | None, s: Steps, *, pro
         evaluations = tuple(replace(e, leave_early=leave_early(e.offer, months, fx=e.fx)) for e in evaluations)
     if now is not None:
         evaluations = tuple(_versus(e, now) for e in evaluations)
-    return Run(evaluations, now, home, pm)
+    return Run(evaluations, now, home, pm, view.note)
+
+
+def _one_view(offers: Sequence[Offer], asked: View) -> SharedView:
+    """The view every private grant of the comparison (the offers and the current job) is valued in: the one
+    asked for, or paper for all when one private grant lacks the risk inputs (``pay.equity_view``)."""
+    from offercheck.pay.equity_view import shared_view
+
+    return shared_view(offers, choice("equity", asked, EQUITY_VIEWS))

@@ -27,8 +27,16 @@ from offercheck.cli.options import (
 )
 from offercheck.render import COMPARE_FORMATS as FORMATS
 
+EPILOG = """\b
+Examples:
+  offercheck compare acme.toml globex.toml
+      ranks them by 4-year total pay and scores each against the market
+  offercheck compare acme.toml globex.toml --after-tax -o report.html
+      adds tax and net pay, and writes one HTML page with charts
+"""
 
-@click.command()
+
+@click.command(epilog=EPILOG)
 @click.argument("offers", nargs=-1, required=True, metavar="OFFER.toml...")
 @horizon_options
 @format_option(FORMATS, "table",
@@ -51,7 +59,8 @@ def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str 
             rank_by: str, wide: bool, leave_after: int | None, after_tax: bool, tax_year: str | None,
             filing: str | None, equity_view: str, as_of: dt.date | None, output: str | None, force: bool,
             **offer_set: Any) -> None:
-    """Compare offers: total pay per year and over the horizon, ranked by horizon total, scored against the market."""
+    """Compare offers: total pay per year and over the horizon, ranked by the horizon total (the ranking), each
+    scored against the market (the score: its percentile in the market benchmark)."""
     from offercheck import api
     from offercheck.render import render
 

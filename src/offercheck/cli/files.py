@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -39,7 +41,8 @@ def validate(files: tuple[str, ...], currents: tuple[str, ...], strict: bool, pl
 @click.argument("file", metavar="FILE")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.option("-i", "--interactive", is_flag=True,
-              help="Ask for the company, place, base and bonus on the terminal and write them (the file validates).")
+              help="Ask for the offer on the terminal (company, role, experience, place, pay, bonus, sign-on, "
+                   "equity, benefits; amounts as 150,000 or 150k) and write a file that validates.")
 def new(file: str, force: bool, interactive: bool) -> None:
     """Write a commented offer template to FILE (use - for stdout)."""
     from offercheck.api.files import offer_template
@@ -47,37 +50,33 @@ def new(file: str, force: bool, interactive: bool) -> None:
     if file != "-":
         check_output(file, force)  # before asking anything
     write_output(_ask_offer() if interactive else offer_template(), file, force)
+    if interactive and file != "-":
+        _say_doubts(file)
 
 
 def _ask_offer() -> str:
     """The offer file from answers to click prompts, checked as ``validate`` would before it is written."""
-    from offercheck.api.files import Answers, offer_file
+    from offercheck.api.files import interview, offer_file
 
-    def ask(text: str, default: str | None = "") -> str:
-        return str(click.prompt(text, default=default, show_default=False, err=True)).strip()
+    def ask(question: str, read: Callable[[str], Any], default: str | None = "") -> Any:
+        def proc(text: str) -> Any:
+            try:
+                return read(text)
+            except ValueError as e:
+                raise click.BadParameter(str(e)) from None
 
-    def code(text: str, default: str, length: int) -> str:
-        return str(click.prompt(text, default=default, err=True, value_proc=lambda v: _code(v, length)))
+        return click.prompt(question, default=default, show_default=bool(default), value_proc=proc, err=True)
 
-    answers = Answers(
-        company=ask("Company", None), role=ask("Role (e.g. machine learning engineer; empty to skip)"),
-        currency=code("Currency (ISO 4217)", "USD", 3), country=code("Country (ISO 3166 alpha-2)", "US", 2),
-        city=ask("City (empty to skip)"), state=ask("State or province code (empty to skip)"),
-        base=click.prompt("Base salary per year", type=click.FloatRange(min=0, min_open=True), err=True),
-        bonus_percent=click.prompt("Bonus target, percent of base (e.g. 15; 0 for none)", default=0.0,
-                                   type=click.FloatRange(0, 500), err=True),
-    )
-    return offer_file(answers)  # an answer the file format rejects: say so, write nothing
+    return offer_file(interview(ask))  # an answer the file format rejects: say so, write nothing
 
 
-def _code(value: str, length: int) -> str:
-    from offercheck.api.files import country_alias
+def _say_doubts(file: str) -> None:
+    """What ``validate`` says about the file just written (an unknown city, say), so nothing waits for later."""
+    from offercheck.api.files import validate_files
 
-    code = value.strip().upper()
-    code = country_alias(code) if length == 2 else code  # UK -> GB, USA -> US
-    if len(code) != length or not code.isalpha():
-        raise click.BadParameter(f"give a {length}-letter code")
-    return code
+    for check in validate_files([file]):
+        for doubt in check.doubts:
+            click.echo(f"Warning: {doubt.message}", err=True)
 
 
 @click.command()

@@ -28,7 +28,9 @@ class OffercheckGroup(click.Group):
 
     Built-in commands are imported when named (or listed, for --help). Plugins are asked only for a name that is
     not a built-in command, or for the list, so the usual commands never pay for discovery; their commands live in
-    a per-run group, so nothing outlives one run.
+    a per-run group, so nothing outlives one run. A plugin that fails to load is left out of that group with one
+    warning naming it (``--help`` and every other plugin's commands still work), and a plugin command that raises
+    is an error naming the plugin and the command.
     """
 
     def _builtin(self, cmd_name: str) -> click.Command | None:
@@ -45,9 +47,25 @@ class OffercheckGroup(click.Group):
             from offercheck.plugins.manager import add_plugin_commands
 
             group = click.Group()
-            add_plugin_commands(group)
+            ctx.meta["offercheck.plugin_of"], broken = add_plugin_commands(group)
             ctx.meta["offercheck.plugin_commands"] = group
+            for error in broken:  # once a run: the group is made once per context
+                click.echo(f"Warning: {error.message}; its commands are left out", err=True)
         return group
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's own ways to stop, a plugin command's included
+        except Exception as e:
+            plugin = ctx.meta.get("offercheck.plugin_of", {}).get(ctx.invoked_subcommand)
+            if plugin is None or ctx.invoked_subcommand in self.commands:  # a built-in command's own failure
+                raise
+            from offercheck.errors import PluginError
+            from offercheck.plugins.calls import describe
+
+            raise PluginError(plugin, f"command '{ctx.invoked_subcommand}'", describe(e)) from e
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         return self._builtin(cmd_name) or self._plugin_commands(ctx).get_command(ctx, cmd_name)

@@ -25,8 +25,16 @@ from offercheck.cli.options import (
 )
 from offercheck.render import NEGOTIATE_FORMATS as FORMATS
 
+EPILOG = """\b
+Examples:
+  offercheck negotiate acme.toml --against globex.toml
+      the counter-offer and talking points, and the gap to Globex's offer
+  offercheck negotiate acme.toml --format email -o email.txt
+      a draft email asking for the counter-offer, written to email.txt
+"""
 
-@click.command()
+
+@click.command(epilog=EPILOG)
 @click.argument("offers", metavar="OFFER.toml [OTHER.toml]...", nargs=-1, required=True)
 @click.option("--against", multiple=True, metavar="OTHER.toml",
               help="A competing offer (repeatable; or name it after OFFER.toml): the gap to it, and the asks it "
@@ -46,8 +54,9 @@ from offercheck.render import NEGOTIATE_FORMATS as FORMATS
 def negotiate(offers: tuple[str, ...], against: tuple[str, ...], target_percentile: float, years: int,
               currency: str | None, fmt: str | None, leave_after: int, after_tax: bool, tax_year: str | None,
               filing: str | None, equity_view: str, as_of: dt.date | None, output: str | None, force: bool,
-            **offer_set: Any) -> None:
-    """Talking points, counter-offer numbers and an email draft for OFFER, ranked by dollar impact.
+              **offer_set: Any) -> None:
+    """Talking points, counter-offer numbers and an email draft for OFFER: money asks first, by their value over
+    the horizon; then terms (with the amount at stake), then questions.
 
     The first file is the offer negotiated; every other one (after it or with --against) is a competing offer.
 

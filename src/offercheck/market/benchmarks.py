@@ -2,8 +2,9 @@
 
 A benchmark file (the packaged ``data/benchmarks.toml``, or one written by ``offercheck benchmarks build``)
 holds base- and total-pay quantiles per (role, experience band, country) cell; a missing key means "all".
-The schema is described at the top of the packaged file. Lookups never fail for an unknown role or country:
-they fall back to a broader cell and say so in ``Benchmark.note``. Files are read lazily and cached.
+The schema is described at the top of the packaged file. Lookups never fail for an unknown role: they fall back
+to a broader cell of the same country and say so in ``Benchmark.note``; a country a file by country has no cells
+for has no benchmark (``lookup`` returns None). Files are read lazily and cached.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class Benchmark(BaseModel):
     total: Quantiles | None = None
     bonus_norm: float | None = None
     bonus_source: str | None = None
+    bonus_norm_measured: bool = False  # the norm was measured in data, not taken from an article (schema)
     n: int | None
     source: str
     source_title: str
@@ -94,6 +96,7 @@ class Benchmark(BaseModel):
     note: str | None = None  # why the lookup used a broader cell than asked for
     fallback: str | None = None  # how the cell itself was derived, when not from its own rows
     borrowed_from: BorrowedFrom | None = None
+    survey_only: bool = False  # survey cells where no official anchor is shipped: labelled "survey only"
     aged: Aged | None = None  # an official anchor's ageing to the comparison date (its quantiles are aged)
 
     @model_validator(mode="before")
@@ -145,6 +148,9 @@ class BenchmarkSet:
         self.roles = tuple(sorted({k[0] for k in self._index if k[0] is not None}))
         self.countries = tuple(sorted({k[2] for k in self._index if k[2] is not None}))
         self.cities = frozenset(k[3] for k in self._index if k[3] is not None)
+        # A file without band cells (the packaged one: experience is the experience factor's curve) is not asked
+        # for a band, so its cells are not reported as borrowed for want of one.
+        self.by_band = any(k[1] is not None for k in self._index)
 
     def cell(self, i: int) -> BenchmarkCell:
         """Cell ``i``, validated, with its source and currency filled in (so they survive an overlay)."""
@@ -170,25 +176,36 @@ class BenchmarkSet:
         sources = {**self.sources, **other.sources}
         return BenchmarkSet(self.meta, sources, list(cells.values()), origin=f"{self.origin} + {other.origin}")
 
+    def covers(self, country: str | None) -> bool:
+        """Whether the cells speak for ``country``: it has cells of its own, or the file has no country cells at all
+        (a file not by country, e.g. a company's own bands, speaks for every country)."""
+        return not self.countries or (country or "").strip().upper() in self.countries
+
     def lookup(self, *, role: str | None, years_experience: float | None, country: str | None,
-               city: str | None = None, state: str | None = None) -> Benchmark:
-        """The most specific cell for this role, experience, country and city; never raises for unknown keys.
+               city: str | None = None, state: str | None = None) -> Benchmark | None:
+        """The most specific cell for this role, experience, country and city; None for a country the file has no
+        cell of its own for (DESIGN section 3: no benchmark, never another country's table).
 
         A US city is looked up by its BLS metro (as ``benchmarks build`` groups US cities), else as written.
-        An unknown role or country is replaced by "all roles" / "all countries"; when a cell is missing the
-        search widens in this order: drop experience, drop role, drop both, then the same without city, then
-        without country. ``Benchmark.note`` says what was used instead of what was asked, and
-        ``borrowed_from`` names the broader cell with its n.
+        An unknown role is replaced by "all roles"; when a cell is missing the search widens in this order: drop
+        experience, drop role, drop both, then the same without city (never without the country, in a file by
+        country). ``Benchmark.note`` says what was used instead of what was asked, and ``borrowed_from`` names the
+        broader cell with its n.
         """
+        if country is not None and country.strip() and not self.covers(country):
+            return None
         notes: list[str] = []
         r = self._role(role, notes)
         c = self._country(country, notes)
         metro = us_metro(city, state) if c == "US" and self.cities and plain(city) else None
         t = next((x for x in (plain(metro), plain(city)) if x in self.cities), None)
-        b = experience_band(years_experience) if years_experience is not None else None
-        candidates = dict.fromkeys((rr, bb, cc, tt) for cc, tt in ((c, t), (c, None), (None, None))
+        b = experience_band(years_experience) if years_experience is not None and self.by_band else None
+        places = ((c, t), (c, None)) if c is not None else ((c, t), (c, None), (None, None))
+        candidates = dict.fromkeys((rr, bb, cc, tt) for cc, tt in places
                                    for rr, bb in ((r, b), (r, None), (None, b), (None, None)))
         found = next((self._index[k] for k in candidates if k in self._index), None)
+        if found is None and c is not None:
+            return None  # the country's cells hold no cell for this key at all (none of its own roles or bands)
         cell = self.cell(found) if found is not None else max(self.cells, key=lambda x: x.n or 0)
         borrowed = cell.borrowed_from
         wanted = (r, b, c, t)
@@ -205,6 +222,7 @@ class BenchmarkSet:
                    borrowed: BorrowedFrom | None) -> Benchmark:
         norm = self.meta.bonus_norm
         return Benchmark(
+            bonus_norm_measured=self.meta.bonus_norm_measured, survey_only=source.kind == "survey",
             role=cell.role, experience=cell.experience, country=cell.country, city=cell.city,
             currency=cell.currency or self.meta.currency, base=cell.base,
             cash=cell.base if norm is None or cell.base is None else cell.base.scaled(1 + norm),
@@ -234,8 +252,8 @@ class BenchmarkSet:
         code = country.strip().upper()
         if code in self.countries:
             return code
-        notes.append(f"no benchmark for country {country!r}; used the all-countries table "
-                     f"(known countries: {', '.join(self.countries) or 'none, the table is not by country'})")
+        # Reached only for a file not by country (``covers``): its cells speak for every country.
+        notes.append(f"the benchmark file is not by country: its cells are used for {code}")
         return None
 
 

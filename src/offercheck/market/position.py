@@ -74,11 +74,25 @@ class AppliedAdjustment:
 
 
 @dataclass(frozen=True)
+class NoMarket:
+    """No benchmark for this offer: its country has no cell of its own (DESIGN section 3). ``text`` is what every
+    format says: "no market data for PL"."""
+
+    country: str
+
+    @property
+    def text(self) -> str:
+        return f"no market data for {self.country}"
+
+
+@dataclass(frozen=True)
 class MarketPosition:
     """An offer's market benchmark after every factor, and its percentiles, in the display currency.
 
-    ``basis`` is "total" when the benchmark measured total pay including equity, else "cash" (base plus the
-    bonus norm): the score is the percentile of the offer's average pay on that basis.
+    ``basis`` is "total" when the benchmark measured total pay including equity, else "base": the score is the
+    percentile of the offer's average total pay against the total benchmark, else of its year-1 base against the
+    base benchmark (DESIGN section 3). The cash line (average base + bonus against base x (1 + the bonus norm)) is
+    shown beside it, never as the score: a norm applied to every employer would mark down those that pay no bonus.
     """
 
     benchmark: Benchmark
@@ -109,22 +123,22 @@ class MarketPosition:
 
     @property
     def basis(self) -> str:
-        return "cash" if self.total is None else "total"
+        return "base" if self.total is None else "total"
 
     @property
     def expected_basis(self) -> Quantiles:
-        """The distribution the score is taken in: total where the benchmark has one, else cash."""
-        q = self.expected_cash if self.expected_total is None else self.expected_total
-        assert q is not None  # a Benchmark has base (so cash) or total
+        """The distribution the score is taken in: total where the benchmark has one, else base."""
+        q = self.expected_base if self.expected_total is None else self.expected_total
+        assert q is not None  # a Benchmark has base or total
         return q
 
     @property
     def scored(self) -> Percentile:
-        p = self.cash if self.total is None else self.total
+        p = self.base if self.total is None else self.total
         assert p is not None  # as expected_basis
         return p
 
     @property
     def overall(self) -> float:
-        """The score, 0-100: the percentile of the average pay on the basis."""
+        """The score, 0-100: the percentile of the offer's pay on the basis."""
         return self.scored.value

@@ -1,24 +1,32 @@
-"""Jointly estimated pay premia (experience, role, company size, work mode) and the non-US country cells.
+"""Jointly estimated pay premia (experience, role, company size, work mode), the experience curves and the
+non-US country cells.
 
-Both tables are fitted when the data files are built (scripts/build_market.py, method in market_survey.py);
-this module only reads ``data/market/premia.json`` and ``data/market/country_cells.json`` (loaded on first
-use and kept). A premium is relative to the population its anchor describes, with its 95% interval and n; one
-whose interval includes 1 or whose n is under the table's ``min_n`` applies x1.000 and says so.
+Both tables are fitted when the data files are built (scripts/build_market.py, method in market_survey.py) from
+the survey in local currencies; this module only reads ``data/market/premia.json`` and
+``data/market/country_cells.json`` (loaded on first use and kept). A premium is relative to the population its
+anchor describes, with its 95% interval, n and the rows it was fitted on; one whose interval includes 1, whose n
+is under the table's ``min_n``, or (company size, work mode) that was not measured on the country's own rows,
+applies x1.000 and says so.
+
+Scopes: "US", each country with an official anchor or enough rows of its own ("GB", "CA", "DE"), and "non-US"
+for every other country (:func:`scope_of`).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from offercheck.datafiles import packaged_json
-from offercheck.offer.roles import normalise_role
+from offercheck.offer.roles import experience_band, normalise_role
 
-__all__ = ["CountryCell", "Premium", "country_cell", "premium", "residual_sd"]
+__all__ = ["CountryCell", "ExperienceCurve", "Premium", "country_cell", "experience_band_n", "experience_curve",
+           "premium", "residual_sd", "scope_of", "scopes"]
 
 FACTORS = ("experience", "role", "company_size", "remote")
-SCOPES = ("US", "non-US")
+POOL = "non-US"
 
 
 @dataclass(frozen=True)
@@ -37,11 +45,52 @@ class Premium:
     applied: bool
     reason: str
     source: str
+    fitted_on: str = ""  # the rows behind the estimate: "GB rows (905)", "the non-US pool (...)"
+    versus: str | None = None  # a role premium's reference: the core role of its occupation
+
+
+@dataclass(frozen=True)
+class ExperienceCurve:
+    """Pay by years of experience in one scope: knots (years, multiplier) at the band centres, log-linear between
+    them and flat outside, monotone and at most ``max_step`` a year (market_survey.experience_curve)."""
+
+    scope: str
+    knots: tuple[tuple[float, float], ...]
+    intervals: tuple[tuple[float, float], ...]  # each knot's 95% interval (its band's)
+    ns: tuple[int, ...]  # each knot's band n
+    bands: tuple[str, ...]  # each knot's band
+    max_step: float
+    notes: tuple[str, ...]
+    fitted_on: str
+    source: str
+
+    def _interp(self, years: float, values: tuple[float, ...]) -> float:
+        xs = [k[0] for k in self.knots]
+        if years <= xs[0]:
+            return values[0]
+        if years >= xs[-1]:
+            return values[-1]
+        i = next(i for i in range(1, len(xs)) if years <= xs[i])
+        t = (years - xs[i - 1]) / (xs[i] - xs[i - 1])
+        return math.exp((1 - t) * math.log(values[i - 1]) + t * math.log(values[i]))
+
+    def multiplier(self, years: float) -> float:
+        """The multiplier at ``years`` (>= 0)."""
+        return self._interp(years, tuple(k[1] for k in self.knots))
+
+    def interval(self, years: float) -> tuple[float, float]:
+        """The 95% interval at ``years``, interpolated like the multiplier between the knots' band intervals."""
+        return (self._interp(years, tuple(i[0] for i in self.intervals)),
+                self._interp(years, tuple(i[1] for i in self.intervals)))
+
+    def describe(self) -> str:
+        """The knots in words: "x0.762 at 1.5y, x0.904 at 4.5y, ..."."""
+        return ", ".join(f"x{m:.3f} at {x:g}y" for x, m in self.knots)
 
 
 @dataclass(frozen=True)
 class CountryCell:
-    """Survey quantiles of base pay (USD) for one country, occupation and experience band."""
+    """Survey quantiles of base pay, in the country's currency, for one country, occupation and experience band."""
 
     country: str
     soc: str
@@ -51,12 +100,13 @@ class CountryCell:
     p50: int
     p75: int
     p90: int
-    n: int  # rows behind the quantiles (the broader cell's when borrowed)
-    own_n: int  # rows in this very cell
-    borrowed_from: str | None
+    n: int  # the cell's own rows
+    own_n: int  # the same (kept for readers of the older table, where n was the broader cell's when borrowed)
+    borrowed_from: str | None  # the broader cell a thin cell is shrunk toward, with its n
     note: str | None
     source: str
     reference_period: str
+    currency: str = "USD"
 
     def quantiles(self) -> dict[str, int]:
         return {"p10": self.p10, "p25": self.p25, "p50": self.p50, "p75": self.p75, "p90": self.p90}
@@ -79,37 +129,72 @@ def _role_key(role: str) -> str | None:
     return key if key in roles else normalise_role(role)
 
 
+def scopes() -> tuple[str, ...]:
+    """Every scope the premia table has."""
+    return tuple(_load("premia")["scopes"])
+
+
+def scope_of(country: str | None) -> str:
+    """The premia that move a benchmark of ``country``: its own scope where the table has one (the US, the
+    anchored countries), else the non-US pool."""
+    code = (country or "").strip().upper()
+    return code if code in _load("premia")["scopes"] and code != POOL else POOL
+
+
+def _scope(scope: str) -> dict[str, Any]:
+    table = _load("premia")["scopes"]
+    if scope not in table:
+        raise ValueError(f"scope must be one of {tuple(table)}, not {scope!r}")
+    found: dict[str, Any] = table[scope]
+    return found
+
+
 def premium(factor: str, level: str, scope: str = "US") -> Premium:
     """The premium of ``level`` of ``factor`` (levels: experience bands "0-2".."10+", role keys or titles,
-    company size "startup"/"sme"/"large", work mode "onsite"/"hybrid"/"remote").
-
-    ``scope`` "US" (premia that move a BLS anchor) or "non-US" (fitted with country fixed effects).
-    Raises KeyError for an unknown factor or level, ValueError for an unknown scope.
+    company size "startup"/"sme"/"large", work mode "onsite"/"hybrid"/"remote") in ``scope`` (see
+    :func:`scope_of`). Raises KeyError for an unknown factor or level, ValueError for an unknown scope.
     """
-    if scope not in SCOPES:
-        raise ValueError(f"scope must be one of {SCOPES}, not {scope!r}")
-    table = _load("premia")
-    levels = table["scopes"][scope]["factors"][factor]
+    levels = _scope(scope)["factors"][factor]
     key = (_role_key(level) or level) if factor == "role" else level
     if key not in levels:
         raise KeyError(f"no {scope} premium for {factor} {level!r}; known: {', '.join(levels)}")
     p = levels[key]
     applied = p["applied"] != 1.0
     return Premium(factor, key, scope, p["applied"], p["estimate"], p["ci_low"], p["ci_high"], p["n"],
-                   "strong", applied, f"{factor} {key}: {p['note']}", _source(table))
+                   "strong", applied, f"{factor} {key}: {p['note']}", _source(_load("premia")),
+                   p.get("fitted_on", ""), p.get("versus"))
+
+
+def experience_curve(scope: str = "US") -> ExperienceCurve:
+    """The experience curve of ``scope``."""
+    s = _scope(scope)
+    curve, bands = s["experience_curve"], s["factors"]["experience"]
+    by_centre = {float(c): b for b, c in curve["centres"].items()}
+    knots = tuple((float(x), float(m)) for x, m in curve["knots"])
+    names = tuple(by_centre[x] for x, _ in knots)
+    return ExperienceCurve(scope, knots, tuple((bands[b]["ci_low"], bands[b]["ci_high"]) for b in names),
+                           tuple(bands[b]["n"] for b in names), names, curve["max_step"], tuple(curve["notes"]),
+                           s["fitted_on"], _source(_load("premia")))
+
+
+def experience_band_n(years: float, scope: str = "US") -> int:
+    """The survey rows of the band ``years`` falls in, in the fit behind ``scope``'s curve."""
+    n: int = _scope(scope)["factors"]["experience"].get(experience_band(years), {}).get("n", 0)
+    return n
 
 
 def residual_sd(scope: str = "US") -> float:
     """Spread (sd of log pay) the premia model leaves unexplained: the within-cell dispersion."""
-    value: float = _load("premia")["scopes"][scope]["residual_sd"]
+    value: float = _scope(scope)["residual_sd"]
     return value
 
 
 def country_cell(country: str, role_or_soc: str, band: str) -> CountryCell | None:
-    """The survey cell for a non-US ``country`` (ISO code), a role (or SOC code) and experience band, or None.
+    """The survey cell for a non-US ``country`` (ISO code), a role (or SOC code) and experience band, in the
+    country's currency, or None (a country with fewer than the table's ``min_n`` rows has none).
 
-    A thin cell comes borrowed from a broader one of the same country: ``borrowed_from`` names it and
-    ``note`` says why, with the real n of both.
+    A thin cell is shrunk toward a broader one of the same country: ``borrowed_from`` names it with its n and
+    ``note`` says how, with the cell's own n.
     """
     table = _load("country_cells")
     soc = role_or_soc
@@ -121,6 +206,8 @@ def country_cell(country: str, role_or_soc: str, band: str) -> CountryCell | Non
     cell = table["cells"].get(country.strip().upper(), {}).get(f"{soc}|{band}")
     if cell is None:
         return None
+    borrowed = cell["borrowed_from"]
     return CountryCell(country.strip().upper(), soc, band, cell["p10"], cell["p25"], cell["p50"], cell["p75"],
-                       cell["p90"], cell["n"], cell["own_n"], cell["borrowed_from"], cell["note"],
-                       _source(table), table["source"]["reference_period"])
+                       cell["p90"], cell["n"], cell["n"],
+                       None if borrowed is None else f"{borrowed['cell']} (n={borrowed['n']})", cell["note"],
+                       _source(table), table["source"]["reference_period"], cell["currency"])

@@ -41,6 +41,9 @@ class BenchmarkMeta(BaseModel):
     description: str | None = None
     bonus_norm: float | None = Field(None, ge=0, le=2)  # typical bonus as a share of base; None: no norm
     bonus_source: str | None = None
+    # True only for a norm measured in data (bonus as a share of base in a survey or payroll): a seed article's
+    # range is not. A bonus ask cites only a measured norm (negotiation.bonus).
+    bonus_norm_measured: bool = False
 
 
 class BenchmarkSource(BaseModel):
@@ -51,6 +54,8 @@ class BenchmarkSource(BaseModel):
     year: int = Field(ge=1900, le=2200)
     url: str | None = None
     licence: str | None = None
+    # "survey" for survey cells: with no official anchor they are labelled "survey only" wherever shown.
+    kind: str | None = None
 
 
 class BorrowedFrom(BaseModel):

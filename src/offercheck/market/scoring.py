@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from offercheck.errors import PluginError
 from offercheck.market.adjustments import Adjustment
 from offercheck.market.evidence import bound_weak, resolve_overlaps
-from offercheck.market.position import AppliedAdjustment, MarketPosition, Percentile, percentile_of
+from offercheck.market.position import AppliedAdjustment, MarketPosition, NoMarket, Percentile, percentile_of
 from offercheck.plugins.calls import ADJUST, adjust
 
 if TYPE_CHECKING:
@@ -62,16 +62,19 @@ def market_position(years: Sequence[YearPay], benchmark: Benchmark, adjustments:
 
 
 def score(offer: Offer, years: Sequence[YearPay], currency: str, pm: pluggy.PluginManager, benchmarks: Any,
-          rates: RateTable, anchor: AnchorProvider | None = None) -> MarketPosition:
+          rates: RateTable, anchor: AnchorProvider | None = None) -> MarketPosition | NoMarket:
     """Look up the offer's benchmark, apply every factor plugin, and place ``years`` (in ``currency``) in it.
 
     ``anchor`` (e.g. the BLS anchor for US offers) gives the base benchmark where it has one; otherwise the
-    benchmark file's cell for the offer's role, experience, country and city is used.
+    benchmark file's cell for the offer's role, experience, country and city is used. A country with neither has
+    no benchmark: :class:`NoMarket` ("no market data for PL"), and no factor is asked.
     """
     loc = offer.location
     benchmark = anchor(offer, benchmarks) if anchor is not None else None
     if benchmark is None:
         benchmark = benchmarks.lookup(role=offer.offer.role, years_experience=offer.candidate.years_experience,
                                       country=loc.country, city=loc.city, state=loc.state)
+    if benchmark is None:
+        return NoMarket(loc.country)
     fx = rates.rate(benchmark.currency, currency)
     return market_position(years, benchmark, collect_adjustments(pm, offer, benchmark), fx)

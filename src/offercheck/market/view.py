@@ -83,9 +83,10 @@ def select_cells(benchmarks: BenchmarkSet, *, role: str | None = None, country: 
         # Known keys, but no cell for this combination: show what compare would fall back to.
         found = benchmarks.lookup(role=want_role, country=want_country,
                                   years_experience=None if want_band is None else _BAND_YEARS[want_band])
-        key = (found.role, found.experience, found.country, found.city)
-        cells = tuple(c for c in benchmarks.cells if c.key == key)
-        note = found.note
+        if found is not None:  # None: the country's cells have none for this combination at all
+            key = (found.role, found.experience, found.country, found.city)
+            cells = tuple(c for c in benchmarks.cells if c.key == key)
+            note = found.note
     used = {c.source for c in cells}
     sources = tuple(s for s in benchmarks.sources.values() if s.id in used)
     return BenchmarkView(origin, benchmarks.meta.currency, cells, sources, note)

@@ -65,7 +65,8 @@ def benchmark_cell(m: MarketPosition) -> str:
                                  b.country or "all countries") if x)
     factors = ", ".join(f"{a.adjustment.factor} x{a.adjustment.multiplier:.3f}" for a in m.adjustments
                         if a.adjustment.multiplier != 1)
-    return (f"{b.source_title}, {b.year}: {cell}" + (f" (n={b.n:,})" if b.n else "")
+    return (f"{b.source_title}, {'survey only, ' if b.survey_only else ''}{b.year}: {cell}"
+            + (f" (n={b.n:,})" if b.n else "")
             + (f"; factors {factors} (all x{m.multiplier:.3f})" if factors else "; no factor adjustment"))
 
 
@@ -176,8 +177,9 @@ def vesting_part(e: Evaluation) -> SignOnPart | None:
         return None
     split = "/".join(f"{p:g}" for p in schedule)
     return SignOnPart("back-loaded vesting", tuple(out),
-                      f"the equity vests {split}, so years 1-2 pay less than an even {even:.3g}% a year by more than "
-                      "the sign-on offered", f"vesting schedule {split} and grant in the offer file")
+                      f"the equity vests {split}, so the first two years pay less of it than an even {even:.3g}% a "
+                      "year would, by more than the sign-on offered",
+                      f"vesting schedule {split} and grant in the offer file")
 
 
 def buyout(current: Evaluation | None) -> Forfeited | None:
@@ -186,17 +188,22 @@ def buyout(current: Evaluation | None) -> Forfeited | None:
     return f if f is not None and f.total > 0 else None
 
 
+def forfeited_words(current: Evaluation) -> str:
+    """"leaving Cascade forfeits $60,000 of unvested equity and $10,000 of unpaid bonus": what a buyout makes up."""
+    f = current.forfeited
+    parts = [] if f is None else [f"{format_money(getattr(f, name), current.currency)} of {title}"
+                                  for name, title in FORFEITED_PARTS if getattr(f, name) > 0]
+    listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + (parts[-1] if parts else "nothing")
+    return f"leaving {current.offer.offer.company} forfeits {listed}"
+
+
 def buyout_part(e: Evaluation, current: Evaluation | None) -> SignOnPart | None:
     f = buyout(current)
     if f is None or current is None:
         return None
-    parts = [f"{format_money(getattr(f, name), current.currency)} of {title}" for name, title in FORFEITED_PARTS
-             if getattr(f, name) > 0]
-    listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
     # Year 1 only: what the year-1 bounds leave is asked as an extra equity grant (``buyout.buyout_grant``),
     # never as later cash.
-    return SignOnPart("buyout", (round_ask(f.total),),
-                      f"leaving {current.offer.offer.company} forfeits {listed}",
+    return SignOnPart("buyout", (round_ask(f.total),), forfeited_words(current),
                       f"[leaving] in {current.offer.path or 'the current-job file'} (unvested_equity, unpaid_bonus, "
                       "clawback_owed)")
 
@@ -210,9 +217,8 @@ def competing_part(e: Evaluation, so_far: Package, better: Sequence[tuple[Gap, E
     if round_ask(left) <= 0:
         return None
     return SignOnPart("competing offer", (round_ask(left),),
-                      f"the offer I hold from {g.company} pays {format_money(other.year1, e.currency)} in year 1, "
-                      "more than this offer with the asks above",
-                      f"{g.label} offer file")
+                      f"the offer I hold from {g.company} pays {format_money(other.year1, e.currency)} in its first "
+                      "year", f"{g.label} offer file; its year 1 less this offer's year 1 with the asks before")
 
 
 @dataclass(frozen=True)

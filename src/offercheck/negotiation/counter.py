@@ -22,7 +22,8 @@ from offercheck.negotiation.asks import (
 )
 from offercheck.negotiation.equity_points import private_equity_points
 from offercheck.negotiation.gaps import COMPONENT_NAMES, Gap, gap_to
-from offercheck.negotiation.points import TalkingPoint, builtin_points, plugin_points, rank
+from offercheck.negotiation.plugin_points import plugin_points
+from offercheck.negotiation.points import TalkingPoint, builtin_points, rank
 from offercheck.render.common import years_text
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class Negotiation:
     stay: Gap | None = None  # staying versus this offer: positive gaps mean staying pays more
     asks: Asks | None = None  # the numbers behind the counter and the points
     as_of: dt.date | None = None  # the date the negotiation is for (see ``api.negotiate``)
+    equity_note: str | None = None  # why private grants are at paper though risk was asked (pay.equity_view)
 
     @property
     def label(self) -> str:
@@ -147,6 +149,9 @@ def guidance(e: Evaluation, others: Sequence[Evaluation]) -> tuple[Guidance, ...
         research = (f"There is no benchmark for {e.offer.location.country} here, so no ask uses the market (the "
                     f"score compares with {benchmark_cell(e.market)}): research salary ranges for this role and "
                     "location first.")
+    elif e.no_market is not None:  # as compare says it: the country has no cell or official figure of its own
+        research = (f"There is {e.no_market} here, so no ask uses the market: research salary ranges for this role "
+                    "and location first.")
     else:
         research = "No market benchmark was used here: research salary ranges for this role and location first."
     n = len(e.years)
@@ -166,13 +171,15 @@ def guidance(e: Evaluation, others: Sequence[Evaluation]) -> tuple[Guidance, ...
 
 def negotiate(e: Evaluation, others: Sequence[Evaluation] = (), *, pm: pluggy.PluginManager | None = None,
               target_percentile: float = DEFAULT_TARGET_PERCENTILE, rates: RateTable | None = None,
-              current: Evaluation | None = None, as_of: dt.date | None = None) -> Negotiation:
+              current: Evaluation | None = None, as_of: dt.date | None = None,
+              equity_note: str | None = None) -> Negotiation:
     """Everything to negotiate ``e`` with: ranked points (built-in and plugins'), counter, gaps; the leave-early
     figures each evaluation carries (``api.negotiate`` computes them for ``leave_after`` months).
 
     ``others`` are the competing offers, evaluated in ``e``'s currency and horizon; ``rates`` (the table they
     were converted with) is only cited. ``current``, the job held now evaluated the same way, adds the buyout of
-    what leaving it forfeits (its ``forfeited``) and the gap to staying. ``api.negotiate`` is the whole command.
+    what leaving it forfeits (its ``forfeited``) and the gap to staying. ``equity_note``: the comparison's note on
+    its one equity view (``pay.equity_view``), carried to the output. ``api.negotiate`` is the whole command.
     """
     if not 0 < target_percentile < 100:
         raise ValueError("target_percentile must be between 0 and 100")
@@ -199,4 +206,5 @@ def negotiate(e: Evaluation, others: Sequence[Evaluation] = (), *, pm: pluggy.Pl
         stay=None if current is None else gap_to(e, current),
         asks=asks,
         as_of=as_of,
+        equity_note=equity_note,
     )

@@ -8,7 +8,6 @@ read here.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -22,6 +21,7 @@ from offercheck.negotiation.asks import (
     Package,
     applicable_market,
     benchmark_cell,
+    forfeited_words,
     format_money,
     horizon_gain,
     offered,
@@ -30,16 +30,15 @@ from offercheck.negotiation.asks import (
 )
 from offercheck.negotiation.bonus import bonus_unstated
 from offercheck.negotiation.gaps import Gap, gap_to, same_market
+from offercheck.negotiation.local import local_terms, possessive
 from offercheck.pay.leave_early import clawback_at_stake
 from offercheck.pay.vesting import equity_vested, grant_value_per_percent, vested_by_year
 from offercheck.render.common import years_text
 
 if TYPE_CHECKING:
-    import pluggy
-
     from offercheck.results import Evaluation
 
-__all__ = ["TalkingPoint", "builtin_points", "plugin_points", "rank"]
+__all__ = ["TalkingPoint", "builtin_points", "rank"]
 
 # A year of paid days off is valued at base / working days (52 weeks x 5 days).
 WORKING_DAYS = 260
@@ -97,7 +96,8 @@ class _Context:
 
 
 def _base_point(c: _Context) -> list[TalkingPoint]:
-    """The base ask with its evidence: the market percentile, a better offer's base, the premia behind the figure."""
+    """The base ask with its reasons, as a person would give them: the market figure that supports it, a better
+    offer's base. The rules behind the amount (the +20% bound, the premia in the benchmark) go to the source."""
     a = c.asks.base
     if a is None:
         return []
@@ -108,8 +108,8 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
         # Said as a person would say it to a recruiter: "the 56th percentile", not "p56".
         where = (f"is {m.base.bound} the {_ordinal(m.base.value)} percentile" if m.base.bound
                  else f"is at the {_ordinal(m.base.value)} percentile")
-        said.append(f"The offered base {where} of market pay for this role, experience and location; "
-                    f"the {_ordinal(c.percentile)} percentile is {c.money(a.target)}.")
+        said.append(f"The offered base of {c.money(now.base)} {where} of market pay for this role, experience and "
+                    f"location; the {_ordinal(c.percentile)} percentile is {c.money(a.target)}.")
         sources.append(benchmark_cell(m))
     if a.competitor is not None and a.competitor_base is not None:
         net = a.competitor.average_net_gap
@@ -117,17 +117,16 @@ def _base_point(c: _Context) -> list[TalkingPoint]:
                     + ("" if net is None else f"; after estimated taxes it pays {c.money(net)} a year more") + ".")
         sources.append(f"{a.competitor.label} offer file")
     if a.capped:
-        said.append(f"That is more than 20% above the offer, so I am keeping my ask within "
-                    f"{c.money(now.base * 1.2)}.")
+        sources.append(f"the ask is kept within 20% above the offered base ({c.money(now.base * 1.2)})")
     if a.target is not None and m is not None:
         # The premium's reason is evidence for the reader, not words for the recruiter: it goes to the source.
-        premia = [x.adjustment for x in m.adjustments
-                  if x.adjustment.factor in CANDIDATE_FACTORS and x.adjustment.multiplier > 1]
-        said += [f"The benchmark includes a x{x.multiplier:.3f} premium for my {x.factor}." for x in premia]
-        sources += [f"{x.factor} premium: {x.reason}" for x in premia]
-    said.append(f"I would like a base of {c.money(a.amount)} (now {c.money(now.base)}).")
+        sources += [f"{x.adjustment.factor} premium x{x.adjustment.multiplier:.3f}: {x.adjustment.reason}"
+                    for x in m.adjustments
+                    if x.adjustment.factor in CANDIDATE_FACTORS and x.adjustment.multiplier > 1]
+    up = "" if said and a.target is not None else f", up from {c.money(now.base)}"
+    said.append(f"I would like a base salary of {c.money(a.amount)}{up}.")
     gain = horizon_gain(c.e, Package(a.amount, now.bonus_percent))
-    return [TalkingPoint(topic="base", text=" ".join(said), amount=gain, ask=f"base {c.money(a.amount)}",
+    return [TalkingPoint(topic="base", text=" ".join(said), amount=gain, ask=f"a base salary of {c.money(a.amount)}",
                          source="; ".join(sources))]
 
 
@@ -148,38 +147,50 @@ def _bonus_point(c: _Context) -> list[TalkingPoint]:
     r = b.reason
     why = (f"the offer I hold from {r.competitor.company} has a target bonus of {r.percent:g}% of base"
            if r.competitor is not None else f"in this market a bonus typically adds {r.percent:g}% of base")
-    text = (f"The offer has {current}; {why}. I would like a target bonus of {b.percent:g}% of base, "
-            f"{c.money(b.percent / 100 * p.base)} in year 1"
-            + (", below that so that year-1 cash stays within 30% of the offer's." if b.percent < r.percent
-               else "."))
-    return [TalkingPoint(topic="bonus", text=text, amount=gain, ask=f"bonus target {b.percent:g}% of base",
-                         source=r.source)]
+    text = (f"The offer has {current}; {why}. I would like a target bonus of {b.percent:g}% of base "
+            f"({c.money(b.percent / 100 * p.base)} in year 1).")
+    cut = "; less than that, to keep year-1 cash within 30% of the offer's" if b.percent < r.percent else ""
+    return [TalkingPoint(topic="bonus", text=text, amount=gain, ask=f"a target bonus of {b.percent:g}% of base",
+                         source=r.source + cut)]
 
 
-def sign_on_words(c: _Context, amounts: tuple[float, ...]) -> str:
-    if len([a for a in amounts if a]) <= 1:
+def sign_on_words(c: _Context, amounts: Sequence[float]) -> str:
+    """$40,000, or $40,000 ($30,000 in year 1 and $10,000 in year 2) when more than year 1 pays some."""
+    if not any(amounts[1:]):
         return c.money(sum(amounts))
-    return f"{c.money(sum(amounts))} (" + ", ".join(f"{c.money(a)} in year {y}" for y, a in enumerate(amounts, 1)
-                                                   if a) + ")"
+    by_year = [f"{c.money(a)} in year {y}" for y, a in enumerate(amounts, 1) if a]
+    return f"{c.money(sum(amounts))} ({', '.join(by_year[:-1])} and {by_year[-1]})"
+
+
+def sign_on_by_year(c: _Context) -> tuple[float, ...]:
+    """The sign-on of the counter by year (offered and new, relocation apart): in all, ``counter.sign_on``."""
+    new = c.asks.package.new_sign_on
+    return tuple(y.sign_on - y.relocation + (new[i] if i < len(new) else 0.0) for i, y in enumerate(c.e.years))
 
 
 def _sign_on_point(c: _Context) -> list[TalkingPoint]:
+    """The sign-on asked for, said as its new total (offered and new, equal to ``counter.sign_on``), with the
+    reason for each part of what is new; the year-1 bounds that cut it go to the source."""
     a = c.asks
     if not a.parts:
         return []
-    reasons = [f"{sign_on_words(c, x.amounts)} because {x.detail}" for x in a.parts]
-    text = ("I would ask for a sign-on bonus of " + sign_on_words(c, a.package.new_sign_on)
-            + (" on top of the one offered" if any(y.sign_on - y.relocation for y in c.e.years) else "")
-            + (": " + "; ".join(reasons) if len(reasons) > 1 else f" because {a.parts[0].detail}") + ".")
+    total = sign_on_words(c, sign_on_by_year(c))
+    offered_total = sum(y.sign_on - y.relocation for y in c.e.years)
+    more = (f", {c.money(a.sign_on)} more than the {c.money(offered_total)} offered" if offered_total else "")
+    if len(a.parts) == 1:
+        reasons = f", because {a.parts[0].detail}"
+    else:
+        reasons = ": " + "; and ".join(f"{c.money(x.total)} because {x.detail}" for x in a.parts)
+    text = f"I would ask for a sign-on bonus of {total}{more}{reasons}."
+    sources = list(dict.fromkeys(x.source for x in a.parts))
     if a.limit_from is not None:
-        text += (f" {a.limit_from.company}'s offer pays {c.money(a.limit_from.year1_gap)} more in year 1, so "
-                 "matching it is the ask.")
+        text += (f" {possessive(a.limit_from.company)} offer pays {c.money(a.limit_from.year1_gap)} more in its "
+                 "first year, so matching it is the ask.")
     elif a.trimmed:
-        text += (f" I have kept year-1 cash within 30% of the offer's ({c.money(a.offer_cash)}), so the ask is "
-                 "smaller than the reasons add up to.")
-    return [TalkingPoint(topic="sign-on", text=text, amount=a.sign_on,
-                         ask=f"sign-on {sign_on_words(c, a.package.new_sign_on)}",
-                         source="; ".join(dict.fromkeys(x.source for x in a.parts)))]
+        sources.append(f"year-1 cash kept within 30% of the offer's ({c.money(a.offer_cash)}), so the ask is smaller "
+                       "than its reasons add up to")
+    return [TalkingPoint(topic="sign-on", text=text, amount=a.sign_on, ask=f"a sign-on bonus of {total}",
+                         source="; ".join(sources))]
 
 
 def _buyout_equity_point(c: _Context) -> list[TalkingPoint]:
@@ -190,11 +201,13 @@ def _buyout_equity_point(c: _Context) -> list[TalkingPoint]:
         return []
     grant = c.money(g.value)
     price = None if g.price is None else format_money(g.price, c.e.currency, cents=True)
-    shares = "" if g.shares is None else f" ({g.shares:,} shares at the latest preferred price of {price})"
-    text = (f"Leaving {c.current.offer.offer.company} forfeits more than the cash asks cover; I would ask for an "
-            f"extra equity grant of {grant}{shares} for the rest.")
-    return [TalkingPoint(topic="buyout in equity", text=text, amount=g.value,
-                         ask=f"extra equity grant {grant}{shares}",
+    what = (f"an extra equity grant worth {grant}" if g.shares is None else
+            f"an extra equity grant of {g.shares:,} shares (worth {grant} at the latest preferred price of {price})")
+    cash = next((x.total for x in c.asks.parts if x.reason == "buyout"), 0.0)
+    rest = (f"with {c.money(cash)} of it in the sign-on bonus, I would ask for {what} for the rest" if cash
+            else f"I would ask for {what} to make it up")
+    text = f"{forfeited_words(c.current)[:1].upper()}{forfeited_words(c.current)[1:]}; {rest}."
+    return [TalkingPoint(topic="buyout in equity", text=text, amount=g.value, ask=what,
                          source=f"[leaving] in {c.current.offer.path or 'the current-job file'}"
                                 + ("; preferred_price in the offer file" if g.shares is not None else ""))]
 
@@ -211,9 +224,9 @@ def _refresher_point(c: _Context) -> list[TalkingPoint]:
     return [TalkingPoint(
         topic="equity refreshers",
         text=(f"There are no annual refreshers, so equity pay stops once the grant has vested. I would ask for "
-              f"refreshers of {c.money(annual)} a year, the initial grant spread over its "
+              f"equity refreshers of {c.money(annual)} a year, the initial grant spread over its "
               f"{years_text(len(eq.vesting_plan.schedule))}."),
-        amount=gain, ask=f"refreshers {c.money(annual)} a year",
+        amount=gain, ask=f"equity refreshers of {c.money(annual)} a year",
         source="initial grant value / vesting years, from the offer file")]
 
 
@@ -228,8 +241,9 @@ def _cliff_point(c: _Context) -> list[TalkingPoint]:
         return []
     return [TalkingPoint(
         topic="vesting cliff",
-        text=(f"Nothing vests before month {plan.cliff_months}, longer than the usual one-year cliff: leaving "
-              f"earlier forfeits the {c.money(at_cliff)} that vests at the cliff. I would ask for a 12-month cliff."),
+        text=(f"Nothing vests before month {plan.cliff_months}, longer than the usual one-year cliff. I would ask "
+              f"for a 12-month cliff. At stake: the {c.money(at_cliff)} that vests at the cliff, forfeited by "
+              "leaving before it."),
         amount=at_cliff, ask="a 12-month cliff", kind="term",
         source=f"cliff_months = {plan.cliff_months} of the vesting plan (the amount is at stake, not pay)")]
 
@@ -244,9 +258,9 @@ def _clawback_point(c: _Context) -> list[TalkingPoint]:
     what = "sign-on and relocation" if so.relocation else "sign-on"
     return [TalkingPoint(
         topic="sign-on clawback",
-        text=(f"Leaving within {so.clawback_months} months means repaying {c.money(paid)} of {what}. I would ask "
-              "for the repayment to shrink month by month (pro rata)."),
-        amount=paid, ask="pro-rata clawback", kind="term",
+        text=(f"Leaving within {so.clawback_months} months would mean repaying all of the {what}. I would ask "
+              f"for the repayment to shrink month by month (pro rata). At stake: {c.money(paid)} of {what}."),
+        amount=paid, ask=f"a pro-rata clawback of the {what}", kind="term",
         source=f"[sign_on] clawback_months = {so.clawback_months} (the amount is at stake, not pay)")]
 
 
@@ -257,11 +271,13 @@ def _strike_point(c: _Context) -> list[TalkingPoint]:
     at_fmv = eq.model_copy(update={"strike": eq.fmv})
     gain = sum(equity_vested(at_fmv, 12 * y, after=12 * (y - 1))[0]
                - equity_vested(eq, 12 * y, after=12 * (y - 1))[0] for y in range(1, c.years + 1)) * c.e.fx
+    strike, fmv = (format_money(x * c.e.fx, c.e.currency, cents=True) for x in (eq.strike, eq.fmv))
     return [TalkingPoint(
         topic="option strike above fair value",
-        text=(f"The strike of {eq.strike:g} is above the fair market value of {eq.fmv:g} a share, so the options "
+        text=(f"The strike of {strike} is above the fair market value of {fmv} a share, so the options "
               "are worth nothing today. I would ask for a strike at the fair market value."),
-        amount=gain, ask=f"strike {eq.fmv:g}", source="strike and fmv (409A) in the offer file")]
+        amount=gain, ask=f"a strike price of {fmv}, the fair market value",
+        source=f"strike and {local_terms(c.e.offer).fmv_field} in the offer file")]
 
 
 def _equity_gap_point(c: _Context) -> list[TalkingPoint]:
@@ -281,9 +297,10 @@ def _equity_gap_point(c: _Context) -> list[TalkingPoint]:
         return []
     return [TalkingPoint(
         topic="equity",
-        text=(f"The offer I hold from {g.company} pays {c.money(raw)} more in equity over {years_text(c.years)}. "
-              f"After the asks above, {c.money(left)} of that remains; I would ask for a larger grant to close it."),
-        amount=left, ask=f"equity worth {c.money(left)} more over {years_text(c.years)}",
+        text=(f"The offer I hold from {g.company} pays {c.money(raw)} more in equity over {years_text(c.years)}; "
+              f"even with the changes above, {c.money(left)} of that remains. I would ask for a larger equity grant "
+              "to close it."),
+        amount=left, ask=f"a larger equity grant, worth {c.money(left)} more over {years_text(c.years)}",
         source=f"{g.label} offer file")]
 
 
@@ -299,7 +316,9 @@ def _benefit_points(c: _Context) -> list[TalkingPoint]:
     # A private company has no stock plan to buy into: no ESPP ask there.
     kinds = (("retirement_match", "retirement match"),) + ((("espp", "ESPP"),) if c.e.offer.company.public is not False
                                                              else ())
+    local = local_terms(c.e.offer).retirement
     for name, topic in kinds:
+        words = local if name == "retirement_match" else topic
         mine = getattr(first, name) / first.base
         best = max(richer, key=lambda ge: getattr(ge[1].years[0], name) / ge[1].years[0].base, default=None)
         theirs = 0.0 if best is None else getattr(best[1].years[0], name) / best[1].years[0].base
@@ -307,9 +326,10 @@ def _benefit_points(c: _Context) -> list[TalkingPoint]:
             gain = sum(y.base * (theirs - mine) for y in c.e.years)
             points.append(TalkingPoint(
                 topic=topic,
-                text=(f"{best[0].company} gives {100 * theirs:.3g}% of base in {topic}, this offer {100 * mine:.3g}%: "
+                text=(f"{best[0].company} gives {100 * theirs:.3g}% of base in {words}, this offer {100 * mine:.3g}%: "
                       f"{c.money(gain)} over {years_text(c.years)}. I would ask to match it."),
-                amount=gain, ask=f"{topic} worth {100 * theirs:.3g}% of base", source=f"{best[0].label} offer file"))
+                amount=gain, ask=f"{_article(words)} {words} of {100 * theirs:.3g}% of base",
+                source=f"{best[0].label} offer file"))
     pto = c.e.offer.benefits.pto_days
     best = max(peers, key=lambda ge: ge[1].offer.benefits.pto_days, default=None)
     if best is not None and best[1].offer.benefits.pto_days > pto:
@@ -319,7 +339,7 @@ def _benefit_points(c: _Context) -> list[TalkingPoint]:
             topic="paid time off",
             text=(f"{best[0].company} gives {days:g} days of paid time off, this offer {pto:g}: {days - pto:g} days a "
                   f"year are worth {c.money(gain)} of base over {years_text(c.years)}. I would ask for {days:g} days."),
-            amount=gain, ask=f"{days:g} days PTO",
+            amount=gain, ask=f"{days:g} days of paid time off",
             source=f"{best[0].label} offer file; a day is base / {WORKING_DAYS} working days"))
     return points
 
@@ -346,26 +366,6 @@ def _points(c: _Context) -> list[TalkingPoint]:
     return [p for kind in _BUILTIN for p in kind(c)]
 
 
-def plugin_points(pm: pluggy.PluginManager, e: Evaluation, others: Sequence[Evaluation]) -> list[TalkingPoint]:
-    """Points from every ``offercheck_talking_points`` plugin, checked so a bad one is named, not a crash."""
-    from offercheck.errors import PluginError
-    from offercheck.plugins.calls import TALKING_POINTS as hook
-    from offercheck.plugins.calls import talking_points
-
-    out: list[TalkingPoint] = []
-    for plugin, result in talking_points(pm, e.offer, e, others):
-        if not isinstance(result, (list, tuple)):
-            raise PluginError(plugin, hook, f"returned {type(result).__name__}, expected a list of TalkingPoint")
-        for item in result:
-            if not isinstance(item, TalkingPoint):
-                raise PluginError(plugin, hook, f"returned a {type(item).__name__} in its list, expected TalkingPoint")
-            # model_construct() can bypass validation: ranking needs a finite, non-negative amount.
-            if not (isinstance(item.amount, (int, float)) and math.isfinite(item.amount) and item.amount >= 0):
-                raise PluginError(plugin, hook, f"amount must be a finite number >= 0, got {item.amount!r}")
-            out.append(item)
-    return out
-
-
 def rank(points: Sequence[TalkingPoint]) -> tuple[TalkingPoint, ...]:
     """Money asks by their value over the horizon, largest first; then term asks by the amount at stake; then
     questions (and any point worth nothing). Ties keep their order (built-in kinds, then plugins)."""
@@ -373,6 +373,10 @@ def rank(points: Sequence[TalkingPoint]) -> tuple[TalkingPoint, ...]:
         return 2 if p.kind == "question" or p.amount == 0 else (1 if p.kind == "term" else 0)
 
     return tuple(sorted(points, key=lambda p: (group(p), -p.amount)))
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def _ordinal(p: float) -> str:

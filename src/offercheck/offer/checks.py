@@ -6,13 +6,12 @@ Each is reported as ``file: field: what is odd; what was probably meant`` -- a w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from offercheck.errors import OfferFileError
 from offercheck.offer.models import Offer
-from offercheck.places import find_subdivision, mistaken_code, subdivisions_of, unknown_subdivision
+from offercheck.offer.place_checks import place_mistakes
 
 __all__ = ["likely_mistakes", "not_a_number_hint", "not_toml_hint"]
 
@@ -27,15 +26,10 @@ _PERCENTS: tuple[tuple[str, Callable[[Offer], float | None]], ...] = (
 )
 
 
-def likely_mistakes(offer: Offer, name: str, *, tables: bool = True) -> list[OfferFileError]:
-    """Every likely mistake in ``offer`` (read from file ``name``).
-
-    ``tables=False`` skips the industry and US city checks, which read data tables of their own (start-up time):
-    ``compare`` says the same in its output (the industry factor's reason; with --real or --after-tax, how the
-    city was read).
-    """
-    found = [*_findings(offer), *((*_unknown_industry(offer), *_place(offer)) if tables else ())]
-    return [OfferFileError(name, message, field) for field, message in found]
+def likely_mistakes(offer: Offer, name: str) -> list[OfferFileError]:
+    """Every likely mistake in ``offer`` (read from file ``name``): the checks ``validate`` and ``compare`` both
+    run, so the two print the same warnings for the same file."""
+    return [OfferFileError(name, message, field) for field, message in _findings(offer)]
 
 
 def _findings(offer: Offer) -> Iterator[tuple[str, str]]:
@@ -47,11 +41,9 @@ def _findings(offer: Offer) -> Iterator[tuple[str, str]]:
     base = offer.salary.base
     if 1 <= base < 1000:
         yield "salary.base", f"{base:g} looks like thousands; the base is the yearly amount, e.g. {base * 1000:g}"
-    country = offer.location.country
-    if mistaken_code(country):
-        yield "location.country", f"{country!r} is not an ISO 3166 code; did you mean {mistaken_code(country)!r}?"
-    yield from _unknown_subdivision(offer)
+    yield from place_mistakes(offer)
     yield from _unknown_role(offer)
+    yield from _unknown_industry(offer)
     if offer.equity is not None:
         from offercheck.offer.equity_checks import private_terms_warnings
 
@@ -60,16 +52,25 @@ def _findings(offer: Offer) -> Iterator[tuple[str, str]]:
             yield field, text
 
 
+def _did_you_mean(found: list[str]) -> str:
+    return f"; did you mean {' or '.join(repr(f) for f in found)}?" if found else ""
+
+
 def _unknown_industry(offer: Offer) -> Iterator[tuple[str, str]]:
     industry = offer.company.industry
     if not industry:
         return
+    import difflib
+
     from offercheck.datafiles import packaged_toml
 
     table = packaged_toml("factors.toml")["industry"]
     key = " ".join(industry.lower().split())
-    if key not in table["multiplier"] and key not in table.get("aliases", {}):
-        yield "company.industry", (f"{industry!r} is not a known industry (known: "
+    aliases = table.get("aliases", {})
+    if key not in table["multiplier"] and key not in aliases:
+        close = difflib.get_close_matches(key, [*table["multiplier"], *aliases], n=3)
+        hint = _did_you_mean(list(dict.fromkeys(aliases.get(c, c) for c in close)))
+        yield "company.industry", (f"{industry!r} is not a known industry{hint} (known: "
                                    f"{', '.join(sorted(table['multiplier']))}); the industry factor is left at x1")
 
 
@@ -77,51 +78,24 @@ def _unknown_role(offer: Offer) -> Iterator[tuple[str, str]]:
     role = offer.offer.role
     if not role:
         return
-    from offercheck.offer.roles import ROLES, normalise_role
+    from offercheck.offer.roles import ROLES, close_roles, normalise_role
 
     if normalise_role(role) is None and " ".join(role.lower().split()) not in ROLES:
-        yield "offer.role", (f"{role!r} is not a known role (see `offercheck benchmarks show`); the benchmark "
-                             "is for all roles and the role factor is left at x1")
-
-
-def _unknown_subdivision(offer: Offer) -> Iterator[tuple[str, str]]:
-    """A state or province the country has none of (codes and full names are both known: 'WA', 'Washington')."""
-    loc = offer.location
-    if loc.state and subdivisions_of(loc.country) and find_subdivision(loc.country, loc.state) is None:
-        yield "location.state", str(unknown_subdivision(loc.country, loc.state))
-
-
-def _place(offer: Offer) -> Iterator[tuple[str, str]]:
-    """A US city no metro table knows, or whose state is ambiguous when no state is given."""
-    loc = offer.location
-    if loc.country != "US" or not loc.city or (loc.state and find_subdivision("US", loc.state) is None):
-        return  # an unknown state is reported as such
-    from offercheck.places import UnknownPlace, price_area, state_of_city
-
-    try:
-        place = price_area(city=loc.city, state=loc.state, country="US")
-    except UnknownPlace as e:
-        yield "location.city", str(e)
-        return
-    if place.geography != "metro":  # the note names the fallback: the state's price level, or the US average
-        yield "location.city", place.note or f"{loc.city!r} is not a known US metro"
-    elif not loc.state:
-        found = state_of_city(loc.city)
-        if found.state is None:
-            yield "location.state", (f"{loc.city!r} could be in {' or '.join(found.candidates)} "
-                                     f"(metro {found.metro}); set [location] state")
-
-
-_AMOUNT = re.compile(r"\s*[$€£]?\s*(\d[\d,_]*(?:\.\d+)?)\s*([kKmM]?)\s*(?:[A-Za-z]{3})?\s*")
+        yield "offer.role", (f"{role!r} is not a known role{_did_you_mean(close_roles(role))} (see `offercheck "
+                             "benchmarks show`); the benchmark falls back to all roles (in the US: all computer "
+                             "and mathematical occupations) and the role factor is left at x1")
 
 
 def not_a_number_hint(text: str) -> str | None:
     """What to write instead of an amount given as text ("200k", "$185,000"); None if it is no amount."""
-    m = _AMOUNT.fullmatch(text)
-    if m is None:
+    from offercheck.offer.amounts import read_amount
+
+    try:
+        value = read_amount(text)
+    except ValueError:
         return None
-    value = float(m.group(1).replace(",", "").replace("_", "")) * {"": 1, "k": 1e3, "m": 1e6}[m.group(2).lower()]
-    return f"must be a number, not text: write {value:.0f} (no quotes)"
+    return f"must be a number, not text: write {value:.0f} (no quotes)" if value.is_integer() else \
+        f"must be a number, not text: write {value} (no quotes)"
 
 
 def not_toml_hint(path: Path, text: str) -> str | None:

@@ -9,9 +9,12 @@ from __future__ import annotations
 from offercheck.errors import OfferFileError
 from offercheck.offer.models import Offer
 
-__all__ = ["STAY_PREFIX", "current_job_problems", "offer_problems"]
+__all__ = ["REFRESH_VESTING", "STAY_PREFIX", "current_job_problems", "offer_problems"]
 
 STAY_PREFIX = "Stay: "
+# How refreshers vest in the current-job file unless it says: its [equity] schedule is what remains of a grant
+# already held, not how a new grant vests (DESIGN.md section 2).
+REFRESH_VESTING = "4y-even"
 
 
 def current_job_problems(job: Offer, name: str) -> list[OfferFileError]:

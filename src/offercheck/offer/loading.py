@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from offercheck.datafiles import packaged_toml
 from offercheck.errors import OfferFileError, OfferFileErrors, UnknownCurrency
 from offercheck.offer.checks import not_a_number_hint, not_toml_hint
-from offercheck.offer.current_job import STAY_PREFIX, current_job_problems, offer_problems
+from offercheck.offer.current_job import REFRESH_VESTING, STAY_PREFIX, current_job_problems, offer_problems
 from offercheck.offer.equity_checks import check_private_terms, public_company_errors
 from offercheck.offer.models import Candidate, Offer
 from offercheck.places import suggested_code
@@ -261,14 +261,18 @@ def load_offer(path: str | Path, *, settings: Settings = None) -> Offer:
 def load_current(path: str | Path, *, settings: Settings = None) -> Offer:
     """Read the current-job file (``--current``): an offer file without ``[sign_on]``, optionally with ``[leaving]``.
 
-    Its label becomes "Stay: <label>" so that every table tells the baseline from the offers.
+    Its label becomes "Stay: <label>" so that every table tells the baseline from the offers. Its ``[equity]``
+    schedule is what remains of the grants held, so refreshers vest "4y-even" unless ``refresh_vesting`` says.
     """
     name = str(path)
     job = parse_offer(read_toml_or_errors(Path(path)), name, settings)
     problems = current_job_problems(job, name)
     if problems:
         raise OfferFileErrors(problems)
-    return job.model_copy(update={"offer": job.offer.model_copy(update={"label": STAY_PREFIX + job.label})})
+    update: dict[str, Any] = {"offer": job.offer.model_copy(update={"label": STAY_PREFIX + job.label})}
+    if job.equity is not None and job.equity.refresh_vesting is None:
+        update["equity"] = job.equity.model_copy(update={"refresh_vesting": REFRESH_VESTING})
+    return job.model_copy(update=update)
 
 
 def load_offers(paths: Iterable[str | Path], *, settings: Settings = None) -> list[Offer]:

@@ -141,6 +141,10 @@ class Equity(_Table):
     vest_every_months: Literal[1, 3, 6, 12] | None = None
     annual_growth_percent: float = Field(0, ge=-90, le=200)
     refresh_annual: Money = Field(0, description="Value of a new grant each year from year 2.")
+    refresh_vesting: str | Annotated[tuple[Percent, ...], Strict(False)] | None = Field(
+        None, description=f"The refreshers' schedule: a preset ({', '.join(VESTING_PRESETS)}) or percent per year "
+        "(vesting every vest_every_months, no cliff); default: the grant's own in an offer file, 4y-even in the "
+        "current-job file (whose schedule is what remains of the grant).")
     # Private companies only (DESIGN.md section 5); offercheck.offer.equity_checks gives the friendlier messages.
     liquidity_probability: float | None = Field(None, ge=0, le=1, description="Chance the shares ever become "
                                                 "sellable (private companies).")
@@ -175,6 +179,27 @@ class Equity(_Table):
     def _sums_to_100(cls, v: tuple[float, ...] | None) -> tuple[float, ...] | None:
         if v is not None and not math.isclose(sum(v), 100, abs_tol=0.01):
             raise ValueError(f"vesting schedule must sum to 100 (it sums to {sum(v):g})")
+        return v
+
+    @field_validator("refresh_vesting", mode="before")
+    @classmethod
+    def _refresh_schedule(cls, v: object) -> object:
+        # One message per mistake, not pydantic's one per member of the union.
+        if v is None:
+            return v
+        if isinstance(v, str):
+            if v not in VESTING_PRESETS:
+                raise ValueError(f"unknown vesting preset {v!r}; known: {', '.join(VESTING_PRESETS)}")
+            return v
+        if not isinstance(v, (list, tuple)):
+            raise ValueError(f"give a preset name ({', '.join(VESTING_PRESETS)}) or a list of percents per year, "
+                             "e.g. [25, 25, 25, 25]")
+        if not 1 <= len(v) <= 10:
+            raise ValueError(f"give 1 to 10 percents per year (it has {len(v)})")
+        if not all(isinstance(p, (int, float)) and not isinstance(p, bool) and 0 <= p <= 100 for p in v):
+            raise ValueError("each year's percent must be a number from 0 to 100")
+        if not math.isclose(sum(v), 100, abs_tol=0.01):
+            raise ValueError(f"refresher schedule must sum to 100 (it sums to {sum(v):g})")
         return v
 
     @model_validator(mode="after")

@@ -9,7 +9,7 @@ import math
 import re
 from functools import cache, lru_cache
 
-__all__ = ["AIJOBS_LEVELS", "EXPERIENCE_BANDS", "ROLES", "experience_band", "normalise_role"]
+__all__ = ["AIJOBS_LEVELS", "EXPERIENCE_BANDS", "ROLES", "close_roles", "experience_band", "normalise_role"]
 
 EXPERIENCE_BANDS = ("0-2", "3-5", "6-9", "10+")
 # ai-jobs.net levels mapped to years of experience: an approximation (the survey records levels, not years).
@@ -109,6 +109,27 @@ def normalise_role(title: str) -> str | None:
         if pattern.search(key):
             return r
     return None
+
+
+def close_roles(title: str, n: int = 3) -> list[str]:
+    """The role keys closest to a title no rule maps ("sofware engineer" -> ["software engineer"]), best first.
+
+    The title is folded as :func:`normalise_role` folds it, then compared (difflib's ratio, at least 0.6) with the
+    role keys and every known title, each title counting for its role; roles well behind the best are left out.
+    """
+    from difflib import SequenceMatcher
+
+    plain = title.lower().replace("/", " ").replace("&", " ")
+    words = [_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z0-9.]+", plain)]
+    key = " ".join(w.strip(".") for w in words if w.strip(".") and w not in _SENIORITY)
+    best: dict[str, float] = {}
+    for known in (*ROLES, *_ROLE_TITLES):
+        ratio = SequenceMatcher(None, key, known).ratio()
+        role = _ROLE_TITLES.get(known, known)
+        if ratio >= 0.6 and ratio > best.get(role, 0.0):
+            best[role] = ratio
+    ranked = sorted(best, key=lambda r: -best[r])
+    return [r for r in ranked if best[r] >= best[ranked[0]] - 0.05][:n]
 
 
 def experience_band(years: float) -> str:

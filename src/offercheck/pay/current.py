@@ -34,10 +34,15 @@ class VsCurrent:
     years: tuple[float, ...]
     total: float
     nets: tuple[float, ...] | None = None  # net pay minus net pay, when both carry taxes (--after-tax)
+    take_homes: tuple[float, ...] | None = None  # take-home cash minus take-home cash, likewise
 
     @property
     def net_total(self) -> float | None:
         return None if self.nets is None else sum(self.nets)
+
+    @property
+    def take_home_total(self) -> float | None:
+        return None if self.take_homes is None else sum(self.take_homes)
 
 
 @dataclass(frozen=True)
@@ -65,11 +70,16 @@ def forfeited(stay: Offer, fx: float = 1.0) -> Forfeited | None:
 
 
 def versus_current(years: Sequence[YearPay], stay: Sequence[YearPay], nets: Sequence[float] | None = None,
-                   stay_nets: Sequence[float] | None = None) -> VsCurrent:
+                   stay_nets: Sequence[float] | None = None, take_homes: Sequence[float] | None = None,
+                   stay_take_homes: Sequence[float] | None = None) -> VsCurrent:
     """Year-by-year difference of total pay between an offer's ``years`` and staying's (positive: the offer pays
-    more), both in one currency; with the net pay of both (``--after-tax``), the difference of net pay too."""
+    more), both in one currency; with the net pay (and take-home cash) of both (``--after-tax``), the difference
+    of those too."""
     diffs = tuple(a.total - b.total for a, b in zip(years, stay, strict=True))
-    differences = None
-    if nets is not None and stay_nets is not None:
-        differences = tuple(a - b for a, b in zip(nets, stay_nets, strict=True))
-    return VsCurrent(diffs, sum(diffs), differences)
+    return VsCurrent(diffs, sum(diffs), _minus(nets, stay_nets), _minus(take_homes, stay_take_homes))
+
+
+def _minus(a: Sequence[float] | None, b: Sequence[float] | None) -> tuple[float, ...] | None:
+    if a is None or b is None:
+        return None
+    return tuple(x - y for x, y in zip(a, b, strict=True))

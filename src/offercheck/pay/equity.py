@@ -312,8 +312,11 @@ class ExerciseCash:
     notes: tuple[str, ...] = field(default=())
 
 
-def exercise_cash_needed(vested_shares: float, strike: float, window_days: int, *, fmv: float) -> ExerciseCash:
-    """Cash to exercise ``vested_shares`` options within ``window_days`` of leaving, at a 409A price ``fmv``."""
+def exercise_cash_needed(vested_shares: float, strike: float, window_days: int, *, fmv: float,
+                         us: bool = True) -> ExerciseCash:
+    """Cash to exercise ``vested_shares`` options within ``window_days`` of leaving, at a 409A price ``fmv``.
+
+    ``us``: the company is in the US, where the spread of an NSO is wages; elsewhere the note names no US rule."""
     cash = exercise_cost(vested_shares, strike)
     spread = vested_shares * max(fmv - strike, 0.0)
     shares = money(vested_shares)
@@ -323,15 +326,19 @@ def exercise_cash_needed(vested_shares: float, strike: float, window_days: int, 
         f"if unpaid they are forfeited: paper value {shares} x max({money(fmv)} - {money(strike)}, 0) = "
         f"{money(spread)} lost",
         f"NSOs: exercising makes the spread ({money(spread)}) wages in that year, taxed on top of the "
-        f"{money(cash)}; ISOs and AMT are not modelled",
+        f"{money(cash)}; ISOs and AMT are not modelled" if us else
+        f"exercising may make the spread ({money(spread)}) taxable income in that year, by the country's rules, "
+        f"on top of the {money(cash)}; not modelled",
     )
     return ExerciseCash(vested_shares, cash, window_days, spread, spread, notes)
 
 
-def preferred_price_note(preferred_price: float | None, fmv: float | None) -> str | None:
-    """Why the preferred price is shown but never used as the common's value (None without a preferred price)."""
+def preferred_price_note(preferred_price: float | None, fmv: float | None, *, us: bool = True) -> str | None:
+    """Why the preferred price is shown but never used as the common's value (None without a preferred price);
+    ``us``: the company is in the US, where the common's price is its 409A valuation."""
     if preferred_price is None:
         return None
-    common = f" (the common's 409A price is {money(fmv)})" if fmv is not None and math.isfinite(fmv) else ""
+    price = "409A price" if us else "latest valuation"
+    common = f" (the common's {price} is {money(fmv)})" if fmv is not None and math.isfinite(fmv) else ""
     return (f"preferred price {money(preferred_price)}: what investors paid for shares that are repaid first "
             f"(liquidation preference); reported, never used as the common's value{common}")

@@ -85,7 +85,8 @@ def exercise_on_leaving(offer: Offer, vested_percent: float, year: int, fx: floa
 
     window = resolved_terms(eq).values.exercise_window_days
     fmv = price_in_year(eq.fmv, eq.annual_growth_percent, year)
-    return exercise_cash_needed(eq.shares * vested_percent / 100, eq.strike * fx, int(window or 0), fmv=fmv * fx)
+    return exercise_cash_needed(eq.shares * vested_percent / 100, eq.strike * fx, int(window or 0), fmv=fmv * fx,
+                                us=offer.location.country == "US")
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,17 @@ def equity_report(offer: Offer, view: View, years: int, fx: float = 1.0) -> Equi
     price = equity.fmv if options else equity.share_price
     found: tuple[Scenario, ...] = ()
     if equity.shares is not None and price is not None and v.exit_prices:
+        from offercheck.pay.vesting import equity_vested
+
         held = sum(vested_shares_by_year(equity, years))
-        # Paper and risk of the shares vested over the horizon at today's price, beside each exit.
-        paper = held * max(price - strike, 0.0) * fx
+        # Beside each exit: the same shares on paper and at risk over the horizon, as the totals count them (each
+        # year's vesting at that year's price in the growth scenario), not at today's price: a grant whose strike
+        # is today's 409A price is worth nothing today but is on paper in every later year.
+        both, refreshers = equity_vested(equity, 12 * years)
+        paper = (both - refreshers) * fx
         found = tuple(scenarios(held, strike * fx, [p * fx for p in v.exit_prices],
                                 float(v.dilution_percent_per_round or 0), v.rounds_to_exit or 0,
                                 paper=paper, risk=paper * factor.factor))
     return EquityReport(view, terms, factor, found, preferred_price_note(
-        None if v.preferred_price is None else v.preferred_price * fx, None if price is None else price * fx))
+        None if v.preferred_price is None else v.preferred_price * fx, None if price is None else price * fx,
+        us=offer.location.country == "US"))

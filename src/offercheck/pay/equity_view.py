@@ -40,11 +40,11 @@ def shared_view(offers: Sequence[Offer], asked: View = "risk") -> SharedView:
     the user's ``--equity`` (default risk, DESIGN section 5)."""
     if asked == "paper":
         return SharedView("paper")
-    from offercheck.pay.equity import risk_factor  # a private grant's engine: only when one is compared
-
     lacking: dict[str, tuple[str, ...]] = {}
     for o in offers:
         if is_private(o) and o.equity is not None:
+            from offercheck.pay.equity import risk_factor  # a private grant's engine: only when one is compared
+
             f = risk_factor(resolved_terms(o.equity))
             if not f.applied:
                 lacking[o.label] = f.missing

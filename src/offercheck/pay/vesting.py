@@ -2,15 +2,18 @@
 
 Every year's percentage of the schedule vests in equal parts every ``vest_every_months`` within that year;
 nothing vests before ``cliff_months`` and what was held back vests at the cliff. A refresher is granted at the
-start of each year from year 2 and vests on the same terms from its grant date. Yearly pay (``comp``) and leaving
-early (``leave_early``) both ask this module, for a window of months, so they cannot disagree.
+start of each year from year 2 and vests on the refreshers' schedule (:func:`refresh_plan`) from its grant date.
+Yearly pay (``comp``) and leaving early (``leave_early``) both ask this module, for a window of months, so they
+cannot disagree; :func:`equity_by_year` gives every year of a horizon at once, in time linear in its length.
 """
 
 from __future__ import annotations
 
-from offercheck.offer.models import Equity, Vesting
+import math
 
-__all__ = ["equity_vested", "grant_value_per_percent", "vested_by_year"]
+from offercheck.offer.models import VESTING_PRESETS, Equity, Vesting
+
+__all__ = ["equity_by_year", "equity_vested", "grant_value_per_percent", "refresh_plan", "vested_by_year"]
 
 
 def vested_by_year(plan: Vesting, months: float, after: float = 0) -> list[float]:
@@ -29,6 +32,26 @@ def vested_by_year(plan: Vesting, months: float, after: float = 0) -> list[float
     return out
 
 
+def refresh_plan(equity: Equity) -> Vesting:
+    """How each refresher vests: ``refresh_vesting`` (a preset as it is; a list of percents per year vesting every
+    ``vest_every_months``, with no cliff), or without it the grant's own plan.
+
+    Reading a current-job file sets "4y-even" where the file gives none (``offer.loading.load_current``): its
+    grant's schedule is what remains of an old grant, not how a new one vests.
+    """
+    chosen = equity.refresh_vesting
+    if chosen is None:
+        return equity.vesting_plan
+    if isinstance(chosen, str):
+        return VESTING_PRESETS[chosen]
+    return Vesting(schedule=chosen, vest_every_months=equity.vest_every_months or 12)
+
+
+def _last_vest_month(plan: Vesting) -> int:
+    """The month, from the grant, of a plan's last vest date (nothing vests after it)."""
+    return max(12 * len(plan.schedule), plan.cliff_months)
+
+
 def grant_value_per_percent(equity: Equity, year: int) -> float:
     """Value, in ``year``, of 1% of the initial grant vesting then."""
     growth = (1 + equity.annual_growth_percent / 100) ** (year - 1)
@@ -42,6 +65,17 @@ def grant_value_per_percent(equity: Equity, year: int) -> float:
     return equity.shares * equity.share_price / 100 * growth
 
 
+def _initial(equity: Equity, months: float, after: float) -> float:
+    return sum(p * grant_value_per_percent(equity, j + 1)
+               for j, p in enumerate(vested_by_year(equity.vesting_plan, months, after)))
+
+
+def _refresher(equity: Equity, plan: Vesting, months: float, after: float) -> float:
+    """What one refresher vests in the months (``after``, ``months``] from its own grant date."""
+    g = 1 + equity.annual_growth_percent / 100
+    return sum(equity.refresh_annual * p / 100 * g**j for j, p in enumerate(vested_by_year(plan, months, after)))
+
+
 def equity_vested(equity: Equity | None, months: float, after: float = 0) -> tuple[float, float]:
     """(initial grant + refreshers, refreshers alone) vesting in the months (``after``, ``months``] from the start.
 
@@ -50,14 +84,42 @@ def equity_vested(equity: Equity | None, months: float, after: float = 0) -> tup
     """
     if equity is None:
         return 0.0, 0.0
-    plan = equity.vesting_plan
-    initial = sum(p * grant_value_per_percent(equity, j + 1)
-                  for j, p in enumerate(vested_by_year(plan, months, after)))
-    g = 1 + equity.annual_growth_percent / 100
+    initial = _initial(equity, months, after)
     refresh = 0.0
-    granted = 12  # refreshers from the start of year 2, one a year
-    while equity.refresh_annual and granted < months:
-        window = vested_by_year(plan, months - granted, max(after - granted, 0))
-        refresh += sum(equity.refresh_annual * p / 100 * g**j for j, p in enumerate(window))
-        granted += 12
+    if equity.refresh_annual:
+        plan = refresh_plan(equity)
+        # Refreshers from the start of year 2, one a year; one whose last vest date is at or before ``after`` has
+        # nothing left for the window, so the loop starts at the first that has: a year's window costs the same
+        # in year 5 as in year 5,000.
+        granted = max(12, (math.floor((after - _last_vest_month(plan)) / 12) + 1) * 12)
+        while granted < months:
+            refresh += _refresher(equity, plan, months - granted, max(after - granted, 0))
+            granted += 12
     return initial + refresh, refresh
+
+
+def equity_by_year(equity: Equity | None, years: int) -> list[tuple[float, float]]:
+    """:func:`equity_vested` for each year 1..``years`` (the window of months (12(y-1), 12y]), the same numbers in
+    time linear in ``years``.
+
+    Every refresher vests alike relative to its grant, so what one vests in each year of its life is computed once;
+    year y's refreshers are then the sum of those for the refreshers granted in years 2..y (added oldest first, as
+    :func:`equity_vested` adds them, so the sums are the same to the last bit).
+    """
+    if equity is None:
+        return [(0.0, 0.0)] * years
+    grant_years = math.ceil(_last_vest_month(equity.vesting_plan) / 12)
+    zeros = [0.0] * max(years - grant_years, 0)
+    initial = [_initial(equity, 12 * y, 12 * (y - 1)) for y in range(1, min(years, grant_years) + 1)] + zeros
+    if not equity.refresh_annual:
+        return [(value + 0.0, 0.0) for value in initial]
+    plan = refresh_plan(equity)
+    life = [_refresher(equity, plan, 12 * (m + 1), 12 * m)
+            for m in range(min(math.ceil(_last_vest_month(plan) / 12), years))]
+    out = []
+    for y, value in enumerate(initial, start=1):
+        refresh = 0.0
+        for m in range(min(y - 2, len(life) - 1), -1, -1):  # the refresher granted in year y - m, oldest first
+            refresh += life[m]
+        out.append((value + refresh, refresh))
+    return out

@@ -16,7 +16,7 @@ from offercheck.places.countries import country as find_country
 from offercheck.places.metros import CITY_ALIASES, city_names, match_metros, metros
 from offercheck.places.names import UnknownPlace, close, norm
 from offercheck.places.price_areas import PriceArea, price_area, price_states, us_state
-from offercheck.places.subdivisions import subdivisions_of
+from offercheck.places.subdivisions import find_subdivision, subdivisions_of
 from offercheck.places.us_cities import state_of_city
 
 __all__ = ["Residence", "read_place", "residence"]
@@ -41,6 +41,11 @@ def residence(text: str) -> Residence:
     if found.geography == "metro" and found.subdivision is None and found.city:
         city = state_of_city(found.city)
         return Residence("US", city.state, found.city, found, () if city.state else city.candidates)
+    if found.subdivision is None and found.country != "US":  # 'Scotland', 'Edinburgh, Scotland': the nation named
+        parts = [part.strip() for part in text.split(",")][1 if found.city else 0:]  # not the city ('Berlin, DE')
+        named = [sub for part in parts if (sub := find_subdivision(found.country, part))]
+        if named:
+            return Residence(found.country, named[-1].code, found.city, found)
     return Residence(found.country, found.subdivision, found.city, found)
 
 

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from offercheck.errors import PluginError
+from offercheck.plugins.streams import stdout_to_stderr
 
 if TYPE_CHECKING:
     import click
@@ -72,19 +73,30 @@ def register_benchmarks(pm: pluggy.PluginManager, register: Callable[[str, objec
     _call(pm, REGISTER_BENCHMARKS, by_plugin=("register",), register=register)
 
 
-def register_commands(pm: pluggy.PluginManager, cli: click.Group) -> None:
-    """Let every plugin add commands to ``cli``; of two plugins adding one name, the one called first keeps it."""
+def register_commands(pm: pluggy.PluginManager, cli: click.Group,
+                      failures: list[PluginError] | None = None) -> dict[str, str]:
+    """Let every plugin add commands to ``cli``; of two plugins adding one name, the one called first keeps it.
+
+    Each plugin is given a group of its own, so the commands it adds are known to be its: returns the plugin of
+    each command added, by command name. With ``failures``, a plugin whose hook fails adds none of its commands
+    and its error is appended there (the others' are added); without, the error is raised.
+    """
     import click
 
-    class FirstWins(click.Group):
-        def add_command(self, cmd: click.Command, name: str | None = None) -> None:
-            if (name or cmd.name) not in self.commands:
-                super().add_command(cmd, name)
+    staged: dict[str, click.Group] = {}
 
-    staged = FirstWins(cli.name)
-    _call(pm, REGISTER_COMMANDS, cli=staged)
-    for name, command in staged.commands.items():
-        cli.add_command(command, name)
+    def group_for(plugin: str) -> click.Group:
+        return staged.setdefault(plugin, click.Group(cli.name))
+
+    _call(pm, REGISTER_COMMANDS, per_plugin={"cli": group_for}, failures=failures, cli=None)
+    failed = {e.plugin for e in failures or ()}
+    added: dict[str, str] = {}
+    for plugin, group in staged.items():  # in call order
+        for name, command in group.commands.items():
+            if plugin not in failed and name not in added:
+                cli.add_command(command, name)
+                added[name] = plugin
+    return added
 
 
 def estimate_tax(pm: pluggy.PluginManager, offer: Offer, year_pay: YearPay, tax_year: int,
@@ -154,11 +166,12 @@ def in_display_order(pm: pluggy.PluginManager, results: Results) -> Results:
 
 @contextlib.contextmanager
 def isolated(plugin: str, hook: str | None, prefix: str = "") -> Iterator[None]:
-    """Run plugin code: what it prints goes to stderr (never into ``--format json``), and anything it raises,
-    ``SystemExit`` and ``GeneratorExit`` included, becomes a PluginError naming it. Ctrl-C still stops the run.
+    """Run plugin code: what it writes to stdout in any way (``print``, ``sys.__stdout__``, file descriptor 1) goes to
+    stderr, never into ``--format json`` (``streams.stdout_to_stderr``), and anything it raises, ``SystemExit`` and
+    ``GeneratorExit`` included, becomes a PluginError naming it. Ctrl-C still stops the run.
     """
     try:
-        with contextlib.redirect_stdout(sys.stderr):
+        with stdout_to_stderr():
             yield
     except (KeyboardInterrupt, PluginError):
         raise
@@ -178,7 +191,8 @@ def describe(e: BaseException) -> str:
 
 
 def _call(pm: pluggy.PluginManager, hook: str, *, firstresult: bool = False, by_plugin: tuple[str, ...] = (),
-          **kwargs: Any) -> Results:
+          per_plugin: Mapping[str, Callable[[str], object]] | None = None,
+          failures: list[PluginError] | None = None, **kwargs: Any) -> Results:
     """Call every implementation of ``hook`` in pluggy's order, returning (plugin name, result) pairs for non-None
     results, in call order.
 
@@ -186,7 +200,9 @@ def _call(pm: pluggy.PluginManager, hook: str, *, firstresult: bool = False, by_
     (a frozen model can still be changed with ``object.__setattr__``; a copy keeps that from reaching the offer),
     so that a failure is reported with the plugin's name. A pydantic model returned is validated again
     (``model_construct()`` skips validation). With ``firstresult``, stop at the first non-None result. The
-    callbacks named in ``by_plugin`` are given the plugin's name as their first argument.
+    callbacks named in ``by_plugin`` are given the plugin's name as their first argument; an argument named in
+    ``per_plugin`` is, for each implementation, what its function returns for the plugin's name. With
+    ``failures``, an implementation's PluginError is appended there and the others are still called.
     """
     caller = getattr(pm.hook, hook)
     execute: Callable[..., Any] = pm._hookexec  # pluggy's hook execution: add_hookcall_monitoring wraps it
@@ -198,9 +214,16 @@ def _call(pm: pluggy.PluginManager, hook: str, *, firstresult: bool = False, by_
         names = [*impl.argnames, *(n for n in getattr(impl, "kwargnames", ()) if n in kwargs)]
         args = _copies({name: kwargs[name] for name in names})
         args.update((name, functools.partial(args[name], impl.plugin_name)) for name in by_plugin if name in args)
-        with isolated(impl.plugin_name, hook):
-            answer = execute(hook, [impl], args, firstresult)
-            result = _revalidated(answer if firstresult else next(iter(answer), None))
+        args.update((name, make(impl.plugin_name)) for name, make in (per_plugin or {}).items() if name in args)
+        try:
+            with isolated(impl.plugin_name, hook):
+                answer = execute(hook, [impl], args, firstresult)
+                result = _revalidated(answer if firstresult else next(iter(answer), None))
+        except PluginError as e:
+            if failures is None:
+                raise
+            failures.append(e)
+            continue
         if result is not None:
             results.append((impl.plugin_name, result))
             if firstresult:

@@ -14,16 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from offercheck.datafiles import cached
 from offercheck.errors import OffercheckError, PluginError
 from offercheck.plugins import specs
 from offercheck.plugins.calls import TRACE_ENV, WRAPPERS, isolated, register_commands, trace
+from offercheck.plugins.installed import installed_entry_points
 from offercheck.tax.registry import COUNTRIES
 
 if TYPE_CHECKING:
     import click
 
-ENTRY_POINT_GROUP = "offercheck"
 ENV_LOAD = "OFFERCHECK_LOAD_PLUGINS"
 
 # Built-in factors, each registered under its own name exactly as a third-party plugin would be. This is also the
@@ -57,6 +56,8 @@ class PluginManager(pluggy.PluginManager):
         self.distributions: dict[str, tuple[str, str]] = {}
         # The built-ins registered, in registration order; a plugin that replaces one is not in it.
         self.builtins: list[str] = []
+        # With get_plugin_manager(skip_broken=True): why each plugin left out failed to load.
+        self.broken: list[PluginError] = []
 
 
 @dataclass(frozen=True)
@@ -84,35 +85,11 @@ def _load_module_from_file(path: Path) -> Any:
     return module
 
 
-def _scan_entry_points() -> list[tuple[str, str, str | None, str | None]]:
-    from importlib.metadata import entry_points
-
-    return sorted(
-        (ep.name, ep.value, ep.dist.name if ep.dist else None, ep.dist.version if ep.dist else None)
-        for ep in entry_points(group=ENTRY_POINT_GROUP)
-    )
-
-
-def installed_entry_points() -> list[tuple[str, str, str | None, str | None]]:
-    """(name, value, distribution, version) of every installed plugin, sorted by name.
-
-    Scanning every installed distribution's metadata is most of plugin discovery's cost, so the result is
-    cached while no directory on ``sys.path`` changes (installing or removing a package changes its
-    directory's modification time).
-    """
-    stamps = []
-    for entry in sys.path:
-        try:
-            stamps.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
-        except OSError:
-            stamps.append(f"{entry}:-")
-    return cached("entry-points", "\0".join(stamps), _scan_entry_points, list)
-
-
 def _entry_points() -> Iterator[tuple[str, str, str | None, str | None]]:
     allowed = os.environ.get(ENV_LOAD)
     names = None if allowed is None else {n.strip() for n in allowed.split(",") if n.strip()}
-    # Sorted by name: the file system's order would make listings (and which same-named plugin wins) vary.
+    # Read from the installed distributions on every run, never from a cache (``plugins.installed``); sorted by
+    # name: the file system's order would make listings (and which same-named plugin wins) vary.
     for ep in installed_entry_points():
         if names is None or ep[0] in names:
             yield ep
@@ -153,12 +130,16 @@ def get_plugin_manager(
     without: Iterable[str] = (),
     entry_points: bool = True,
     builtins: bool = True,
+    skip_broken: bool = False,
 ) -> PluginManager:
     """A plugin manager with the built-ins, installed plugins and any ``--plugins-dir`` files registered.
 
     ``without`` names plugins to block (built-in or not). Nothing is imported from the current directory
     unless it is passed in ``plugins_dirs``. ``builtins=False`` skips the built-ins (for a caller that only
     needs third-party hooks, such as plugin commands, and should not pay for importing factors and regimes).
+    A plugin that fails to load (its import raises, its entry point names a missing module, a hook is misspelled
+    or has a bad signature) is a PluginError naming it; with ``skip_broken`` it is left out instead and the error
+    kept in ``pm.broken`` (for ``--help`` and plugin commands, which must not need every plugin to work).
     With ``OFFERCHECK_TRACE_PLUGINS=1`` every hook call and its result is printed on stderr (``calls.trace``).
     """
     pm = PluginManager()
@@ -180,9 +161,15 @@ def get_plugin_manager(
             known.add(name)
             if pm.is_blocked(name):
                 continue
-            with isolated(name, None):
-                plugin = _load_entry_point(value)
-            _register(pm, plugin, name)
+            try:
+                with isolated(name, None):
+                    plugin = _load_entry_point(value)
+                _register(pm, plugin, name)
+            except PluginError as e:
+                if not skip_broken:
+                    raise
+                pm.broken.append(e)
+                continue
             if dist is not None and version is not None:
                 pm.distributions[name] = (dist, version)
     for directory in plugins_dirs:
@@ -192,18 +179,29 @@ def get_plugin_manager(
         for path in sorted(d.glob("*.py")):
             known.add(path.stem)
             if not pm.is_blocked(path.stem):
-                _register(pm, _load_module_from_file(path), path.stem)
+                try:
+                    _register(pm, _load_module_from_file(path), path.stem)
+                except PluginError as e:
+                    if not skip_broken:
+                        raise
+                    pm.broken.append(e)
     unknown = [n for n in without if n not in known]
     if unknown and builtins and entry_points:
         close = difflib.get_close_matches(unknown[0], sorted(known), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f" (plugins: {', '.join(sorted(known))})"
         raise OffercheckError(f"--without: no plugin named '{unknown[0]}'{hint}")
-    try:
-        pm.check_pending()
-    except pluggy.PluginValidationError as e:
-        name = pm.get_name(e.plugin) or repr(e.plugin)
-        raise PluginError(name, None, _unknown_hooks(pm, e.plugin) or str(e)) from e
-    return pm
+    while True:
+        try:
+            pm.check_pending()
+            return pm
+        except pluggy.PluginValidationError as e:
+            name = pm.get_name(e.plugin) or repr(e.plugin)
+            error = PluginError(name, None, _unknown_hooks(pm, e.plugin) or str(e))
+            if not skip_broken:
+                raise error from e
+            pm.broken.append(error)
+            pm.unregister(e.plugin)
+            pm.distributions.pop(name, None)
 
 
 def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> str:
@@ -219,9 +217,16 @@ def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> str:
     return "; ".join(parts)
 
 
-def add_plugin_commands(cli: click.Group) -> None:
-    """Let installed plugins add commands to ``cli`` (``--plugins-dir`` is a command option, so too late here)."""
-    register_commands(get_plugin_manager(builtins=False), cli)
+def add_plugin_commands(cli: click.Group) -> tuple[dict[str, str], list[PluginError]]:
+    """Let installed plugins add commands to ``cli`` (``--plugins-dir`` is a command option, so too late here).
+
+    Returns the plugin that added each command, by command name, and the plugins left out, each as the error it
+    failed with: one that fails to load or to register its commands takes only its own commands away.
+    """
+    pm = get_plugin_manager(builtins=False, skip_broken=True)
+    failures: list[PluginError] = []
+    added = register_commands(pm, cli, failures=failures)
+    return added, [*pm.broken, *failures]
 
 
 def plugin_infos(pm: PluginManager) -> list[PluginInfo]:

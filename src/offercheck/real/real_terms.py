@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from offercheck.errors import OfferFileError, UnknownCurrency
-from offercheck.places import UnknownPlace
-from offercheck.real.price_levels import PriceLevel, parse_home, real_factor, resolve_place
+from offercheck.places import UnknownPlace, residence
+from offercheck.real.price_levels import PriceLevel, parse_home, price_level, real_factor, resolve_place
 
 if TYPE_CHECKING:
     from offercheck.offer.models import Offer
@@ -61,8 +61,8 @@ def offer_place(offer: Offer) -> tuple[PriceLevel, str, str | None]:
     file = offer.path or offer.label
     lives_in = offer.candidate.lives_in
     if offer.location.remote == "remote" and lives_in:
-        try:
-            return parse_home(lives_in), "candidate.lives_in", None
+        try:  # read as taxes and the market read it: places.residence
+            return price_level(residence(lives_in).area), "candidate.lives_in", None
         except UnknownPlace as e:
             raise OfferFileError(file, str(e), "candidate.lives_in") from None
     loc = offer.location

@@ -173,10 +173,14 @@ def _file_cells(view: BenchmarkView, tablefmt: str, heading: Callable[[str], str
         # A cell built from total pay alone has no base row: its first row is the total.
         pay = [(name, q) for name, q in (("base", c.base), ("total", c.total)) if q is not None]
         (first, q), *more = pay
+        if c.currency and c.currency != view.currency:  # a survey read in local currencies: each cell in its own
+            first = f"{first} {c.currency}"
         rows.append([*key, first, *_figures(q), *tail, ref(c.method, c.fallback, _borrowed(c))])
         rows += [["", "", "", name, *_figures(q), "", "", "", ""] for name, q in more]
     headers = ["Role", "Experience", "Country", "Pay", *NAMES, "n", "Source", "Year", "Notes"]
-    out = [heading(f"Benchmarks: {view.origin} ({view.currency} per year)")]
+    mixed = any(c.currency and c.currency != view.currency for c in view.cells)
+    out = [heading(f"Benchmarks: {view.origin} ({view.currency} per year"
+                   + (", or the currency after Pay" if mixed else "") + ")")]
     if view.note:
         out.append(f"Note: {view.note}")
     table = tabulate(rows, headers, tablefmt=tablefmt, disable_numparse=True, colalign=(

@@ -23,7 +23,8 @@ from offercheck.tax.engine import (
 )
 from offercheck.tax.equity_income import TimedEquity, scaled_tax, timed_equity
 from offercheck.tax.registry import COUNTRIES
-from offercheck.tax.types import AfterTax
+from offercheck.tax.residence import LIVES_IN, tax_home
+from offercheck.tax.types import AfterTax, NotEstimated
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -34,8 +35,8 @@ if TYPE_CHECKING:
     from offercheck.pay.currency import RateTable
     from offercheck.pay.equity import View
 
-__all__ = ["SIMPLIFICATIONS", "AfterTax", "Jurisdiction", "jurisdiction", "offer_taxes", "regime_estimate",
-           "taxable_wages"]
+__all__ = ["SIMPLIFICATIONS", "AfterTax", "Jurisdiction", "NotEstimated", "jurisdiction", "offer_taxes",
+           "regime_estimate", "taxable_wages"]
 
 # Said once wherever taxes are shown, on top of each regime's own notes.
 SIMPLIFICATIONS: tuple[str, ...] = (
@@ -45,6 +46,10 @@ SIMPLIFICATIONS: tuple[str, ...] = (
     "timing are out of scope); a private company's options are taxed at exercise and its double-trigger RSUs at "
     "liquidity (see the notes). Employer retirement match, health premiums and other benefits are treated as untaxed.",
     "Every year of the horizon is taxed with the parameters of the chosen tax year (no indexing).",
+    "Taxes are those of where you live: [candidate] lives_in for a fully remote job, else the work place (a commute "
+    "from another state is taxed by the home state: see the notes).",
+    "Net pay includes the benefits paid in kind (employer retirement match, health, ESPP discount gain, other); "
+    "take-home cash is net pay without them.",
 )
 
 def taxable_wages(pay: YearPay) -> float:
@@ -52,51 +57,35 @@ def taxable_wages(pay: YearPay) -> float:
     return pay.base + pay.bonus + pay.sign_on + pay.equity + pay.espp
 
 
-def _us_state(offer: Offer) -> tuple[str, list[str]]:
-    """The offer's US state, inferred from a known city (and said so) when the file gives none."""
-    from offercheck.places import UnknownPlace, state_of_city, subdivision_code
-
-    loc = offer.location
-    if loc.state:
-        return subdivision_code("US", loc.state) or loc.state, []  # 'Washington' is WA, as everywhere
-    if not loc.city:
-        raise UnsupportedJurisdiction('no state given: set [location] state, e.g. state = "CA"')
-    try:
-        found = state_of_city(loc.city)
-    except UnknownPlace as e:
-        raise UnsupportedJurisdiction(f'no state given and {e}: set [location] state, e.g. state = "CA"') from None
-    if found.state is None:
-        raise UnsupportedJurisdiction(
-            f"no state given and {loc.city!r} could be in {' or '.join(found.candidates)} (metro {found.metro}): "
-            f'set [location] state, e.g. state = "{found.candidates[0]}"')
-    return found.state, [f"state {found.state} inferred from the city {loc.city!r} (metro {found.metro})"]
-
-
 @dataclass(frozen=True)
 class Jurisdiction:
     """What a regime's country module is given: where and how the offer is taxed, in the regime's currency."""
 
-    subdivision: str | None
-    city: str | None
+    subdivision: str | None  # where the person lives (income tax)
+    city: str | None  # the city they live in
     filing_status: str
     tax_year: int
     wages: float
     pretax_deferral: float
-    notes: tuple[str, ...]  # said with the result (an inferred state, a capped deferral)
+    notes: tuple[str, ...]  # said with the result (where the offer is taxed and why, a capped deferral)
+    work_subdivision: str | None = None  # where the work is done (payroll premiums), when it is not the home
 
 
 def jurisdiction(country: str, offer: Offer, year_pay: YearPay, tax_year: int,
                  rates: RateTable) -> Jurisdiction | None:
-    """The offer's tax inputs if it is in ``country``, else None.
+    """The offer's tax inputs if it is taxed in ``country`` (where the person lives: ``tax.residence``), else None.
 
     ``year_pay`` is in the offer's currency; wages are converted to the regime's currency at ``rates`` (the
     comparison's table, so a caller's own rates hold for taxes too).
     """
-    if country_code(offer.location.country) != country:
+    home = tax_home(offer)
+    if home.country != country:
         return None
-    subdivision, notes = _us_state(offer) if country == "US" else (offer.location.state, [])
-    if country == "CA" and not subdivision:
-        raise UnsupportedJurisdiction('no province given: set [location] state, e.g. state = "ON"')
+    if country == "CA" and not home.subdivision:
+        raise UnsupportedJurisdiction('no province given: write it in [candidate] lives_in, e.g. "Toronto, ON"'
+                                      if home.field == LIVES_IN else
+                                      'no province given: set [location] state, e.g. state = "ON"')
+    notes = list(home.notes)
     to_local = rates.rate(offer.currency, COUNTRIES[country].currency)
     wages = taxable_wages(year_pay) * to_local
     deferral = year_pay.base * (offer.benefits.employee_401k_percent or 0.0) / 100 * to_local
@@ -109,18 +98,20 @@ def jurisdiction(country: str, offer: Offer, year_pay: YearPay, tax_year: int,
     if limit is not None and deferral > limit:
         notes.append(f"401(k) deferral capped at the {tax_year} limit of {limit:,.0f} (26 USC 402(g))")
         deferral = limit
-    return Jurisdiction(subdivision, offer.location.city, filing, tax_year, wages, deferral, tuple(notes))
+    work = home.work_subdivision if home.work_subdivision != home.subdivision else None
+    return Jurisdiction(home.subdivision, home.city, filing, tax_year, wages, deferral, tuple(notes), work)
 
 
 def regime_estimate(country: str, offer: Offer, year_pay: YearPay, tax_year: int,
                     rates: RateTable) -> TaxResult | None:
-    """What a built-in regime plugin does: its registry country's estimate, if the offer is in ``country``."""
+    """What a built-in regime plugin does: its registry country's estimate, if the offer is taxed in ``country``."""
     where = jurisdiction(country, offer, year_pay, tax_year, rates)
     if where is None:
         return None
     result = COUNTRIES[country].estimate(subdivision=where.subdivision, city=where.city,
                                          filing_status=where.filing_status, tax_year=where.tax_year,
-                                         wages=where.wages, pretax_deferral=where.pretax_deferral)
+                                         wages=where.wages, pretax_deferral=where.pretax_deferral,
+                                         work_subdivision=where.work_subdivision)
     return dataclasses.replace(result, notes=(*where.notes, *result.notes))
 
 
@@ -141,20 +132,10 @@ def _estimate(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, tax_year: in
         # A regime that covers the country but not the state or province: the file's field, not a plugin bug.
         cause = e.__cause__
         if isinstance(cause, UnsupportedJurisdiction) and not isinstance(cause, UnsupportedTaxYear):
-            raise OfferFileError(file, str(cause), "location.state") from None
+            raise OfferFileError(file, str(cause), tax_home(offer).field) from None
         raise
     if not found:
-        covered = ", ".join(COUNTRIES)
-        # "no regime covers 'US' (built-in regimes: US, ...)" reads as a contradiction after --without tax_us.
-        off = [c.plugin for c in COUNTRIES.values() if pm.is_blocked(c.plugin)]
-        if off:
-            covered += f"; {', '.join(off)} switched off with --without"
-        raise OfferFileError(
-            file,
-            f"no tax regime covers country {offer.location.country!r} (built-in regimes: {covered}); "
-            "a plugin can add one, or leave out --after-tax",
-            "location.country",
-        )
+        raise NotEstimated(_no_regime(pm, offer))
     plugin, result = found[0]
     if not isinstance(result, TaxResult):
         raise PluginError(plugin, ESTIMATE_TAX, f"returned {type(result).__name__}, expected offercheck.tax.TaxResult")
@@ -162,6 +143,19 @@ def _estimate(pm: pluggy.PluginManager, offer: Offer, pay: YearPay, tax_year: in
     if problem:
         raise PluginError(plugin, ESTIMATE_TAX, problem)
     return plugin, result
+
+
+def _no_regime(pm: pluggy.PluginManager, offer: Offer) -> str:
+    """Why no regime taxed ``offer``: the ``tax_note`` of an untaxed offer (DESIGN.md section 7)."""
+    home = tax_home(offer)
+    note = f"not estimated: no tax regime for {home.country}"
+    if home.field == LIVES_IN and home.country != country_code(offer.location.country):
+        note += " (where you live, from candidate.lives_in)"
+    # "no regime for US" reads as a contradiction unless it says the regime was switched off.
+    off = [c.plugin for c in COUNTRIES.values() if c.code == home.country and pm.is_blocked(c.plugin)]
+    if off:
+        note += f" ({off[0]} is switched off with --without)"
+    return note
 
 
 def _tax_problem(result: TaxResult, pay: YearPay, usd_per_unit: float, rates: RateTable) -> str | None:
@@ -210,9 +204,12 @@ def offer_taxes(pm: pluggy.PluginManager, offer: Offer, native: Sequence[YearPay
     """Estimated tax on each of ``native`` (the offer's pay in its own currency, private equity in ``view``), in
     ``currency``.
 
-    ``years`` are the same years in ``currency``: net pay is their total less the tax.
+    ``years`` are the same years in ``currency``: net pay is their total less the tax, take-home pay that less the
+    non-cash benefits. Raises NotEstimated (its text the offer's ``tax_note``) when no regime taxes the offer, and
+    OfferFileError for a place taxes cannot read (``tax.residence``).
     """
     offer = _with_filing(offer, filing)
+    tax_home(offer)  # where the offer is taxed: a lives_in or a state taxes cannot read is the file's error
     timed = timed_equity(offer, native, view)
     taxes = []
     plugin = ""
@@ -220,5 +217,7 @@ def offer_taxes(pm: pluggy.PluginManager, offer: Offer, native: Sequence[YearPay
         plugin, result = _year_tax(pm, offer, pay, timed, i, tax_year, rates)
         taxes.append(_converted(result, currency, rates.rate(result.currency, currency)))
     nets = tuple(y.total - t.total for y, t in zip(years, taxes, strict=True))
+    # Take-home: net pay less what the employer pays in kind (retirement match, health, ESPP gain, other).
+    take_homes = tuple(n - y.benefits for n, y in zip(nets, years, strict=True))
     return AfterTax(tax_year, offer.candidate.filing_status, plugin, tuple(taxes), nets,
-                    timed.notes if timed is not None else ())
+                    timed.notes if timed is not None else (), take_homes=take_homes)

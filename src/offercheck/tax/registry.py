@@ -74,9 +74,12 @@ def estimate_tax(
     tax_year: int,
     wages: float,
     pretax_deferral: float = 0.0,
+    work_subdivision: str | None = None,
 ) -> TaxResult:
     """Estimate the year's taxes on `wages` (local currency) for one earner.
 
+    `subdivision` and `city` are where the person lives; `work_subdivision` where the work is done when that is
+    another state (US: payroll premiums follow the work, income tax the home; default: the home).
     `filing_status` is "single" or "married" (married filing jointly / joint assessment, single earner).
     `pretax_deferral` (employee 401(k), US only) reduces income-tax wages but not payroll-tax wages.
     Raises UnsupportedJurisdiction (or its subclass UnsupportedTaxYear) rather than ever returning a silent zero.
@@ -90,4 +93,4 @@ def estimate_tax(
         listed = "; ".join(f"{c}: {', '.join(s or 'national' for s in subs)}" for c, subs in supported().items())
         raise UnsupportedJurisdiction(f"country {country!r} is not supported; supported: {listed}")
     return entry.estimate(subdivision=subdivision, city=city, filing_status=filing_status, tax_year=tax_year,
-                          wages=wages, pretax_deferral=pretax_deferral)
+                          wages=wages, pretax_deferral=pretax_deferral, work_subdivision=work_subdivision)

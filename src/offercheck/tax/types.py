@@ -1,4 +1,5 @@
-"""The after-tax result of one offer (a pure type, apart from the regime dispatch in ``aftertax``)."""
+"""The after-tax result of one offer (a pure type, apart from the regime dispatch in ``aftertax``), and the
+exception that says an offer is not taxed at all."""
 
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ class AfterTax:
     filing_status: str
     plugin: str  # the plugin whose regime produced the estimate
     years: tuple[TaxResult, ...]
-    nets: tuple[float, ...]  # total pay less tax, per year
+    nets: tuple[float, ...]  # total pay less tax, per year (benefits paid in kind included)
     equity_notes: tuple[str, ...] = ()  # when a private grant is taxed (offercheck.tax.equity_income)
+    # Net pay less the non-cash benefits (employer retirement match, health, ESPP gain, other), per year: what
+    # reaches the person as money or vested shares.
+    take_homes: tuple[float, ...] = ()
 
     @property
     def total(self) -> float:
@@ -27,6 +31,10 @@ class AfterTax:
     @property
     def net_total(self) -> float:
         return sum(self.nets)
+
+    @property
+    def take_home_total(self) -> float:
+        return sum(self.take_homes)
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -42,3 +50,7 @@ class AfterTax:
             for x in t.lines:
                 sums[x.name] = sums.get(x.name, 0.0) + x.amount
         return sums
+
+
+class NotEstimated(Exception):
+    """No tax regime covers the offer: it is compared untaxed, with this text as its ``tax_note``."""

@@ -23,6 +23,15 @@ def federal_income_tax(taxable_income: float, filing_status: str, tax_year: int)
     return bracket_tax(taxable_income, t["rates"], t[filing_status])
 
 
+def _state(subdivision: str | None) -> str:
+    state = (subdivision or "").upper().removeprefix("US-")
+    if state not in STATES:
+        raise UnsupportedJurisdiction(
+            f"US state {subdivision!r} is not supported; supported states: {', '.join(SUBDIVISIONS)}"
+        )
+    return state
+
+
 def estimate(
     *,
     subdivision: str | None,
@@ -31,12 +40,12 @@ def estimate(
     tax_year: int,
     wages: float,
     pretax_deferral: float,
+    work_subdivision: str | None = None,
 ) -> TaxResult:
-    state = (subdivision or "").upper().removeprefix("US-")
-    if state not in STATES:
-        raise UnsupportedJurisdiction(
-            f"US state {subdivision!r} is not supported; supported states: {', '.join(SUBDIVISIONS)}"
-        )
+    """Federal, state (``subdivision``: where the person lives) and payroll (``work_subdivision``: where the work is
+    done, default the home state) taxes on one earner's wages."""
+    state = _state(subdivision)
+    work = state if work_subdivision is None else _state(work_subdivision)
     fed = params("us_federal", tax_year)
     it, ss, mc = fed["income_tax"], fed["social_security"], fed["medicare"]
     fs = filing_status
@@ -63,7 +72,7 @@ def estimate(
         federal_standard_deduction=it[f"standard_deduction_{fs}"],
         ss_wage_base=ss["wage_base"],
     )
-    st = state_taxes(params("us_states", tax_year), state, household)
+    st = state_taxes(params("us_states", tax_year), state, household, work=work)
     notes = [
         "estimate: wages are the only income; standard deduction; no credits; ISOs/AMT, NIIT and the OBBBA"
         " temporary deductions are out of scope",

@@ -48,8 +48,9 @@ def already_in_benchmark(factor: str, benchmark: Any, dimension: str, value: obj
 def survey_multiplier(factor: str, key: str, label: str, benchmark: Any) -> Adjustment:
     """The survey premium for ``key`` (strong evidence), x1.000 when its n or interval does not support it.
 
-    US benchmarks take the premia fitted on US rows (relative to the population a BLS anchor describes);
-    others the non-US fit (with country fixed effects).
+    Each benchmark takes the premia of its country's scope (``market.premia.scope_of``): the US's, an anchored
+    country's (its own rows where they suffice, else the non-US pool; company size and work mode only from its
+    own rows) or the non-US pool's.
     """
     scope = scope_of(benchmark.country)
     est = premium(factor, key, scope)
@@ -57,12 +58,14 @@ def survey_multiplier(factor: str, key: str, label: str, benchmark: Any) -> Adju
         return neutral(factor, f"no {scope} survey premium for {label} {key!r}; x1.000")
     if est.interval == (1.0, 1.0):  # the reference level itself
         return neutral(factor, f"{label} {key}: {est.neutral}; x1.000", est.source)
-    versus = VERSUS[factor]
+    versus = f"{est.versus} (the core role of its occupation)" if factor == "role" and est.versus else VERSUS[factor]
     reason = f"{label} {key} pays x{est.estimated:.3f} vs {versus}"
     if est.n is not None:
         reason += f", n={est.n}"
     if est.interval is not None:
         reason += f", 95% interval x{est.interval[0]:.3f}-x{est.interval[1]:.3f}"
+    if est.fitted_on:
+        reason += f"; fitted on {est.fitted_on}"
     if est.neutral:
         reason += f"; not applied (x1.000): {est.neutral}"
     return Adjustment(factor=factor, multiplier=est.applied, reason=reason, source=est.source, n=est.n,
@@ -79,12 +82,15 @@ def cite(t: Mapping[str, Any]) -> str:
     return f"{name}, {t['year']}"
 
 
-def seed_multiplier(factor: str, t: Mapping[str, Any], key: str, label: str, versus: str) -> Adjustment:
-    """A seed article's ratio for ``key``: weak evidence (the scoring bounds it to +-5%)."""
+def seed_multiplier(factor: str, t: Mapping[str, Any], key: str, label: str, versus: str,
+                    reference: str | None = None) -> Adjustment:
+    """A seed article's ratio for ``key`` (over ``reference``'s, when given): weak evidence (the scoring bounds it
+    to +-5%)."""
     multipliers: Mapping[str, float] = t["multiplier"]
     if key not in multipliers:
         return neutral(factor, f"no figure for {label} {key!r}; known: {', '.join(sorted(multipliers))}", cite(t),
                        evidence="weak")
-    m = float(multipliers[key])
+    m = float(multipliers[key]) / (float(multipliers[reference]) if reference is not None and reference in multipliers
+                                   else 1.0)
     return Adjustment(factor=factor, multiplier=m, reason=f"{label} {key} pays x{m:.3f} vs {versus}",
                       source=cite(t), evidence="weak")

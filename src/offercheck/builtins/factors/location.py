@@ -1,4 +1,5 @@
-"""Location factor: metro (or state) pay against the national figure in the US; seed city figures elsewhere.
+"""Location factor: metro (or state) pay against the national figure in the US (BLS, strong); a seed article's city
+figures elsewhere (weak evidence, bounded to +-5%, and never on top of an anchor already for the place).
 
 Policy for fully remote offers: they are compared with the national market, not the employer's metro,
 because a remote employer can hire anywhere in the country (the remote factor then applies its own figure).
@@ -66,16 +67,16 @@ def offercheck_adjust(offer: Offer, benchmark: Any) -> Adjustment | None:
 
 
 def _international(city: str | None, country: str, cell_country: str | None) -> Adjustment | None:
+    """A seed article's city/country ratio: weak evidence (bounded to +-5% by the scoring), never strong."""
     if not city:
         return None
     t = table("location_international")
     entry = next((c for c in t["cities"] if norm(c["city"]) == norm(city) and c["country"] == country), None)
     if entry is None or "multiplier" not in entry:
         why = entry["multiplier_note"] if entry else "no city figure in the sources"
-        # A country without cells of its own is scored against the all-countries cell: say which one is used.
-        used = f"the {cell_country} country benchmark" if cell_country else "the all-countries benchmark"
-        return neutral("location", f"{city}: {why}; {used} is used as is", cite(t))
+        return neutral("location", f"{city}: {why}; the {cell_country or country} country benchmark is used as is",
+                       cite(t), evidence="weak")
     m = float(entry["multiplier"])
     reason = (f"{entry['city']} averages {entry['city_average']:,.0f} vs {entry['country_average']:,.0f} "
               f"for the country (seed article): x{m:.3f}")
-    return Adjustment(factor="location", multiplier=m, reason=reason, source=cite(t))
+    return Adjustment(factor="location", multiplier=m, reason=reason, source=cite(t), evidence="weak")

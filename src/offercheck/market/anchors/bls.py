@@ -28,7 +28,7 @@ from offercheck.market.ageing import Aged, aged
 from offercheck.market.benchmarks import Benchmark, BenchmarkSet
 from offercheck.market.quantiles import NAMES, Quantiles
 from offercheck.offer.roles import normalise_role
-from offercheck.places import Area, area, bls_areas, fallback, home_area
+from offercheck.places import Area, UnknownPlace, area, bls_areas, fallback
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -81,10 +81,25 @@ def _soc(role: str) -> tuple[str, str, list[str]]:
 
 
 def _home(lives_in: str | None) -> tuple[Area, str]:
-    """Where a fully remote candidate lives: a state, a city ("Boise, ID") or, if not given, the nation."""
+    """Where a fully remote candidate lives: a state, a city ("Boise, ID") or, if not given, the nation.
+
+    ``lives_in`` is read by ``places.residence``, as taxes and real terms read it ("Washington" is the DC metro
+    for all three); a place outside the US, or one that cannot be read, gives national figures and says so.
+    """
     if not lives_in:
         return area(bls_areas(), None), "fully remote and no home area given: national figures"
-    place = home_area(bls_areas(), lives_in)
+    from offercheck.places import residence  # the price areas' tables: read only for a remote job's home
+
+    try:
+        home = residence(lives_in)
+    except UnknownPlace as e:
+        return area(bls_areas(), None), f"fully remote: candidate.lives_in: {e}; national figures"
+    if home.country != "US":
+        return area(bls_areas(), None), f"fully remote from outside the US ({lives_in}): national figures"
+    try:
+        place = area(bls_areas(), home.city, home.subdivision)
+    except UnknownPlace as e:  # a territory BLS has no area for
+        return area(bls_areas(), None), f"fully remote: candidate.lives_in: {e}; national figures"
     return place, f"fully remote: the candidate's home area ({place.name})"
 
 

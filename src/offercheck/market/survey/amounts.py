@@ -3,7 +3,9 @@
 
 * A mapped currency column must hold codes the exchange rates know (any case, spaces ignored): any other value on
   a row with usable pay refuses the file, naming the column and the value (a benchmark file in a currency
-  ``compare`` cannot convert is never written); a blank one makes the row bad (``currency: missing``).
+  ``compare`` cannot convert is never written); a blank one makes the row bad (``currency: missing``). The
+  ai-jobs.net survey, read in its many local currencies, is lenient: a code without a rate makes its row bad
+  (``currency: no exchange rate for CLP``).
 * Pay, a total, a bonus or stock must lie within PAY_RANGE_USD, in US dollars a year at the row's currency (the
   offer file's bound, ``offer.models.MAX_MONEY``, taken in dollars), and pay and totals at least one unit of the
   currency: outside it a row is bad (``pay out of range``), so every cell's quantiles are whole numbers that a
@@ -55,8 +57,12 @@ def both(keep: list[bool] | None, ok: list[bool] | None) -> list[bool] | None:
 class PayColumns:
     """The amounts of a survey's pay columns and the checks on them; bad rows are counted in ``bad``."""
 
-    def __init__(self, path: Path, bad: Counter[str], currency: tuple[int, str] | None) -> None:
+    def __init__(self, path: Path, bad: Counter[str], currency: tuple[int, str] | None, *,
+                 lenient: bool = False) -> None:
         self.path, self.bad = path, bad
+        # lenient: a currency no rate knows makes its row bad rather than refusing the file (a published survey
+        # in many currencies, read in local currencies: one row in a currency we cannot convert is not a typo).
+        self.lenient = lenient
         self.numbers = Conventions(path)
         self._parsed: dict[str, Memo[float | str]] = {}  # by label: see amounts
         self.i_currency: int | None = None if currency is None else currency[0]
@@ -115,9 +121,9 @@ class PayColumns:
         ok = list(map(float.__instancecheck__, rates))
         flagged = map(not_, ok) if keep is None else map(gt, keep, ok)
         for value, raw_value in compress(zip(rates, raw, strict=True), flagged):
-            if value:  # a value no rate knows, on a row with usable pay
+            if value and not self.lenient:  # a value no rate knows, on a row with usable pay
                 self._unknown(raw_value)
-            self.bad["currency: missing"] += 1
+            self.bad[f"currency: no exchange rate for {value}" if value else "currency: missing"] += 1
         return [r if type(r) is float else 1.0 for r in rates], both(keep, ok)
 
     def _unknown(self, raw: str) -> None:

@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import compress
 
-__all__ = ["Batch", "Columns", "Strided"]
+__all__ = ["Batch", "Columns", "Strided", "consume", "gc_paused"]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: reading and grouping allocate many small objects and no cycles,
+    and collections triggered by those allocations would cost about a tenth of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def consume(iterator: Iterable[object]) -> None:
+    """Run an iterator of side effects (``map(list.append, ...)``) to its end at C speed."""
+    deque(iterator, maxlen=0)
 
 
 class Strided:

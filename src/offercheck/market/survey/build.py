@@ -4,9 +4,11 @@ file (behind ``offercheck benchmarks build``).
 Two input formats:
 
 * the ai-jobs.net survey (detected by its header: ``work_year``, ``experience_level``, ``employment_type``,
-  ``job_title``, ``salary_in_usd``, ``employee_residence``, ...). ``salary_in_usd`` is the publisher's own
-  conversion. Only full-time rows (``employment_type`` FT) are used by default: part-time, contract and
-  freelance pay is not comparable with a salaried offer.
+  ``job_title``, ``salary_in_usd``, ``employee_residence``, ...), read in local currencies: ``salary`` in
+  ``salary_currency``, each country's cells in its own currency, a row paid in another currency than its
+  residence country's left out and counted by country (``salary_in_usd``, the publisher's conversion, is used
+  only by a file without those two columns). Only full-time rows (``employment_type`` FT) are used by default:
+  part-time, contract and freelance pay is not comparable with a salaried offer.
 * any other CSV (comma, semicolon or tab separated), given a ``mapping`` of our field names to its column names
   (:data:`fields.MAPPING_KEYS`): ``base`` and/or ``total`` (annual pay; at least one), ``bonus`` and ``stock``
   (total = base + bonus + stock), ``role``, ``experience`` (a band, an ai-jobs level or years) or ``years``,
@@ -24,7 +26,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from offercheck.market.survey.cells import cells_from_groups, us_metro_city
-from offercheck.market.survey.fields import SurveyFormatError
+from offercheck.market.survey.fields import SurveyFormatError, local_currency
 from offercheck.market.survey.read import Reader, SurveyStats, consume, gc_paused
 from offercheck.market.survey.write import benchmark_text
 
@@ -78,7 +80,12 @@ def build_benchmarks(
         column = reader.columns[reader.pay_key]
         if not stats.rows_used:
             raise SurveyFormatError(f"{path}: {column}: no usable pay in any row ({stats.summary()})")
-        cells = cells_from_groups(base, totals, min_sample=min_sample, total_only=reader.pay_key == "total")
+        # An ai-jobs survey read in local currencies: each country's cells in its own currency, and no all-country
+        # cells (their rows would be in many currencies).
+        cells = cells_from_groups(base, totals, min_sample=min_sample, total_only=reader.pay_key == "total",
+                                  all_countries=not reader.local)
+        if reader.local:
+            cells = [c._replace(currency=local_currency(c.country)) for c in cells]
         if not cells:
             # The all-rows cell is the broadest group: no cell means fewer usable rows than min_sample in all.
             grouped = " x ".join(reader.columns[k] for k in ("role", "experience", "years", "country", "city",

@@ -1,9 +1,17 @@
 """Survey rows -> benchmark cells: grouping by role x experience band x country (and city), type-7 quantiles
-(:mod:`offercheck.market.quantiles`), and the fallback of thin cells to broader ones, saying which and with
-both cells' real n."""
+(:mod:`offercheck.market.quantiles`), and the shrinkage of thin cells toward broader ones, saying which and with
+both cells' real n.
+
+Thin cells (DESIGN section 3): a cell with n < ``min_sample`` rows of its own is shrunk toward its parent (the
+broader cell it falls back to, scaled by the role's and band's pay ratios) by n: each log-quantile is
+w x log(own quantile) + (1 - w) x log(parent quantile), w = n / (n + SHRINK_K). With SHRINK_K = 10 a cell's own
+rows weigh as much as 10 rows of its parent: 3 rows get w = 3/13 = 0.23, 20 rows w = 2/3, and a cell with no
+rows of its own is its scaled parent. A weighted sum of two increasing sequences increases, so the shrunk
+quantiles stay ordered."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -17,8 +25,10 @@ from offercheck.market.quantiles import PERCENTILES, quantile
 from offercheck.market.survey.read import SurveyRow
 from offercheck.offer.roles import EXPERIENCE_BANDS
 
-__all__ = ["Cell", "build_cells", "cells_from_groups", "city_cells", "describe", "relative_pay", "us_metro_city",
-           "with_totals"]
+__all__ = ["SHRINK_K", "Cell", "build_cells", "cells_from_groups", "city_cells", "describe", "relative_pay", "shrink",
+           "us_metro_city", "with_totals"]
+
+SHRINK_K = 10  # pseudo-rows of the parent cell a thin cell is shrunk toward (module docstring)
 
 
 class Cell(NamedTuple):
@@ -37,6 +47,7 @@ class Cell(NamedTuple):
     borrowed: tuple[str, int] | None = None  # the broader cell used (described) and its n, when n is too small
     city: str | None = None
     total: Mapping[str, float] | None = None  # total pay including equity, where the survey measured it
+    currency: str | None = None  # the cell's own currency, when not the file's (a survey read in local currencies)
 
     @property
     def key(self) -> tuple[str | None, str | None, str | None, str | None]:
@@ -54,6 +65,19 @@ def _quantiles(raw: Sequence[float], scale: float = 1.0) -> dict[str, float]:
     # Whole currency units: finer figures would claim a precision a survey does not have. Mapped in C (most cells
     # are unscaled, and q * 1.0 is q).
     return dict(zip(_NAMES, map(round, raw if scale == 1.0 else map(mul, raw, repeat(scale))), strict=True))
+
+
+def shrink(own: Sequence[float], parent: Sequence[float], n: int, k: int = SHRINK_K) -> tuple[float, ...]:
+    """Quantiles ``own`` (of a cell's n rows) shrunk toward ``parent``'s in logs with weight w = n / (n + k) on the
+    cell's own (see the module docstring); ``parent`` as is when n is 0."""
+    if n <= 0:
+        return tuple(parent)
+    w = n / (n + k)
+    return tuple(math.exp(w * math.log(a) + (1 - w) * math.log(b)) for a, b in zip(own, parent, strict=True))
+
+
+def _weight(n: int) -> str:
+    return f"weight n/(n+{SHRINK_K}) = {n / (n + SHRINK_K):.2f} on its own rows"
 
 
 def _median(values: list[float]) -> float:
@@ -150,21 +174,24 @@ def build_cells(
     min_sample: int = 30,
     roles: Sequence[str] | None = None,
     countries: Sequence[str] | None = None,
+    by_band: bool = True,
+    all_countries: bool = True,
 ) -> list[Cell]:
     """Group rows by role x experience band x country and summarise base pay (p10..p90, n).
 
     Cells are made for every role in ``roles`` (default: roles with at least ``min_sample`` rows) and
-    country in ``countries`` (default: countries with at least ``min_sample`` rows), for each band and for
-    "all bands", plus role-agnostic and all-country cells, so a lookup can always fall back to something.
-    A cell with fewer than ``min_sample`` rows falls back, and says so in ``fallback``:
+    country in ``countries`` (default: countries with at least ``min_sample`` rows), for each band (only with
+    ``by_band``) and for "all bands", plus role-agnostic cells and (with ``all_countries``) all-country cells.
+    A cell with fewer than ``min_sample`` rows is shrunk toward the first of these broader cells that has
+    ``min_sample`` rows (module docstring), and says so in ``fallback`` and ``borrowed``:
 
-    1. role x band x country (the cell itself);
-    2. all roles x band x country, scaled by the role's relative pay (``relative_pay``);
-    3. all roles x all bands x country, scaled by the role's and the band's relative pay.
+    1. all roles x band x country, scaled by the role's relative pay (``relative_pay``);
+    2. all roles x all bands x country, scaled by the role's and the band's relative pay.
 
     A thin cell whose role or band has no relative-pay estimate (too few rows), whose country has too
-    few rows even for level 3, or whose scaled figures fall below one unit a year (a pay ratio far below 1), is
-    left out: a lookup then uses a broader cell and says so.
+    few rows even for level 2, or whose figures fall below one unit a year (a pay ratio far below 1), is
+    left out: a lookup then uses a broader cell of the same country and says so. A country with fewer than
+    ``min_sample`` rows in all has no cell at all.
     """
     # One pass over the rows; everything after works on the (few thousand) exact groups.
     base: dict[_Key4, list[float]] = defaultdict(list)
@@ -174,23 +201,27 @@ def build_cells(
         base[key].append(row.base)
         if row.total is not None:
             totals[key].append(row.total)
-    return cells_from_groups(base, totals or None, min_sample=min_sample, roles=roles, countries=countries)
+    return cells_from_groups(base, totals or None, min_sample=min_sample, roles=roles, countries=countries,
+                             by_band=by_band, all_countries=all_countries)
 
 
 def cells_from_groups(base: _Exact, totals: _Exact | None, *, min_sample: int, roles: Sequence[str] | None = None,
-                      countries: Sequence[str] | None = None, total_only: bool = False) -> list[Cell]:
+                      countries: Sequence[str] | None = None, total_only: bool = False, by_band: bool = True,
+                      all_countries: bool = True) -> list[Cell]:
     """:func:`build_cells` on pay grouped by (role, band, country, city): the country cells (with total pay when
     ``totals`` has the same rows' totals), then the city cells.
 
     ``total_only``: ``base`` holds total pay (the survey had no base column), so the cells have total quantiles
     and no base: a total figure written as base would be a wrong number."""
     if total_only:
-        cells = cells_from_groups(base, None, min_sample=min_sample, roles=roles, countries=countries)
+        cells = cells_from_groups(base, None, min_sample=min_sample, roles=roles, countries=countries,
+                                  by_band=by_band, all_countries=all_countries)
         return [c._replace(base=None, total=c.base, method=c.method.replace("base pay", "total pay"))
                 for c in cells]
-    cells = _cells(_by_country(base), min_sample=min_sample, roles=roles, countries=countries)
+    cells = _cells(_by_country(base), min_sample=min_sample, roles=roles, countries=countries, by_band=by_band,
+                   all_countries=all_countries)
     if totals is not None:
-        cells = with_totals(cells, totals, min_sample=min_sample)
+        cells = with_totals(cells, totals, min_sample=min_sample, by_band=by_band, all_countries=all_countries)
     return cells + city_cells(cells, base, totals, min_sample=min_sample)
 
 
@@ -208,7 +239,7 @@ def us_metro_city(town: str | None, country: str | None, city: str, state: str) 
 
 def _cells(
     exact: Mapping[_Key, list[float]], *, min_sample: int, roles: Sequence[str] | None,
-    countries: Sequence[str] | None,
+    countries: Sequence[str] | None, by_band: bool = True, all_countries: bool = True,
 ) -> list[Cell]:
     """:func:`build_cells` on pay grouped by exact (role, band, country) key (the lists are sorted in place)."""
     role_n: dict[str, int] = defaultdict(int)
@@ -233,15 +264,15 @@ def _cells(
 
     @cache
     def raw(key: _Group) -> tuple[float, ...]:
-        # A broad group is the fallback pool of many thin cells: compute its quantiles once.
+        # A broad group is the parent of many thin cells: compute its quantiles once.
         return tuple(quantile(groups[key], p / 100) for p in PERCENTILES)
 
     none: list[float] = []
     method = "survey base pay, type-7 quantiles"
-    scaled_method = f"{method}, broader cell scaled by pay ratios (see fallback)"
+    shrunk_method = f"{method}, thin cell shrunk toward a broader cell scaled by pay ratios (see fallback)"
 
     def pool(band: str | None, country: str | None) -> tuple[_Group, float, str, str, tuple[str, int]] | None:
-        """Where a thin cell of this band and country falls back to, whatever its role: the pooled group, the
+        """Where a thin cell of this band and country is shrunk toward, whatever its role: the pooled group, the
         band's scale factor (1.0 if none), the cell used, what the fallback adds after the role's ratio, and what
         ``borrowed`` says; None if nowhere."""
         b, c = _ALL if band is None else band, _ALL if country is None else country
@@ -256,9 +287,9 @@ def _cells(
         used = f"all roles x {f'{band}y' if band and key[1] is not _ALL else 'all bands'} x {where}"
         return key, m, used, text, (used, len(groups[key]))
 
-    bands = [*EXPERIENCE_BANDS, None]
+    bands = [*EXPERIENCE_BANDS, None] if by_band else [None]
     cells: list[Cell] = []
-    for country in [*countries, None]:
+    for country in [*countries, None] if all_countries else countries:
         pools = [pool(band, country) for band in bands]  # the same for every role
         # In a cell, None means "all"; in a group key that is _ALL (None there is "no value").
         c = _ALL if country is None else country
@@ -271,24 +302,30 @@ def _cells(
                 if len(own) >= min_sample:
                     cells.append(Cell(role, band, country, len(own), _quantiles(raw(key)), method))
                 elif fallback is not None and role_why is not None:
-                    key, band_m, used, band_why, borrowed = fallback
+                    parent, band_m, used, band_why, borrowed = fallback
                     # The same product, in the same order, as scaling by the role's ratio and then the band's.
                     scale = 1.0 * role_m * band_m
-                    why = f"n={len(own)} < {min_sample}: used {used}{role_why}{band_why}"
-                    scaled = _quantiles(raw(key), scale)
-                    if scaled[_LOWEST] < 1:
-                        continue  # scaled below one unit a year: no benchmark file may hold it (see build_cells)
-                    cells.append(Cell(role, band, country, len(own), scaled, scaled_method, why, None, borrowed))
+                    n = len(own)
+                    target = raw(parent) if scale == 1.0 else tuple(map(mul, raw(parent), repeat(scale)))
+                    figures = shrink(raw(key), target, n) if n else target
+                    why = (f"n={n} < {min_sample}: shrunk toward {used}{role_why}{band_why}; {_weight(n)}" if n
+                           else f"n=0 < {min_sample}: used {used}{role_why}{band_why} (no rows of its own)")
+                    q = _quantiles(figures)
+                    if q[_LOWEST] < 1:
+                        continue  # below one unit a year: no benchmark file may hold it (see build_cells)
+                    cells.append(Cell(role, band, country, n, q, shrunk_method, why, None, borrowed))
     return cells
 
 
-def with_totals(cells: Sequence[Cell], totals: _Exact, *, min_sample: int) -> list[Cell]:
+def with_totals(cells: Sequence[Cell], totals: _Exact, *, min_sample: int, by_band: bool = True,
+                all_countries: bool = True) -> list[Cell]:
     """``cells`` with total-pay quantiles from ``totals`` (the same rows' total pay, keyed like the groups the
-    cells were built from), estimated and fallen back exactly as base pay was."""
+    cells were built from), estimated and shrunk exactly as base pay was."""
     exact = _by_country(totals)
     roles = sorted({c.role for c in cells if c.role is not None})
     countries = sorted({c.country for c in cells if c.country is not None})
-    total = {c.key: c.base for c in _cells(exact, min_sample=min_sample, roles=roles, countries=countries)}
+    total = {c.key: c.base for c in _cells(exact, min_sample=min_sample, roles=roles, countries=countries,
+                                           by_band=by_band, all_countries=all_countries)}
     return [c._replace(total=total.get(c.key)) for c in cells]
 
 
@@ -302,8 +339,8 @@ def _by_country(exact: _Exact) -> dict[_Key, list[float]]:
 def city_cells(cells: Sequence[Cell], base: _Exact, totals: _Exact | None, *, min_sample: int) -> list[Cell]:
     """Cells for every city with at least ``min_sample`` rows, for each role and band the country cells have.
 
-    A city cell with fewer rows of its own uses its country's cell for the same role and band, and says so
-    (``borrowed``: that cell and its n)."""
+    A city cell with fewer rows of its own is shrunk toward its country's cell for the same role and band (the
+    module docstring's rule), and says so (``borrowed``: that cell and its n)."""
     by_city: dict[tuple[str, str | None], dict[tuple[str | None, str | None], tuple[list[float], list[float]]]]
     by_city = defaultdict(lambda: defaultdict(lambda: ([], [])))
     for (role, band, country, city), pay in base.items():
@@ -327,11 +364,23 @@ def city_cells(cells: Sequence[Cell], base: _Exact, totals: _Exact | None, *, mi
                 out.append(Cell(role, band, country, len(pay), _quantiles(_sorted(pay)), "survey base pay, "
                                 "type-7 quantiles", city=city, total=_quantiles(_sorted(total)) if total else None))
                 continue
-            used = broader.borrowed or (describe(broader), broader.n or 0)
-            why = f"n={len(pay)} < {min_sample} in {city}: used {describe(broader)}"
-            out.append(broader._replace(city=city, n=len(pay), borrowed=used,
-                               fallback="; ".join(filter(None, [why, broader.fallback]))))
+            n = len(pay)
+            why = (f"n={n} < {min_sample} in {city}: shrunk toward {describe(broader)}; {_weight(n)}" if n
+                   else f"n=0 < {min_sample} in {city}: used {describe(broader)} (no rows of its own)")
+            out.append(broader._replace(
+                city=city, n=n, borrowed=(describe(broader), broader.n) if broader.n else broader.borrowed,
+                base=_toward(pay, broader.base), total=_toward(total, broader.total),
+                method=broader.method if n == 0 or "shrunk" in broader.method else
+                f"{broader.method}, thin city cell shrunk toward its country's cell (see fallback)",
+                fallback="; ".join(filter(None, [why, broader.fallback]))))
     return out
+
+
+def _toward(own: list[float], parent: Mapping[str, float] | None) -> Mapping[str, float] | None:
+    """A thin city cell's quantiles: its own rows shrunk toward its country cell's (``parent``) by their n."""
+    if parent is None or not own:
+        return parent
+    return _quantiles(shrink(_sorted(own), tuple(parent[name] for name in _NAMES), len(own)))
 
 
 def _sorted(values: list[float]) -> tuple[float, ...]:

@@ -11,16 +11,24 @@ from typing import NamedTuple
 from offercheck.market.schema import plain
 from offercheck.offer.roles import AIJOBS_LEVELS, EXPERIENCE_BANDS, experience_band
 
-__all__ = ["MAPPING_KEYS", "PAY_KEYS", "SurveyFormatError", "SurveyRow", "SurveyStats", "band", "columns",
-           "delimiter", "location", "year", "years_band"]
+__all__ = ["LOCAL_CURRENCY", "MAPPING_KEYS", "PAY_KEYS", "SurveyFormatError", "SurveyRow", "SurveyStats", "band",
+           "columns", "delimiter", "local_currency", "location", "year", "years_band"]
 
 
 class SurveyFormatError(ValueError):
     """The file is not a survey this module can read (no recognisable header, bad mapping, bad values)."""
 
 
+# The ai-jobs.net format is read in local currencies (DESIGN section 3): ``salary`` in ``salary_currency``, and a
+# row whose currency is not its residence country's is left out and counted (by country, in SurveyStats). Rows
+# reported in another currency are a different population: in the 2025-01-19 snapshot the USD-reported rows of
+# CA, DE and GB residents have medians 1.35-2.1x those of the same countries' local-currency rows.
+LOCAL_CURRENCY = "salary in another currency than the residence country's"
+
+
 class SurveyRow(NamedTuple):
-    """One usable survey response. ``base`` is annual pay in the survey's currency (USD for ai-jobs)."""
+    """One usable survey response. ``base`` is annual pay in the row's currency: the file's (mapped) currency, or
+    for ai-jobs the residence country's own."""
 
     base: float
     role: str | None
@@ -52,6 +60,9 @@ class SurveyStats:
     # Rows equal to an earlier row that were kept (used or counted like any other), when duplicates were kept
     # on request; None when they were dropped (``duplicates``).
     kept_duplicates: int | None = None
+    # ai-jobs in local currencies: rows left out because their currency is not their country's, by country
+    # (their total is ``excluded[LOCAL_CURRENCY]``).
+    other_currency: Mapping[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
         """One line accounting for every row, e.g. for the end of ``offercheck benchmarks build``."""
@@ -103,6 +114,14 @@ _COUNTRY_NAMES = {"usa": "US", "united states": "US", "united states of america"
                   "united kingdom": "GB", "england": "GB", "germany": "DE", "deutschland": "DE", "canada": "CA",
                   "france": "FR", "india": "IN", "netherlands": "NL", "spain": "ES", "australia": "AU",
                   "singapore": "SG", "ireland": "IE", "switzerland": "CH", "poland": "PL", "brazil": "BR"}
+
+
+def local_currency(country: str | None) -> str | None:
+    """The currency of a country (ISO 4217, from the places table), or None for a code it does not know."""
+    from offercheck.places import all_countries
+
+    found = all_countries().get(country or "")
+    return None if found is None else found.currency
 
 
 def delimiter(header: str) -> str:
@@ -164,11 +183,13 @@ def columns(path: Path, names: list[str], mapping: Mapping[str, str] | None) -> 
     if mapping is None:
         if all(c in names for c in AIJOBS_COLUMNS):
             idx = {n: i for i, n in enumerate(names)}
-            return "ai-jobs", {
-                "base": idx["salary_in_usd"], "role": idx["job_title"], "experience": idx["experience_level"],
-                "country": idx["employee_residence"], "remote": idx["remote_ratio"], "size": idx["company_size"],
-                "year": idx["work_year"], "employment": idx["employment_type"],
-            }
+            aijobs = {"base": idx["salary_in_usd"], "role": idx["job_title"], "experience": idx["experience_level"],
+                      "country": idx["employee_residence"], "remote": idx["remote_ratio"],
+                      "size": idx["company_size"], "year": idx["work_year"], "employment": idx["employment_type"]}
+            if "salary" in idx and "salary_currency" in idx:
+                # Pay as reported, in its currency: each country's cells in its own currency (LOCAL_CURRENCY).
+                aijobs |= {"base": idx["salary"], "currency": idx["salary_currency"]}
+            return "ai-jobs", aijobs
         shown = ", ".join(names[:8]) + (", ..." if len(names) > 8 else "")
         raise SurveyFormatError(
             f"{path}: not a recognised salary survey: the header ({shown}) is not the ai-jobs.net format "

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import codecs
 import csv
-import gc
 import hashlib
 import io
 import threading
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from itertools import compress, islice, repeat
 from operator import and_, gt, not_
 from pathlib import Path
@@ -27,7 +25,7 @@ from offercheck.market.survey import fields as f
 from offercheck.market.survey.amounts import Memo as _Memo
 from offercheck.market.survey.amounts import PayColumns
 from offercheck.market.survey.amounts import both as _and
-from offercheck.market.survey.batch import Batch, Columns, Strided
+from offercheck.market.survey.batch import Batch, Columns, Strided, consume, gc_paused
 from offercheck.market.survey.fields import SurveyFormatError, SurveyRow, SurveyStats
 from offercheck.offer.roles import normalise_role
 
@@ -52,24 +50,6 @@ class _Const(_Memo[_T]):
 
     def __missing__(self, key: str) -> _T:
         return self.value
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: reading and grouping allocate many small objects and no cycles,
-    and collections triggered by those allocations would cost about a tenth of the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def consume(iterator: Iterable[object]) -> None:
-    """Run an iterator of side effects (``map(list.append, ...)``) to its end at C speed."""
-    deque(iterator, maxlen=0)
 
 
 class Reader:
@@ -149,8 +129,13 @@ class Reader:
         self.excluded_emp: Counter[str] = Counter()  # by raw employment value
         self.excluded_year = 0
         self.currencies: set[str] = set()  # distinct raw values of the used rows, when the file has a currency column
+        # ai-jobs with salary and salary_currency: each row in its own currency, kept only where that is its
+        # residence country's (fields.LOCAL_CURRENCY); cells then carry their country's currency.
+        self.local = self.format == "ai-jobs" and "currency" in cols
         self.pay = PayColumns(path, self.bad, (cols["currency"], self.columns["currency"]) if "currency" in cols
-                              else None)
+                              else None, lenient=self.local)
+        self.other_currency: Counter[str] = Counter()  # rows left out for their currency, by country code
+        self.local_ok: Mapping[str, bool] = _Memo(self._is_local)
 
     def _interpreters(self, cols: dict[str, int]) -> None:
         """Column numbers (None: not in the file) and, for each column, a memo reading its values: each column
@@ -181,6 +166,12 @@ class Reader:
         self.sizes: Mapping[str, str | None] = (
             _Memo(lambda v: f.SIZES.get(v.strip().lower())) if "size" in cols else _Const(None))
         self.years: Mapping[str, int | None] = _Memo(f.year) if "year" in cols else _Const(None)
+
+    def _is_local(self, pair: str) -> bool:
+        """Whether a "country\tcurrency" pair of raw values is a row paid in its residence country's currency."""
+        country, currency = pair.split("\t")
+        code = self.countries[country]
+        return code is not None and f.local_currency(code) == currency.strip().upper()
 
     def _text(self, raw: bytes, encoding: str = "utf-8") -> str:
         """``raw`` (the file or a part of it) decoded; bad UTF-8 is reported where it is in the file."""
@@ -301,6 +292,11 @@ class Reader:
             keep, dropped = self._narrow(keep, [""] * len(base) if self.i_year is None else cols[self.i_year],
                                          self.year_ok)
             self.excluded_year += sum(dropped)
+        if self.local and self.i_country is not None and self.i_currency is not None:
+            countries = cols[self.i_country]
+            pairs = list(map("\t".join, zip(countries, cols[self.i_currency], strict=True)))
+            keep, dropped = self._narrow(keep, pairs, self.local_ok)
+            self.other_currency.update(map(self._country_key, compress(countries, dropped)))
         usable = Batch(base if keep is None else list(compress(base, keep)),
                         None if total is None else total if keep is None or total is base
                         else list(compress(total, keep)), cols, keep)
@@ -321,9 +317,13 @@ class Reader:
         # For booleans, kept > passed is "kept so far and fails this check".
         return list(map(and_, keep, passed)), map(gt, keep, passed)
 
+    def _country_key(self, raw: str) -> str:
+        return self.countries[raw] or raw.strip() or "(blank)"
+
     def currency(self) -> str | None:
-        """The one currency of the used rows' currency column (None: no such column); mixed ones are an error."""
-        if self.i_currency is None:
+        """The one currency of the used rows' currency column (None: no such column, or an ai-jobs survey read in
+        each country's own); mixed ones are an error."""
+        if self.i_currency is None or self.local:
             return None
         values = sorted({v.strip().upper() for v in self.currencies} - {""})
         column = self.columns.get("currency", self.columns.get("currency?"))
@@ -342,12 +342,15 @@ class Reader:
             excluded[f"employment type {value.strip() or '(blank)'}"] += n
         if self.excluded_year:
             excluded[self.year_reason] += self.excluded_year
+        if self.other_currency:
+            excluded[f.LOCAL_CURRENCY] += sum(self.other_currency.values())
         return SurveyStats(
             rows_read=self.rows_read, duplicates=self.duplicates + self.pre_duplicates,
             bad_rows=sum(self.bad.values()), bad_reasons=dict(sorted(self.bad.items())), rows_used=self.used,
             sha256=self.sha256, name=self.path.name, excluded=dict(sorted(excluded.items())),
             unmapped_roles=unmapped_roles, format=self.format,
             kept_duplicates=self.kept_duplicates if self.keep_duplicates else None,
+            other_currency=dict(sorted(self.other_currency.items())),
         )
 
 

@@ -54,6 +54,7 @@ def benchmark_text(
             "name": name, "built": built, "currency": currency,
             "description": description or f"{'Total' if totals else 'Base'}-pay distributions built from {stats.name}",
             "format": FORMAT_VERSION, "bonus_norm": bonus_norm, "bonus_source": BONUS_SOURCE,
+            "bonus_norm_measured": False,  # the seed article's range, not measured in data
             "quantile_method": QUANTILE_METHOD,
         },
         "sources": [source_table(source_id, stats, title=title, url=url, licence=licence, year=year)],
@@ -81,6 +82,7 @@ def source_table(source_id: str, stats: SurveyStats, *, title: str | None, url: 
         **({} if stats.kept_duplicates is None else {"duplicates_kept": stats.kept_duplicates}),
         "bad_rows": stats.bad_rows, "bad_reasons": dict(stats.bad_reasons), "excluded": dict(stats.excluded),
         "rows_used": stats.rows_used, "unmapped_roles": stats.unmapped_roles,
+        **({"other_currency_by_country": dict(stats.other_currency)} if stats.other_currency else {}),
     }
 
 
@@ -92,7 +94,7 @@ def cell_tables(cells: Iterable[Cell], *, source_id: str, year: int) -> list[dic
 def _cell_table(c: Cell, source_id: str, year: int) -> dict[str, Any]:
     table: dict[str, Any] = {k: v for k, v in (("role", c.role), ("experience", c.experience),
                                                 ("country", c.country), ("city", c.city), ("n", c.n)) if v is not None}
-    table |= {"source": c.source or source_id, "year": year}
+    table |= {"source": c.source or source_id, "year": year, **({"currency": c.currency} if c.currency else {})}
     if c.base is not None:  # none from a survey of total pay alone
         table["base"] = _whole(c.base)
     if c.total is not None:

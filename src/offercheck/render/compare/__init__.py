@@ -21,7 +21,7 @@ def text(c: Comparison, style: Style) -> str:
         from offercheck.render.sections import current
 
         blocks += current.text(c, style)
-    if any(e.taxes is not None for e in c.evaluations):
+    if c.after_tax:
         from offercheck.render.sections import taxes
 
         blocks += taxes.text(c, style)

@@ -25,6 +25,7 @@ def evaluation_json(e: Evaluation) -> dict[str, Any]:
         "years": [{**pay.year_json(y), **taxes.year_json(e, i), **real.year_json(e, i)} for i, y in enumerate(e.years)],
         "total": cents(e.total),
         "annual_average": cents(e.annual_average),
+        **pay.offer_json(e),
         **taxes.offer_json(e),
         **real.offer_json(e),
         **(leave_early.offer_json(e) if e.leave_early is not None else {}),
@@ -46,6 +47,7 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
         **ranking.rank_by_json(c),
         **taxes.json(c),
         **real.json(c),
+        **equity.json(c),
     }
 
 

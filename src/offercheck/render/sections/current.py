@@ -38,6 +38,8 @@ def offer_json(e: Evaluation) -> dict[str, Any]:
     out: dict[str, Any] = {"years": [cents(x) for x in vs.years], "total": cents(vs.total)}
     if vs.nets is not None and vs.net_total is not None:
         out.update(net_years=[cents(x) for x in vs.nets], net_total=cents(vs.net_total))
+    if vs.take_homes is not None and vs.take_home_total is not None:
+        out.update(take_home_years=[cents(x) for x in vs.take_homes], take_home_total=cents(vs.take_home_total))
     return {"vs_current": out}
 
 
@@ -82,7 +84,10 @@ def text(c: Comparison, style: Style) -> list[str]:
     for e, vs in _versus(c):
         rows.append([esc(e.label), *(money(x) for x in vs.years), money(vs.total)])
         if vs.nets is not None and vs.net_total is not None:
-            rows.append([f"{esc(e.label)} (net)", *(money(x) for x in vs.nets), money(vs.net_total)])
+            rows.append([f"{esc(e.label)} (net incl. benefits)", *(money(x) for x in vs.nets), money(vs.net_total)])
+        if vs.take_homes is not None and vs.take_home_total is not None:
+            rows.append([f"{esc(e.label)} (take-home cash)", *(money(x) for x in vs.take_homes),
+                         money(vs.take_home_total)])
     return [
         style.heading(f"Versus staying at {stay.offer.offer.company} ({c.currency}, offer minus staying)"),
         grid(rows, ["Offer", *(f"Year {y}" for y in range(1, n + 1)), f"{n}-yr total"], tablefmt=style.tablefmt,

@@ -14,10 +14,11 @@ from offercheck.render.fit import grid
 from offercheck.render.sections.rows import everyone
 
 if TYPE_CHECKING:
+    from offercheck.pay.equity import Scenario
     from offercheck.pay.equity_offer import EquityReport
     from offercheck.results import Comparison, Evaluation
 
-__all__ = ["FOOTER", "html", "lines", "offer_json", "summary", "text"]
+__all__ = ["FOOTER", "csv_cells", "csv_headers", "html", "json", "lines", "offer_json", "summary", "text", "view_note"]
 
 
 FOOTER = ("Totals, ranking and score use the risk view (--equity paper for paper values). Exercise cost is strike "
@@ -53,8 +54,10 @@ def offer_json(e: Evaluation) -> dict[str, Any]:
     return out
 
 
-def _shown(rows: Sequence[Evaluation]) -> list[tuple[Evaluation, EquityReport]]:
-    return [(e, e.equity) for e in rows if e.equity is not None and e.equity_view == "risk"]
+def _shown(rows: Sequence[Evaluation], note: str | None = None) -> list[tuple[Evaluation, EquityReport]]:
+    """The private grants at risk; with the note of a comparison put at paper though risk was asked for
+    (``pay.equity_view``), every private grant, so that what each lacks is said."""
+    return [(e, e.equity) for e in rows if e.equity is not None and (e.equity_view == "risk" or note is not None)]
 
 
 def summary(rows: Sequence[Evaluation]) -> list[tuple[str, str, str, str, str]]:
@@ -65,15 +68,14 @@ def summary(rows: Sequence[Evaluation]) -> list[tuple[str, str, str, str, str]]:
              money(e.exercise_cost)) for e, r in _shown(rows)]
 
 
-def lines(rows: Sequence[Evaluation], escape: Callable[[str], str]) -> list[str]:
+def lines(rows: Sequence[Evaluation], escape: Callable[[str], str], note: str | None = None) -> list[str]:
     """Per private grant: the risk arithmetic (or what to give), the scenarios, the preferred price; then each
     default used, cited once."""
     out: list[str] = []
     cited: dict[str, str] = {}
-    for e, r in _shown(rows):
+    for e, r in _shown(rows, note):
         out.append(f"{escape(e.label)}: {r.factor.explanation}")
-        out += [f"{escape(e.label)}: {s.explanation} (paper {money(s.paper or 0)}, risk {money(s.risk or 0)})"
-                for s in r.scenarios]
+        out += [f"{escape(e.label)}: {s.explanation} ({_beside(e, s)})" for s in r.scenarios]
         if r.preferred_note:
             out.append(f"{escape(e.label)}: {r.preferred_note}")
         cited.update(_defaults_used(e, r))
@@ -81,8 +83,26 @@ def lines(rows: Sequence[Evaluation], escape: Callable[[str], str]) -> list[str]
     return out
 
 
+def view_note(note: str | None) -> str | None:
+    """The comparison's one equity view, when it is not the one asked for (``pay.equity_view``), as a sentence."""
+    return None if note is None else f"Equity view: {note}."
+
+
+def _beside(e: Evaluation, s: Scenario) -> str:
+    """The same vested shares as the totals count them: "vs 397,380 on paper, 86,132 at risk over 4 years"."""
+    n = len(e.years)
+    over = f"over {n} year{'s' if n != 1 else ''}"
+    if not s.paper:
+        return f"vs 0 on paper {over}: the common's fair value stays at or below the strike"
+    return f"vs {money(s.paper)} on paper, {money(s.risk or 0)} at risk {over}"
+
+
 def text(c: Comparison, style: Style) -> list[str]:
-    """The private-equity section (empty without a private grant at risk)."""
+    """The private-equity section (empty without a private grant at risk), or the note on the one equity view."""
+    note = view_note(c.equity_note)
+    if note is not None:  # every private grant at paper: the note, and what each grant lacks
+        return [style.heading(f"Private-company equity: at paper ({c.currency})"), style.escape(note),
+                "\n".join(lines(everyone(c), style.escape, c.equity_note))]
     shown = [e for e, _ in _shown(everyone(c))]
     if not shown:
         return []
@@ -97,5 +117,18 @@ def text(c: Comparison, style: Style) -> list[str]:
 def html(c: Comparison) -> dict[str, Any]:
     """Private grants at risk: paper beside the risk view, its arithmetic, scenarios and exercise cost."""
     rows = everyone(c)
-    return {"equity_rows": summary(rows), "equity_lines": lines(rows, str),  # autoescaping escapes the labels
-            "equity_footer": FOOTER}
+    return {"equity_rows": summary(rows), "equity_footer": FOOTER, "equity_note": view_note(c.equity_note),
+            "equity_lines": lines(rows, str, c.equity_note)}  # autoescaping escapes the labels
+
+
+def json(c: Comparison) -> dict[str, Any]:
+    """``equity_view_note``, only when the comparison's one view is not the one asked for."""
+    return {} if c.equity_note is None else {"equity_view_note": c.equity_note}
+
+
+def csv_headers(c: Comparison) -> list[str]:
+    return [] if c.equity_note is None else ["equity_view_note"]
+
+
+def csv_cells(c: Comparison) -> list[str]:
+    return [] if c.equity_note is None else [c.equity_note]

@@ -15,16 +15,19 @@ if TYPE_CHECKING:
     from offercheck.results import Comparison, Evaluation
 
 BASIS_NOTE = ("Percentiles interpolate between the market quantiles (p10-p90; beyond them: above/below). "
-              "Score (cash): average base + bonus against market base + the bonus norm; no open data measures "
-              "equity, so equity is compared between offers, not with the market. Score (total): average total "
-              "pay against a benchmark file's total pay, which includes equity.")
+              "Score (base): the year-1 base against the market's base pay for the role, experience and place, "
+              "adjusted by every factor; score (total): average total pay against a benchmark file's total pay, "
+              "which includes equity. Cash (beside the score, never the score): average base + bonus against "
+              "market base x (1 + the bonus norm), with the norm's source. No open data measures equity, so "
+              "equity is compared between offers, not with the market.")
 
 
 def cell_text(m: MarketPosition) -> str:
     """The benchmark cell in a line: what it is for, its source and period, the n used and what it borrows."""
     b = m.benchmark
     cell = ", ".join(x for x in (b.role, f"{b.experience} years" if b.experience else None, b.city, b.country) if x)
-    text = f"benchmark {cell or 'all roles'} ({b.source_title}, {b.year}" + (f", n={b.n:,}" if b.n is not None else "")
+    text = (f"benchmark {cell or 'all roles'} ({b.source_title}, " + ("survey only, " if b.survey_only else "")
+            + f"{b.year}" + (f", n={b.n:,}" if b.n is not None else ""))
     if b.aged is not None:
         text += f"; {b.aged.line()}"
     if b.borrowed_from is not None:
@@ -34,6 +37,20 @@ def cell_text(m: MarketPosition) -> str:
     if b.note and (b.borrowed_from is None or b.note not in b.borrowed_from.why):
         text += f"; {b.note}"
     return text
+
+
+def cash_text(e: Evaluation, m: MarketPosition) -> str | None:
+    """The cash line shown beside the score: average base + bonus against base x (1 + the norm), with its source."""
+    b, q = m.benchmark, m.expected_cash
+    if q is None or m.cash is None:
+        return None
+    if b.bonus_norm is None:
+        norm = "no bonus norm"
+    else:
+        norm = (f"a bonus norm of {b.bonus_norm:.0%}, {'measured' if b.bonus_norm_measured else 'not measured'}: "
+                f"{b.bonus_source or 'source not stated'}")
+    return (f"cash, beside the score: average base + bonus {money(e.cash_average)} is {m.cash} of market base "
+            f"plus {norm}; market p50 {money(q.p50)}")
 
 
 # --------------------------------------------------------------------------------------------------- JSON
@@ -49,6 +66,11 @@ def _p50(q: Quantiles | None) -> float | None:
 
 def _value(p: Percentile | None) -> float | None:
     return None if p is None else round(p.value, 1)
+
+
+def no_market_json(e: Evaluation) -> dict[str, Any]:
+    """The members of an offer with no market data: ``benchmark`` and ``score`` null, and the reason."""
+    return {"benchmark": None, "score": None, "market_note": e.no_market}
 
 
 def market_json(m: MarketPosition) -> dict[str, Any]:
@@ -71,6 +93,8 @@ def market_json(m: MarketPosition) -> dict[str, Any]:
             "total_includes_equity": b.total_includes_equity,
             "bonus_norm": b.bonus_norm,
             "bonus_source": b.bonus_source,
+            "bonus_norm_measured": b.bonus_norm_measured,
+            "survey_only": b.survey_only,
             "note": b.note,
             "multiplier": round(m.multiplier, 4),
             "adjustments": [
@@ -100,6 +124,8 @@ def market_json(m: MarketPosition) -> dict[str, Any]:
 
 
 def offer_json(e: Evaluation) -> dict[str, Any]:
+    if e.no_market is not None:
+        return no_market_json(e)
     return {} if e.market is None else market_json(e.market)
 
 
@@ -114,10 +140,19 @@ def _base_cells(m: MarketPosition) -> list[str]:
     return [str(m.base), money(q.p50)]
 
 
+def _cash_cells(e: Evaluation, m: MarketPosition) -> list[str]:
+    q = m.expected_cash
+    if q is None or m.cash is None:
+        return [money(e.cash_average), NO_BASE, NO_BASE]
+    return [money(e.cash_average), str(m.cash), money(q.p50)]
+
+
 def _adjustments(e: Evaluation, m: MarketPosition, style: Style) -> str:
     # The benchmark's names come from a --benchmarks file or a plugin: escaped like the label.
     esc = style.escape
     lines = [f"{esc(e.label)}: {esc(cell_text(m))}"]
+    if (cash := cash_text(e, m)) is not None:
+        lines.append(esc(cash))
     rows = [[esc(a.adjustment.factor), f"x{a.adjustment.multiplier:.3f}", a.adjustment.evidence,
              esc(a.adjustment.reason), esc(a.adjustment.source)] for a in m.adjustments]
     rows.append(["all factors", f"x{m.multiplier:.3f}", "", "", ""])
@@ -129,16 +164,31 @@ def _scored(c: Comparison) -> list[tuple[Evaluation, MarketPosition]]:
     return [(e, e.market) for e in everyone(c) if e.market is not None]
 
 
+def _row(e: Evaluation, style: Style, totals: bool) -> list[str]:
+    m = e.market
+    if m is None:
+        return [style.escape(e.label), money(e.years[0].base), "-", "-", money(e.cash_average), "-", "-",
+                *(["-", "-", "-"] if totals else []), str(e.no_market)]
+    total = ([money(e.annual_average), str(m.total), money(m.expected_total.p50)]
+             if m.total is not None and m.expected_total is not None else ["-", "-", "-"]) if totals else []
+    return [style.escape(e.label), money(e.years[0].base), *_base_cells(m), *_cash_cells(e, m), *total,
+            f"{m.overall:.0f} ({m.basis})"]
+
+
 def text(c: Comparison, style: Style) -> list[str]:
-    scored = _scored(c)
-    if not scored:
+    shown = [e for e in everyone(c) if e.market is not None or e.no_market is not None]
+    if not shown:
         return []
-    table = grid(
-        [[style.escape(e.label), money(e.years[0].base), *_base_cells(m), money(e.scored_average), str(m.scored),
-          money(m.expected_basis.p50), f"{m.overall:.0f} ({m.basis})"] for e, m in scored],
-        ["Offer", "Base", "Base pct", "Market base p50", "Avg scored pay", "Pct", "Market p50", "Score (basis)"],
-        tablefmt=style.tablefmt, colalign=("left", *("right",) * 7))
-    return [style.heading(f"Versus the market ({c.currency} per year)"), table, BASIS_NOTE,
+    scored = _scored(c)
+    totals = any(m.total is not None for _, m in scored)
+    headers = ["Offer", "Base", "Base pct", "Market base p50", "Avg cash", "Cash pct", "Market cash p50",
+               *(["Avg total", "Total pct", "Market total p50"] if totals else []), "Score (basis)"]
+    table = grid([_row(e, style, totals) for e in shown], headers, tablefmt=style.tablefmt,
+                 colalign=("left", *("right",) * (len(headers) - 1)))
+    missing = [f"{style.escape(e.label)}: {e.no_market}: no benchmark and no score (no survey cell or official "
+               "figure of its own; another country's figures would not describe its market)"
+               for e in shown if e.market is None]
+    return [style.heading(f"Versus the market ({c.currency} per year)"), table, BASIS_NOTE, *missing,
             *(_adjustments(e, m, style) for e, m in scored)]
 
 
@@ -162,4 +212,21 @@ def html(c: Comparison) -> dict[str, Any]:
 
     scored = _scored(c)
     charts = market_charts([(e.label, market_rows(e, m)) for e, m in scored])
-    return {"markets": [(e, m, chart) for (e, m), chart in zip(scored, charts, strict=True)]}
+    return {"markets": [(e, m, chart) for (e, m), chart in zip(scored, charts, strict=True)],
+            "no_markets": [e for e in everyone(c) if e.no_market is not None], "cash_text": cash_text}
+
+
+# ---------------------------------------------------------------------------------------------------- CSV
+
+
+def csv_headers(c: Comparison) -> list[str]:
+    """The market columns of ``compare --format csv``, when the comparison was scored."""
+    return ["score", "score_basis", "market"] if any(e.market or e.no_market for e in everyone(c)) else []
+
+
+def csv_cells(c: Comparison, e: Evaluation) -> list[object]:
+    if not csv_headers(c):
+        return []
+    if e.market is None:
+        return ["", "", e.no_market or ""]
+    return [round(e.market.overall, 1), e.market.basis, cell_text(e.market)]

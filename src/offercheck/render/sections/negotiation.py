@@ -76,11 +76,17 @@ def gap_heading(n: Negotiation) -> str:
 
 
 def footer(n: Negotiation) -> str:
+    """The closing line of text, markdown and html; with the comparison's note on its one equity view."""
+    from offercheck.render.sections.equity import view_note
+
+    note = view_note(n.equity_note)
     return (f"Amounts in {n.currency}, whole units; each point's amount is its value over "
-            f"{years_text(n.horizon_years)} (for a cliff or clawback: the amount at stake). Gaps are the other offer"
+            f"{years_text(n.horizon_years)} (for a term, such as an exercise window, cliff or clawback: the amount "
+            "at stake). Gaps are the other offer"
             + (" (or staying)" if n.stay is not None else "") + " minus this one. No point uses "
             "gender or any other protected attribute."
-            + (f" Other currencies converted at {n.converted_at}." if n.converted_at else ""))
+            + (f" Other currencies converted at {n.converted_at}." if n.converted_at else "")
+            + (f" {note}" if note else ""))
 
 
 # --------------------------------------------------------------------------------------------------- JSON
@@ -117,4 +123,6 @@ def negotiation_json(n: Negotiation, version: str) -> dict[str, Any]:
            {"current": {**gap_json(n.stay), "forfeited": forfeited_json(n.current.forfeited)}}),
         "leave_early": [{"label": le.label, **leave_early_json(le)} for le in n.leave_early],
         "guidance": [{"text": g.text, "quote": g.quote, "source": g.source} for g in n.guidance],
+        # Only when private grants are at paper though the risk view was asked for: one view per comparison.
+        **({} if n.equity_note is None else {"equity_view_note": n.equity_note}),
     }

@@ -10,7 +10,7 @@ from offercheck.render.sections.rows import everyone
 
 if TYPE_CHECKING:
     from offercheck.pay.comp import YearPay
-    from offercheck.results import Comparison
+    from offercheck.results import Comparison, Evaluation
 
 
 def year_json(y: YearPay) -> dict[str, float | int]:
@@ -31,13 +31,25 @@ def csv_cells(y: YearPay) -> list[float]:
     return [*(cents(getattr(y, name)) for name, _ in COMPONENTS), cents(y.total), cents(y.equity_paper)]
 
 
+def offer_json(e: Evaluation) -> dict[str, Any]:
+    """``pay_notes``: how a part of the pay was counted (the ESPP limit), only when there is something to say."""
+    return {"pay_notes": list(e.pay_notes)} if e.pay_notes else {}
+
+
+def notes(c: Comparison) -> list[str]:
+    """Each offer's pay notes, labelled."""
+    return [f"{e.label}: {note}" for e in everyone(c) for note in e.pay_notes]
+
+
 def text(c: Comparison, style: Style) -> list[str]:
-    """Total pay by year, one row per offer (and the current job last)."""
+    """Total pay by year, one row per offer (and the current job last), and how a part of it was counted."""
     n = c.horizon_years
     rows = [[style.escape(e.label), *(money(y.total) for y in e.years)] for e in everyone(c)]
+    said = notes(c)
     return [style.heading(f"Total pay by year ({c.currency})"),
             grid(rows, ["Offer", *(f"Year {y}" for y in range(1, n + 1))], tablefmt=style.tablefmt,
-                 colalign=("left", *("right",) * n))]
+                 colalign=("left", *("right",) * n)),
+            *(["\n".join(f"- {style.escape(x)}" for x in said)] if said else [])]
 
 
 def footer(c: Comparison) -> str:
@@ -47,4 +59,5 @@ def footer(c: Comparison) -> str:
 def html(c: Comparison) -> dict[str, Any]:
     from offercheck.render.svg import stacked_bars
 
-    return {"components": COMPONENTS, "bars": stacked_bars([(e.label, e.years) for e in everyone(c)])}
+    return {"components": COMPONENTS, "bars": stacked_bars([(e.label, e.years) for e in everyone(c)]),
+            "pay_notes": notes(c)}

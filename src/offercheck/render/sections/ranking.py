@@ -20,7 +20,7 @@ RANK_TITLES = {"total": "total", "net": "net pay", "real": "real pay"}
 def summary_columns(c: Comparison) -> tuple[list[str], Callable[[Evaluation], list[str]]]:
     """Columns beside the nominal horizon total: net pay (after tax), real pay and real net pay (real terms)."""
     parts = []
-    if c.evaluations[0].taxes is not None:
+    if c.after_tax:
         from offercheck.render.sections import taxes
 
         parts.append(taxes.summary_column(c))
@@ -57,7 +57,16 @@ def text(c: Comparison, style: Style) -> list[str]:
     align = ("right", "left", *("right",) * (len(headers) - 2))
     return [style.heading(f"Offers ranked by {n}-year {RANK_TITLES[c.rank_by]} ({c.currency})"),
             grid(summary, headers, tablefmt=style.tablefmt, colalign=align),
-            *([NOT_RANKED] if c.current is not None else [])]
+            *([NOT_RANKED] if c.current is not None else []),
+            *(style.escape(x) for x in rank_notes(c))]
+
+
+def rank_notes(c: Comparison) -> list[str]:
+    """Why an offer ranks last whatever its pay: no net pay when ranking by net pay."""
+    if c.rank_by != "net":
+        return []
+    return [f"{e.label} is ranked last: its net pay is not estimated ({e.tax_note.removeprefix('not estimated: ')})."
+            for e in c.evaluations if e.tax_note]
 
 
 def json(c: Comparison) -> dict[str, Any]:
@@ -66,7 +75,7 @@ def json(c: Comparison) -> dict[str, Any]:
 
 def rank_by_json(c: Comparison) -> dict[str, Any]:
     """``rank_by``, said once taxes, real terms or another key than the total come into it."""
-    if c.evaluations[0].taxes is not None or c.home is not None or c.rank_by != "total":
+    if c.after_tax or c.home is not None or c.rank_by != "total":
         return {"rank_by": c.rank_by}
     return {}
 
@@ -74,4 +83,5 @@ def rank_by_json(c: Comparison) -> dict[str, Any]:
 def html(c: Comparison) -> dict[str, Any]:
     extra_heads, extra_cells = summary_columns(c)
     return {"ranked": c.ranked, "rows": everyone(c), "numbered": numbered(c, "\N{EN DASH}"),
-            "not_ranked": NOT_RANKED, "extra_heads": extra_heads, "extra_cells": extra_cells}
+            "not_ranked": NOT_RANKED, "extra_heads": extra_heads, "extra_cells": extra_cells,
+            "rank_notes": rank_notes(c), "rank_title": RANK_TITLES[c.rank_by]}

@@ -40,7 +40,7 @@ def year_json(e: Evaluation, i: int) -> dict[str, Any]:
     if e.real is None:
         return {}
     out: dict[str, Any] = {"real_total": None if e.real.years is None else cents(e.real.years[i])}
-    if e.taxes is not None:
+    if e.after_tax:
         out["real_net"] = None if e.real.nets is None else cents(e.real.nets[i])
     return out
 
@@ -51,7 +51,7 @@ def offer_json(e: Evaluation) -> dict[str, Any]:
     if r is None:
         return {}
     out: dict[str, Any] = {"real_total": _rounded(r.total)}
-    if e.taxes is not None:
+    if e.after_tax:
         out["real_net"] = _rounded(r.net_total)
     out["price_level"] = {**price_level_json(r.place), "from": r.basis,
                           "factor": None if r.factor is None else round(r.factor, 6), "reason": r.reason}
@@ -67,7 +67,7 @@ def csv_headers(c: Comparison) -> list[str]:
     if c.evaluations[0].real is None or c.home is None:
         return []
     cur = c.home.currency
-    return [f"real_total_{cur}"] + ([f"real_net_{cur}"] if c.evaluations[0].taxes else [])
+    return [f"real_total_{cur}"] + ([f"real_net_{cur}"] if c.after_tax else [])
 
 
 def csv_cells(e: Evaluation, i: int) -> list[float | None]:
@@ -81,7 +81,7 @@ def summary_column(c: Comparison) -> tuple[list[str], Callable[[Evaluation], lis
     """Real pay (and real net pay) over the horizon, beside the nominal total in the ranking."""
     n = c.horizon_years
     first = c.evaluations[0]
-    heads = [f"{n}-yr real"] + ([f"{n}-yr real net"] if first.taxes is not None else []) if first.real else []
+    heads = [f"{n}-yr real"] + ([f"{n}-yr real net"] if c.after_tax else []) if first.real else []
 
     def cells(e: Evaluation) -> list[str]:
         if e.real is None:
@@ -89,6 +89,8 @@ def summary_column(c: Comparison) -> tuple[list[str], Callable[[Evaluation], lis
         out = ["nominal" if e.real.total is None else money(e.real.total)]
         if e.taxes is not None:
             out.append("nominal" if e.real.net_total is None else money(e.real.net_total))
+        elif e.tax_note is not None:
+            out.append("not estimated")
         return out
 
     return heads, cells
@@ -111,7 +113,7 @@ def text(c: Comparison, style: Style) -> list[str]:
     home, cur = c.home, c.home.currency
     rows = [[esc(e.label), *(money(x) for x in r.years)] if r.years is not None
             else [esc(e.label), *("nominal",) * n] for e, r in real]
-    if any(e.taxes is not None for e in rows_of):
+    if c.after_tax:
         rows += [[f"{esc(e.label)} (net)", *(money(x) for x in r.nets)] for e, r in real if r.nets is not None]
     lines = [f"Real = pay at {home.name} prices in {cur} ({_describe(home)}). Exchange rates are not price "
              "levels: pay is converted with price indexes (BEA regional price parities within the US, World "

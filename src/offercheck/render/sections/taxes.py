@@ -13,7 +13,10 @@ from offercheck.render.fit import grid
 from offercheck.render.sections.rows import everyone
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from offercheck.results import Comparison, Evaluation
+    from offercheck.tax.types import AfterTax
 
 
 def _simplifications() -> tuple[str, ...]:
@@ -22,44 +25,71 @@ def _simplifications() -> tuple[str, ...]:
     return SIMPLIFICATIONS
 
 
+NET = "Net (incl. benefits)"  # total pay less tax: benefits paid in kind included
+TAKE_HOME = "Take-home cash"  # net pay less the benefits paid in kind: money and vested shares
+NOT_ESTIMATED = "not estimated"
+
+
 def year_json(e: Evaluation, i: int) -> dict[str, Any]:
-    """``tax`` and ``net`` of year ``i`` (0-based)."""
-    if e.taxes is None:
+    """``tax``, ``net`` and ``take_home`` of year ``i`` (0-based); all null for an offer no regime covers."""
+    if not e.after_tax:
         return {}
+    if e.taxes is None:
+        return {"tax": None, "net": None, "take_home": None}
     t = e.taxes.years[i]
     return {"tax": {"year": t.tax_year, "total": cents(t.total),
                     "lines": [{"name": x.name, "amount": cents(x.amount), "source": x.source} for x in t.lines]},
-            "net": cents(e.taxes.nets[i])}
+            "net": cents(e.taxes.nets[i]), "take_home": cents(e.taxes.take_homes[i])}
 
 
 def offer_json(e: Evaluation) -> dict[str, Any]:
-    """Horizon tax and net pay, the regime's plugin and the notes."""
-    if e.taxes is None:
+    """Horizon tax, net pay and take-home cash, the regime's plugin and the notes; ``tax_note`` says why an offer
+    is not estimated (null when it is)."""
+    if not e.after_tax:
         return {}
-    return {"tax_total": cents(e.taxes.total), "net": cents(e.taxes.net_total), "tax_plugin": e.taxes.plugin,
-            "tax_notes": list(e.taxes.notes)}
+    if e.taxes is None:
+        return {"tax_total": None, "net": None, "take_home": None, "tax_plugin": None, "tax_notes": [],
+                "tax_note": e.tax_note}
+    return {"tax_total": cents(e.taxes.total), "net": cents(e.taxes.net_total),
+            "take_home": cents(e.taxes.take_home_total), "tax_plugin": e.taxes.plugin,
+            "tax_notes": list(e.taxes.notes), "tax_note": None}
+
+
+def _tax_year(c: Comparison) -> int | None:
+    """The tax year of the estimates (None when no offer could be taxed)."""
+    return next((e.taxes.tax_year for e in everyone(c) if e.taxes is not None), None)
 
 
 def json(c: Comparison) -> dict[str, Any]:
-    first = c.evaluations[0].taxes
-    if first is None:
+    if not c.after_tax:
         return {}
-    return {"after_tax": {"tax_year": first.tax_year, "estimate": list(_simplifications())}}
+    return {"after_tax": {"tax_year": _tax_year(c), "estimate": list(_simplifications())}}
 
 
 def csv_headers(c: Comparison) -> list[str]:
     # Column names say "estimated": a CSV has no room for the notes that say so elsewhere.
-    return ["estimated_tax", "estimated_net"] if c.evaluations[0].taxes is not None else []
+    return ["estimated_tax", "estimated_net", "estimated_take_home"] if c.after_tax else []
 
 
-def csv_cells(e: Evaluation, i: int) -> list[float | None]:
-    return [] if e.taxes is None else [cents(e.taxes.years[i].total), cents(e.taxes.nets[i])]
+def csv_cells(e: Evaluation, i: int) -> list[float | str | None]:
+    if not e.after_tax:
+        return []
+    if e.taxes is None:
+        return [NOT_ESTIMATED] * 3
+    return [cents(e.taxes.years[i].total), cents(e.taxes.nets[i]), cents(e.taxes.take_homes[i])]
 
 
 def summary_column(c: Comparison) -> tuple[list[str], Callable[[Evaluation], list[str]]]:
-    """Net pay over the horizon, beside the nominal total in the ranking."""
-    heads = [f"{c.horizon_years}-yr net"] if c.evaluations[0].taxes is not None else []
-    return heads, lambda e: [money(e.taxes.net_total)] if e.taxes is not None else []
+    """Net pay and take-home cash over the horizon, beside the nominal total in the ranking."""
+    n = c.horizon_years
+    heads = [f"{n}-yr net (incl. benefits)", f"{n}-yr take-home cash"] if c.after_tax else []
+
+    def cells(e: Evaluation) -> list[str]:
+        if e.taxes is not None:
+            return [money(e.taxes.net_total), money(e.taxes.take_home_total)]
+        return [NOT_ESTIMATED] * 2 if e.tax_note is not None else []
+
+    return heads, cells
 
 
 def _by_year(rows: list[list[str]], n: int, tablefmt: str) -> str:
@@ -68,18 +98,30 @@ def _by_year(rows: list[list[str]], n: int, tablefmt: str) -> str:
 
 
 def text(c: Comparison, style: Style) -> list[str]:
-    """Net pay by year, the estimated tax by line (year 1 and the horizon), and the notes."""
+    """Net pay and take-home cash by year, the estimated tax by line (year 1 and the horizon), and the notes."""
     n = c.horizon_years
-    taxed = [(e, e.taxes) for e in everyone(c) if e.taxes is not None]
-    if not taxed:
+    shown = [e for e in everyone(c) if e.after_tax]
+    if not shown:
         return []
     esc = style.escape
-    year = taxed[0][1].tax_year
-    out = [style.heading(f"After tax: net pay by year ({c.currency}, estimated with {year} tax rules)"),
-           _by_year([[esc(e.label), *(money(x) for x in t.nets)] for e, t in taxed], n, style.tablefmt),
+    year = _tax_year(c)
+
+    def by_year(values: Callable[[AfterTax], Sequence[float]]) -> list[list[str]]:
+        return [[esc(e.label), *(money(x) for x in values(e.taxes))] if e.taxes is not None
+                else [esc(e.label), *(NOT_ESTIMATED,) * n] for e in shown]
+
+    rules = f"estimated with {year} tax rules" if year is not None else "not estimated"
+    out = [style.heading(f"After tax: net pay, incl. benefits, by year ({c.currency}, {rules})"),
+           _by_year(by_year(lambda t: t.nets), n, style.tablefmt),
+           style.heading(f"Take-home cash by year: net pay less the benefits paid in kind ({c.currency})"),
+           _by_year(by_year(lambda t: t.take_homes), n, style.tablefmt),
            style.heading(f"Estimated tax ({c.currency})")]
     rows = []
-    for e, tax in taxed:
+    for e in shown:
+        if e.taxes is None:
+            rows.append([esc(e.label), "", NOT_ESTIMATED, "-", "-"])
+            continue
+        tax = e.taxes
         first = tax.years[0]
         where = "-".join(x for x in (first.country, first.subdivision) if x)
         year1 = {x.name: x.amount for x in first.lines}
@@ -89,16 +131,22 @@ def text(c: Comparison, style: Style) -> list[str]:
         rows.append(["", "", "total tax", money(first.total), money(tax.total)])
     out.append(grid(rows, ["Offer", "Where", "Tax", "Year 1", years_text(n)], tablefmt=style.tablefmt,
                     colalign=("left", "left", "left", "right", "right")))
-    filers = dict.fromkeys(f"{t.filing_status} filer" for _, t in taxed)
-    lines = [f"Notes on the tax estimates ({', '.join(filers)}; {year} tax year):",
-             *(f"- {s}" for s in _simplifications())]
-    lines += [f"- {esc(note)}" for note in dict.fromkeys(x for _, t in taxed for x in t.notes)]
+    taxed = [e.taxes for e in shown if e.taxes is not None]
+    filers = dict.fromkeys(f"{t.filing_status} filer" for t in taxed)
+    when = f"; {year} tax year" if year is not None else ""
+    lines = [f"Notes on the tax estimates ({', '.join(filers) or 'none estimated'}{when}):",
+             *(f"- {esc(s)}" for s in _simplifications())]
+    lines += [f"- {esc(e.label)}: {esc(e.tax_note)}" for e in shown if e.tax_note is not None]
+    lines += [f"- {esc(note)}" for note in dict.fromkeys(x for t in taxed for x in t.notes)]
     out.append("\n".join(lines))
     return out
 
 
 def html(c: Comparison) -> dict[str, Any]:
-    """The taxed offers, and the caveats of tax estimates then every regime's own notes, once each."""
-    taxed = [e for e in everyone(c) if e.taxes is not None]
-    notes = (note for e in taxed if e.taxes is not None for note in e.taxes.notes)
-    return {"taxed": taxed, "tax_notes": tuple(dict.fromkeys((*_simplifications(), *notes))) if taxed else ()}
+    """The offers taxes were asked for (taxed or not estimated), and the caveats of tax estimates then every
+    regime's own notes, once each."""
+    shown = [e for e in everyone(c) if e.after_tax]
+    notes = (note for e in shown if e.taxes is not None for note in e.taxes.notes)
+    untaxed = (f"{e.label}: {e.tax_note}" for e in shown if e.tax_note is not None)
+    return {"taxed": shown, "tax_year": _tax_year(c), "net_label": NET, "take_home_label": TAKE_HOME,
+            "tax_notes": tuple(dict.fromkeys((*_simplifications(), *untaxed, *notes))) if shown else ()}

@@ -24,10 +24,11 @@ STATES: Mapping[str, StateFunction] = dict(
 )
 
 
-def state_taxes(p: Table, state: str, h: Household) -> StateTax:
-    """The state's income tax lines (with any modelled local tax) followed by its payroll premiums."""
+def state_taxes(p: Table, state: str, h: Household, work: str | None = None) -> StateTax:
+    """The income tax lines of ``state``, where the person lives (with any modelled local tax), followed by the
+    payroll premiums of ``work``, where the work is done (default: the same state; see ``payroll``)."""
     income = STATES[state](p, h)
-    premiums = payroll(p, state, h)
+    premiums = payroll(p, state if work is None else work, h, home=state)
     return StateTax(
         lines=[*income.lines, *premiums.lines],
         tables=[*income.tables, *premiums.tables],
