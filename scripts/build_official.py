@@ -22,7 +22,7 @@ Output (src/offercheck/data/market/):
 
 Only the occupations and areas the product uses are kept (software, data and ML occupations; GB: UK, nations,
 regions; CA: Canada, provinces and territories, the economic regions of the main cities; DE: Deutschland and the
-Laender with a ratio). No quantile is derived here: the loaders (offercheck.market.official) do that by one
+Laender with a ratio). No quantile is derived here: the loaders (offercheck.market.anchors) do that by one
 stated method at run time. --check rebuilds in memory and exits 1 if a packaged file differs.
 Standard library only.
 """

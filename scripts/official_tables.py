@@ -114,7 +114,7 @@ def _ashe_meta(research: Path, rel: str, src: dict[str, Any]) -> dict[str, Any]:
         "n_unit": "jobs, ONS estimate in thousands (indicative); only where the copy read carries it",
         "status_rule": "every figure in [cells] is published by the ONS (status = 'published'; 'missing' lists "
                        "quantiles the ONS did not publish for the cell; a cell with status 'not_published' has no "
-                       "median). Nothing in this file is derived: offercheck.market.official derives a missing "
+                       "median). Nothing in this file is derived: offercheck.market.anchors derives a missing "
                        "quantile and a region's figure for an occupation without its own regional median, each "
                        "labelled derived with its method.",
         "proxy_rule": "[proxies] lists, per occupation, the occupations whose regional/UK median ratio stands in "

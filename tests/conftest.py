@@ -129,6 +129,17 @@ def _terminal_width() -> None:
     os.environ["COLUMNS"] = "80"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _pinned_today() -> None:
+    """Official pay figures are aged to the comparison date, which defaults to today: every test (and so every
+    golden file) runs as of one fixed day, whatever day the suite runs (OFFERCHECK_TODAY sets the default only;
+    an explicit as_of / --as-of wins). The snapshot corpus (tools/snapshot.sh) pins the same day."""
+    import os
+
+    os.environ["OFFERCHECK_TODAY"] = TODAY
+
+
+TODAY = "2026-12-06"
 GOLDEN = Path(__file__).parent / "golden"
 
 

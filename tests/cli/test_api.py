@@ -135,7 +135,16 @@ def test_the_api_stores_each_steps_result() -> None:
         assert e.vs_current.years == pytest.approx(totals)
         assert e.vs_current.nets == pytest.approx([a - b for a, b in zip(e.taxes.nets, stay.taxes.nets, strict=True)])
         assert e.cash_average == pytest.approx(sum(y.base + y.bonus for y in e.years) / len(e.years))
+    # The default date is today, or $OFFERCHECK_TODAY when set (the suite pins it: tests/conftest.py).
+    assert api.compare(OFFERS[:1], market=False).as_of == dt.date(2026, 12, 6)
+
+
+def test_the_default_date_is_today_without_the_pin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OFFERCHECK_TODAY")
     assert api.compare(OFFERS[:1], market=False).as_of == dt.date.today()
+    monkeypatch.setenv("OFFERCHECK_TODAY", "6 Dec 2026")
+    with pytest.raises(ArgumentError, match=r"as_of: OFFERCHECK_TODAY='6 Dec 2026' is not a date"):
+        api.compare(OFFERS[:1], market=False)
 
 
 def test_offers_and_paths_mix() -> None:

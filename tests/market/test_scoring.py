@@ -59,7 +59,14 @@ def test_compare_json_benchmark_and_score(runner: object) -> None:
     # The US base benchmark is the BLS anchor: 15-1252 in San Francisco-Oakland-Fremont (area 0041860), read
     # from the packaged table built from the BLS CSV (tests/market reproduces it from the raw file).
     bls = json.loads((REPO / "src/offercheck/data/market/bls_anchor.json").read_text())["wages"]["0041860"]["15-1252"]
-    mult = math.prod(a["multiplier"] for a in sf["benchmark"]["adjustments"])
+    # Aged from May 2025 to 2026-12-06 (the suite's pinned today) by the ECI: 2025-05-15 is 64 of the 92 days from
+    # 2025-03-12 (171.847) to 2025-06-12 (173.565): 173.04213; 2026-12-06 is 269 days past the last point,
+    # 2026-03-12 (177.498), whose year grew 177.498 / 171.847: 177.498 x (177.498 / 171.847)^(269/365) = 181.78131;
+    # 181.78131 / 173.04213 = 1.050503.
+    aged = sf["benchmark"]["aged"]
+    assert aged["index"] == "ECI" and aged["from"] == "May 2025" and aged["to"] == "2026-12-06"
+    assert aged["factor"] == pytest.approx(1.050503, abs=1e-6) and aged["extrapolated"] is True
+    mult = math.prod(a["multiplier"] for a in sf["benchmark"]["adjustments"]) * aged["factor"]
     factors = {a["factor"] for a in sf["benchmark"]["adjustments"]}
     assert {"location", "company_size", "education", "certification", "remote"} <= factors
     assert next(a for a in sf["benchmark"]["adjustments"] if a["factor"] == "location")["multiplier"] == 1.0

@@ -124,7 +124,8 @@ def test_plugin_points_are_ranked_with_the_builtin_ones(runner: CliRunner, tmp_p
             return [TalkingPoint(topic="team budget", text=f"{offer.offer.company} has budget.", amount=50000.0,
                                  ask="ask the recruiter", source="my notes")]
         """)
-    code, out, _ = invoke("negotiate", STARTUP, "--plugins-dir", str(d), "-f", "json")
+    # As of May 2025, the anchor's own period: the BLS figures as published (not aged), as the amounts below say.
+    code, out, _ = invoke("negotiate", STARTUP, "--plugins-dir", str(d), "-f", "json", "--as-of", "2025-05-15")
     assert code == 0
     points = json.loads(out)["talking_points"]
     mine = [p for p in points if p["topic"] == "team budget"]

@@ -97,7 +97,12 @@ def check_steps(*, years: object, currency: object, rates: object, after_tax: ob
     code = display_currency(currency, table)
     view: View = choice("equity", equity, EQUITY_VIEWS)
     if as_of is None:
-        as_of = dt.date.today()
+        from offercheck.market.ageing import today
+
+        try:
+            as_of = today()  # $OFFERCHECK_TODAY pins the default (tests, golden files)
+        except ValueError as e:
+            raise ArgumentError("as_of", str(e)) from None
     elif isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date):
         raise ArgumentError("as_of", f"must be a datetime.date, got {as_of!r}")
     if not after_tax and (tax_year is not None or filing is not None):

@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from offercheck.api.arguments import Steps
-from offercheck.errors import OffercheckError, OfferFileError, OfferFileErrors
+from offercheck.errors import ArgumentError, OffercheckError, OfferFileError, OfferFileErrors
 from offercheck.offer.interactive import Answers, EquityAnswers
 from offercheck.offer.questions import Ask, interview
 from offercheck.results import DEFAULT_YEARS
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     import pluggy
 
     from offercheck.market.survey.fields import SurveyStats
@@ -149,13 +151,20 @@ def offer_schema() -> dict[str, Any]:
 
 
 def benchmarks_view(benchmarks: str | os.PathLike[str] | None = None, *, role: str | None = None,
-                    country: str | None = None, experience: str | None = None) -> BenchmarkView:
-    """The benchmark cells ``benchmarks show`` prints (of ``benchmarks``, default the built-in file), filtered."""
+                    country: str | None = None, experience: str | None = None, city: str | None = None,
+                    state: str | None = None, as_of: dt.date | None = None) -> BenchmarkView:
+    """The benchmark cells ``benchmarks show`` prints (of ``benchmarks``, default the built-in file), filtered;
+    with the built-in file, the official anchor an offer in ``country`` (``city``, ``state``) is scored against,
+    aged to ``as_of`` (default today)."""
     from offercheck.market.benchmarks import load_benchmarks
-    from offercheck.market.view import select_cells
+    from offercheck.market.view import select_cells, with_anchors
 
-    return select_cells(load_benchmarks(None if benchmarks is None else Path(benchmarks)), role=role,
-                        country=country, experience=experience)
+    if (city or state) and not country:
+        raise ArgumentError("city" if city else "state", "needs a country (--country CC)")
+    if benchmarks is not None:
+        return select_cells(load_benchmarks(Path(benchmarks)), role=role, country=country, experience=experience)
+    return with_anchors(load_benchmarks(), role=role, country=country, experience=experience, city=city,
+                        state=state, as_of=as_of)
 
 
 def build_benchmarks(survey: str | os.PathLike[str], *, name: str, mapping: Mapping[str, str] | None = None,

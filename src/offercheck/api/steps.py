@@ -10,6 +10,7 @@ home place of real terms, is unchanged by it). Each step's result is stored in t
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import warnings
 from collections.abc import Sequence
@@ -139,14 +140,14 @@ def _forfeited(offer: Offer, fx: float) -> Forfeited | None:
 
 
 def _scored(jobs: tuple[Evaluation, ...], pm: pluggy.PluginManager, benchmarks: Benchmarks,
-            rates: RateTable) -> tuple[Evaluation, ...]:
+            rates: RateTable, as_of: dt.date | None = None) -> tuple[Evaluation, ...]:
     from offercheck.market.benchmarks import BenchmarkSet
     from offercheck.market.registered import market_for
     from offercheck.market.scoring import score
 
     market = benchmarks if isinstance(benchmarks, BenchmarkSet) else market_for(
         pm, None if benchmarks is None else Path(benchmarks))
-    anchor = _anchor(market)
+    anchor = _anchor(market, as_of)
     return tuple(_placed(e, score(e.offer, e.years, e.currency, pm, market, rates, anchor)) for e in jobs)
 
 
@@ -157,13 +158,14 @@ def _placed(e: Evaluation, found: Any) -> Evaluation:
     return replace(e, no_market=found.text) if isinstance(found, NoMarket) else replace(e, market=found)
 
 
-def _anchor(market: Any) -> Any:
-    """The BLS anchor for US offers, unless the benchmarks are the user's own (a file or a plugin's sets),
-    which then speak for every country they cover."""
-    from offercheck.market.anchors.bls import bls_provider
+def _anchor(market: Any, as_of: dt.date | None = None) -> Any:
+    """The official anchor of each offer's country (US BLS, GB ONS ASHE, CA Job Bank, DE BA Entgeltatlas), aged to
+    ``as_of``, unless the benchmarks are the user's own (a file or a plugin's sets), which then speak for every
+    country they cover."""
+    from offercheck.market.anchors import provider
     from offercheck.market.benchmarks import load_benchmarks
 
-    return bls_provider if market.origin == load_benchmarks().origin else None
+    return provider(as_of) if market.origin == load_benchmarks().origin else None
 
 
 def _taxed(jobs: tuple[Evaluation, ...], pm: pluggy.PluginManager, tax_year: int, s: Steps) -> tuple[Evaluation, ...]:
@@ -229,7 +231,7 @@ def run(offers: Sequence[OfferLike], current: OfferLike | None, s: Steps, *, pro
     view = _one_view(everyone, s.equity)  # one equity view for the whole comparison (DESIGN section 4)
     jobs = tuple(evaluate(o, years=s.years, currency=target, rates=s.rates, equity=view.view) for o in everyone)
     if market and pm is not None:
-        jobs = _scored(jobs, pm, benchmarks, s.rates)
+        jobs = _scored(jobs, pm, benchmarks, s.rates, s.as_of)
     if s.tax_year is not None and pm is not None:
         jobs = _taxed(jobs, pm, s.tax_year, s)
     home = None

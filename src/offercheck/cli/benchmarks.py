@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
 import click
 
-from offercheck.cli.options import benchmarks_option, check_output, output_options, write_output
+from offercheck.cli.options import (
+    as_of_option,
+    benchmarks_option,
+    check_output,
+    format_option,
+    output_format,
+    output_options,
+    said_as_options,
+    write_output,
+)
+
+# offercheck.render.benchmarks.FORMATS, spelled out so that start-up imports no rendering code.
+FORMATS: tuple[str, ...] = ("table", "json", "markdown", "csv")
 
 
 @click.group("benchmarks")
@@ -17,19 +30,30 @@ def benchmarks_group() -> None:
 
 @benchmarks_group.command("show")
 @click.option("--role", metavar="ROLE", help="Only this role (a role key or a job title, e.g. 'ML Engineer').")
-@click.option("--country", metavar="CC", help="Only this country (ISO 3166 alpha-2, e.g. US).")
+@click.option("--country", metavar="CC", help="Only this country (ISO 3166 alpha-2, e.g. US): with the built-in "
+              "tables, the official anchor offers there are scored against (US BLS, GB ONS ASHE, CA Job Bank, DE BA "
+              "Entgeltatlas).")
+@click.option("--city", metavar="CITY", help="With --country: the anchor for a job in this city (its metro, region, "
+              "economic region or Land).")
+@click.option("--state", metavar="ST", help="With --country: the state, province, UK nation or Land.")
 @click.option("--experience", metavar="BAND", help="Only this experience band (0-2, 3-5, 6-9, 10+) or years.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
-              show_default=True, help="Output format.")
+@format_option(FORMATS, "table", "Output format.")
+@as_of_option
 @benchmarks_option
 @output_options
-def benchmarks_show(role: str | None, country: str | None, experience: str | None, fmt: str,
-                    benchmarks: Path | None, output: str | None, force: bool) -> None:
-    """Print benchmark cells (p10-p90 of base and total pay, n, method) and their sources."""
+def benchmarks_show(role: str | None, country: str | None, city: str | None, state: str | None,
+                    experience: str | None, fmt: str | None, as_of: dt.date | None, benchmarks: Path | None,
+                    output: str | None, force: bool) -> None:
+    """Print what offers are scored against: the official anchor of a role in a place (p10-p90 in local currency,
+    aged to --as-of, derived figures marked) and the benchmark file's cells (p10-p90 of base and total pay, n,
+    method), with their sources."""
     from offercheck.api.files import benchmarks_view
     from offercheck.render.benchmarks import render_benchmarks
 
-    view = benchmarks_view(benchmarks, role=role, country=country, experience=experience)
+    fmt = output_format(fmt, output, FORMATS, "table")
+    with said_as_options():
+        view = benchmarks_view(benchmarks, role=role, country=country, experience=experience, city=city,
+                               state=state, as_of=as_of)
     write_output(render_benchmarks(view, fmt), output, force)
 
 

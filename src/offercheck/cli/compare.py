@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import click
 
 from offercheck.cli.options import (
     RANK_BY,
+    as_of_option,
     check_tax_options,
     equity_view_option,
     format_option,
@@ -51,10 +53,12 @@ Examples:
 @tax_options
 @offer_set_options
 @equity_view_option
+@as_of_option
 @output_options
 def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str | None, real: bool, home: str | None,
             rank_by: str, wide: bool, leave_after: int | None, after_tax: bool, tax_year: str | None,
-            filing: str | None, equity_view: str, output: str | None, force: bool, **offer_set: Any) -> None:
+            filing: str | None, equity_view: str, as_of: dt.date | None, output: str | None, force: bool,
+            **offer_set: Any) -> None:
     """Compare offers: total pay per year and over the horizon, ranked by the horizon total (the ranking), each
     scored against the market (the score: its percentile in the market benchmark)."""
     from offercheck import api
@@ -71,6 +75,6 @@ def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str 
         result = api.compare(offers, years=years, currency=currency, after_tax=after_tax,
                              tax_year=tax_year_number(tax_year), filing=filing, real=real, home=home,
                              leave_after=leave_after, equity="paper" if equity_view == "paper" else "risk",
-                             rank_by=rank_by, **offer_set)
+                             rank_by=rank_by, as_of=as_of, **offer_set)
     write_output(render(result, fmt, width=None if wide else terminal_width(), colour=use_colour(output)), output,
                  force)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import click
 
 from offercheck.cli.options import (
+    as_of_option,
     check_tax_options,
     equity_view_option,
     format_option,
@@ -47,10 +49,12 @@ Examples:
 @tax_options
 @offer_set_options
 @equity_view_option
+@as_of_option
 @output_options
 def negotiate(offers: tuple[str, ...], against: tuple[str, ...], target_percentile: float, years: int,
               currency: str | None, fmt: str | None, leave_after: int, after_tax: bool, tax_year: str | None,
-              filing: str | None, equity_view: str, output: str | None, force: bool, **offer_set: Any) -> None:
+              filing: str | None, equity_view: str, as_of: dt.date | None, output: str | None, force: bool,
+              **offer_set: Any) -> None:
     """Talking points, counter-offer numbers and an email draft for OFFER: money asks first, by their value over
     the horizon; then terms (with the amount at stake), then questions.
 
@@ -67,5 +71,6 @@ def negotiate(offers: tuple[str, ...], against: tuple[str, ...], target_percenti
     with said_as_options():
         plan = api.negotiate(mine, (*others, *against), target_percentile=target_percentile, leave_after=leave_after,
                              years=years, currency=currency, after_tax=after_tax, tax_year=tax_year_number(tax_year),
-                             filing=filing, equity="paper" if equity_view == "paper" else "risk", **offer_set)
+                             filing=filing, equity="paper" if equity_view == "paper" else "risk", as_of=as_of,
+                             **offer_set)
     write_output(render(plan, fmt, width=terminal_width()), output, force)

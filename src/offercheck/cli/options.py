@@ -243,3 +243,12 @@ def said_as_options() -> Iterator[None]:
 
 def tax_year_number(tax_year: str | None) -> int | None:
     return None if tax_year is None else int(tax_year)
+
+
+def as_of_option(f: Any) -> Any:
+    """--as-of DATE: the date the comparison is for (``api.compare(as_of=...)``); official pay figures are aged to
+    it by each country's wage index. Default: today, or $OFFERCHECK_TODAY when set."""
+    return click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+                        callback=lambda ctx, param, value: None if value is None else value.date(),
+                        help="Date the comparison is for: official pay figures are aged to it by each country's "
+                             "wage index. Default: today ($OFFERCHECK_TODAY when set).")(f)

@@ -14,11 +14,16 @@ a month is its 15th ("May 2025", "2025-05"); a quarter is the 15th of its middle
 1 July ("2024"); two pooled years "2023-24" / "2023-2024" are 1 January of the second; "A to B" (two days) is the
 day halfway between. Parenthesised remarks ("(provisional)") are ignored. The index points carry their own dates
 (each file's ``date_rule``: e.g. an ECI quarter is the 12th of its last month).
+
+**The comparison date** defaults to today: :func:`today` is ``datetime.date.today()``, or the date in the
+environment variable ``OFFERCHECK_TODAY`` (YYYY-MM-DD) when set, which pins every default (tests, golden files,
+the README's outputs, the snapshot corpus) to one day. An explicit ``as_of`` / ``--as-of`` always wins.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -27,7 +32,9 @@ from typing import Any
 
 from offercheck.datafiles import packaged_toml
 
-__all__ = ["SERIES", "Aged", "Point", "Series", "aged", "index_at", "period_date", "series"]
+__all__ = ["ENV_TODAY", "SERIES", "Aged", "Point", "Series", "aged", "index_at", "period_date", "series", "today"]
+
+ENV_TODAY = "OFFERCHECK_TODAY"
 
 SERIES = {"US": "eci_private_wages", "GB": "awe_regular_pay", "CA": "seph_awe", "DE": "nominallohnindex"}
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -75,11 +82,32 @@ class Aged:
         return {"index": self.index, "from": self.from_, "to": self.to.isoformat(), "factor": self.factor,
                 "source": self.source, "extrapolated": self.extrapolated}
 
+    def line(self) -> str:
+        """'aged from May 2025 to 2026-12-06 by ECI x1.051 (extrapolated past 2026-Q1)': the market line's words."""
+        where = " and ".join(b.split(" (")[0] for b in self.beyond)
+        extra = f" (extrapolated {where})" if where else ""
+        return (f"aged from {self.from_date:%B %Y} to {self.to.isoformat()} by {self.index} x{self.factor:.3f}"
+                f"{extra}")
+
     def text(self) -> str:
         """'aged by ECI x1.050 from May 2025 (2025-05-15) to 2026-12-01, extrapolated past 2026-Q1 (published)'."""
         extra = f", extrapolated {' and '.join(self.beyond)}" if self.beyond else ""
         return (f"aged by {self.index} x{self.factor:.3f} from {self.from_} ({self.from_date.isoformat()}) to "
                 f"{self.to.isoformat()}{extra}")
+
+
+def today() -> dt.date:
+    """The default comparison date: ``$OFFERCHECK_TODAY`` (YYYY-MM-DD) when set, else today.
+
+    Raises ValueError naming the variable when it is set to something that is not a date.
+    """
+    pinned = os.environ.get(ENV_TODAY, "").strip()
+    if not pinned:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(pinned)
+    except ValueError:
+        raise ValueError(f"{ENV_TODAY}={pinned!r} is not a date (write YYYY-MM-DD)") from None
 
 
 @cache
@@ -162,9 +190,9 @@ def index_at(s: Series, day: dt.date) -> tuple[float, bool]:
 
 
 def aged(country: str, reference_period: str, as_of: dt.date | None = None) -> Aged:
-    """Index(as_of) / index(reference period) of ``country``'s wage index (as_of: default today)."""
+    """Index(as_of) / index(reference period) of ``country``'s wage index (as_of: default :func:`today`)."""
     s = series(country)
-    to = as_of or dt.date.today()
+    to = as_of or today()
     start = period_date(reference_period)
     i_from, ext_from = index_at(s, start)
     i_to, ext_to = index_at(s, to)

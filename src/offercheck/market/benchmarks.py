@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from offercheck.datafiles import cached, load_toml, packaged, packaged_toml, read_input
 from offercheck.errors import OfferFileError
+from offercheck.market.ageing import Aged
 from offercheck.market.quantiles import Quantiles
 from offercheck.market.schema import (
     FORMAT_VERSION,
@@ -96,6 +97,7 @@ class Benchmark(BaseModel):
     fallback: str | None = None  # how the cell itself was derived, when not from its own rows
     borrowed_from: BorrowedFrom | None = None
     survey_only: bool = False  # survey cells where no official anchor is shipped: labelled "survey only"
+    aged: Aged | None = None  # an official anchor's ageing to the comparison date (its quantiles are aged)
 
     @model_validator(mode="before")
     @classmethod

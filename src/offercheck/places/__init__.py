@@ -3,7 +3,8 @@ indexes are published for, and one name normaliser (``norm``) that every lookup 
 
 Modules: ``names`` (norm, UnknownPlace), ``countries``, ``subdivisions`` (US states, CA provinces, UK nations,
 DE Laender), ``metros`` (US CBSAs and city aliases), ``us_cities`` (city -> state), ``areas`` (official pay areas:
-BLS today), ``price_areas`` (BEA / World Bank areas), ``reading`` (free text: 'Austin, TX', 'DE', 'NYC').
+BLS), ``official`` (ONS regions and nations, Job Bank economic regions, Laender), ``price_areas`` (BEA /
+World Bank areas), ``reading`` (free text: 'Austin, TX', 'DE', 'NYC').
 Names are imported on first use (PEP 562): a data table is read only when a lookup needs it.
 """
 
@@ -22,12 +23,14 @@ _EXPORTS: dict[str, str] = {
     "CityState": "us_cities", "find_metro": "us_cities", "state_of_city": "us_cities",
     "Area": "areas", "AreaTable": "areas", "area": "areas", "bls_areas": "areas", "fallback": "areas",
     "home_area": "areas",
+    "OFFICIAL_COUNTRIES": "official", "official_areas": "official", "resident_area": "official",
     "PriceArea": "price_areas", "price_area": "price_areas",
     "Residence": "reading", "read_place": "reading", "residence": "reading",
 }  # fmt: skip
 
 __all__ = [
     "CITY_ALIASES",
+    "OFFICIAL_COUNTRIES",
     "Area",
     "AreaTable",
     "CityState",
@@ -47,9 +50,11 @@ __all__ = [
     "home_area",
     "mistaken_code",
     "norm",
+    "official_areas",
     "price_area",
     "read_place",
     "residence",
+    "resident_area",
     "state_of_city",
     "subdivision_code",
     "subdivisions_of",
@@ -62,6 +67,7 @@ if TYPE_CHECKING:
     from offercheck.places.countries import Country, all_countries, country, country_code, mistaken_code, suggested_code
     from offercheck.places.metros import CITY_ALIASES
     from offercheck.places.names import UnknownPlace, norm
+    from offercheck.places.official import OFFICIAL_COUNTRIES, official_areas, resident_area
     from offercheck.places.price_areas import PriceArea, price_area
     from offercheck.places.reading import Residence, read_place, residence
     from offercheck.places.subdivisions import (

@@ -144,14 +144,14 @@ def printable(text: str) -> str:
     return _UNSAFE.sub("\ufffd", text)
 
 
-def markdown_text(text: str) -> str:
+def markdown_text(text: str, limit: int = TEXT_LIMIT) -> str:
     """``text`` as literal markdown on one line, for a paragraph, table cell or heading.
 
     Every user string in markdown output goes through here: no raw HTML, link, image or autolink (a bare URL,
     www. address, domain or e-mail address) can come from it, and a line break cannot end the row or heading.
-    Text longer than TEXT_LIMIT is cut (``clip``).
+    Text longer than ``limit`` (a cell's TEXT_LIMIT, a note's PROSE_LIMIT) is cut (``clip``).
     """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(clip(text), quote=False))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(clip(text, limit), quote=False))
     escaped = _EMAIL_AT.sub("\u2060@", _AUTOLINK.sub(r"\\\g<0>", escaped))
     line = " ".join(_FLANKING_UNDERSCORE.sub(r"\\_", escaped).splitlines())
     return _BLOCK_START.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\{m[4]}"), line, count=1)

@@ -2,7 +2,10 @@
 national (DESIGN section 3), as a base benchmark for US offers.
 
 Reads ``data/market/bls_anchor.json`` (p10..p90 and employment per area and SOC code, built by
-scripts/build_market.py); the area of a place is ``places.area(places.bls_areas(), ...)``. The anchor covers every
+scripts/build_market.py); the area of a place is ``places.area(places.bls_areas(), ...)``. The figures are aged
+from May 2025 to the comparison date by the ECI (``market.ageing``). Cells of the extract checked against other
+publications of the release are listed in ``data/market/bls_checks.toml``; the source line says how many. The
+anchor covers every
 experience level, so with no experience given it is the benchmark as is; the survey premia then shift it. It is
 location-specific at every level (``keyed_by`` holds "location"), so no location multiplier is stacked on it. A
 place the lookup had to guess is a :class:`MarketWarning` naming the guess.
@@ -19,17 +22,21 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from offercheck.datafiles import packaged_json
+from offercheck.datafiles import packaged_json, packaged_toml
 from offercheck.errors import MarketWarning
+from offercheck.market.ageing import Aged, aged
 from offercheck.market.benchmarks import Benchmark, BenchmarkSet
 from offercheck.market.quantiles import NAMES, Quantiles
 from offercheck.offer.roles import normalise_role
 from offercheck.places import Area, UnknownPlace, area, bls_areas, fallback
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from offercheck.offer.models import Offer
 
-__all__ = ["Anchor", "benchmark_from_anchor", "bls_anchor", "bls_provider"]
+__all__ = ["Anchor", "anchor_for", "benchmark_from_anchor", "bls_anchor", "bls_provider", "checked_cells",
+           "source_title"]
 
 N_MEANING = "n = BLS estimated employment in the area, not survey rows"
 
@@ -127,9 +134,22 @@ def bls_anchor(role: str, city: str | None = None, state: str | None = None, cou
                   source["reference_period"], tuple(notes))
 
 
-def benchmark_from_anchor(a: Anchor, benchmarks: BenchmarkSet) -> Benchmark:
-    """The base benchmark an anchor describes; cash adds the benchmark file's bonus norm (cited there)."""
-    base = Quantiles(p10=a.p10, p25=a.p25, p50=a.p50, p75=a.p75, p90=a.p90)
+def checked_cells() -> int:
+    """How many cells of the extract were checked against other publications of the release (bls_checks.toml)."""
+    return len(packaged_toml("market/bls_checks.toml")["cells"])
+
+
+def source_title(reference_period: str) -> str:
+    """'BLS OEWS May 2025 (11 cells match republished BLS figures)': the source as every output names it."""
+    return f"BLS OEWS {reference_period} ({checked_cells()} cells match republished BLS figures)"
+
+
+def benchmark_from_anchor(a: Anchor, benchmarks: BenchmarkSet, age: Aged | None = None) -> Benchmark:
+    """The base benchmark an anchor describes, aged by ``age`` (the ECI to the comparison date; None: as
+    published); cash adds the benchmark file's bonus norm (cited there)."""
+    factor = 1.0 if age is None else age.factor
+    base = Quantiles(p10=a.p10 * factor, p25=a.p25 * factor, p50=a.p50 * factor, p75=a.p75 * factor,
+                     p90=a.p90 * factor)
     norm = benchmarks.meta.bonus_norm
     where = "U.S. national figures" if a.level == "national" else f"{a.level} figures for {a.area_name}"
     note = "; ".join((f"{a.soc} {a.occupation}, {where}", N_MEANING, *a.notes))
@@ -139,15 +159,15 @@ def benchmark_from_anchor(a: Anchor, benchmarks: BenchmarkSet) -> Benchmark:
         currency="USD",
         base=base, cash=base if norm is None else base.scaled(1 + norm), total=None,
         bonus_norm=norm, bonus_source=benchmarks.meta.bonus_source, n=a.employment,
-        source=a.source, source_title=f"BLS OEWS {a.reference_period} (unverified extract)",
+        source=a.source, source_title=source_title(a.reference_period),
         year=int(a.reference_period.split()[-1]),
         method=f"BLS OEWS percentiles of {a.soc} {a.occupation} ({a.level})",
-        keyed_by=("occupation", "country", "location"), note=note,
+        keyed_by=("occupation", "country", "location"), note=note, aged=age,
     )
 
 
-def bls_provider(offer: Offer, benchmarks: BenchmarkSet) -> Benchmark | None:
-    """The BLS anchor for a US offer with a role; None (use the benchmark file) otherwise."""
+def anchor_for(offer: Offer) -> Anchor | None:
+    """The BLS anchor of a US offer with a role (None otherwise); a guessed place is a MarketWarning."""
     loc = offer.location
     if loc.country != "US" or not offer.offer.role:
         return None
@@ -155,11 +175,20 @@ def bls_provider(offer: Offer, benchmarks: BenchmarkSet) -> Benchmark | None:
         found = bls_anchor(offer.offer.role, loc.city, loc.state, "US", loc.remote == "remote",
                            offer.candidate.lives_in)
     except ValueError as e:  # a state BLS does not know: national figures, and say so
-        warnings.warn(MarketWarning(f"{_where(offer)}: location.state: {e}; used national figures"), stacklevel=2)
+        warnings.warn(MarketWarning(f"{_where(offer)}: location.state: {e}; used national figures"), stacklevel=3)
         found = bls_anchor(offer.offer.role, None, None, "US")
     if found.place.warning:
-        warnings.warn(MarketWarning(f"{_where(offer)}: location.city: {found.place.warning}"), stacklevel=2)
-    return benchmark_from_anchor(found, benchmarks)
+        warnings.warn(MarketWarning(f"{_where(offer)}: location.city: {found.place.warning}"), stacklevel=3)
+    return found
+
+
+def bls_provider(offer: Offer, benchmarks: BenchmarkSet, as_of: dt.date | None = None) -> Benchmark | None:
+    """The BLS anchor for a US offer with a role, aged to ``as_of`` (default: ``ageing.today()``); None (use the
+    benchmark file) otherwise."""
+    found = anchor_for(offer)
+    if found is None:
+        return None
+    return benchmark_from_anchor(found, benchmarks, aged("US", found.reference_period, as_of))
 
 
 def _where(offer: Offer) -> str:

@@ -28,6 +28,8 @@ def cell_text(m: MarketPosition) -> str:
     cell = ", ".join(x for x in (b.role, f"{b.experience} years" if b.experience else None, b.city, b.country) if x)
     text = (f"benchmark {cell or 'all roles'} ({b.source_title}, " + ("survey only, " if b.survey_only else "")
             + f"{b.year}" + (f", n={b.n:,}" if b.n is not None else ""))
+    if b.aged is not None:
+        text += f"; {b.aged.line()}"
     if b.borrowed_from is not None:
         bf = b.borrowed_from
         text += f"; borrowed from {bf.cell}" + (f", n={bf.n:,}" if bf.n else "") + f": {bf.why}"
@@ -87,6 +89,7 @@ def market_json(m: MarketPosition) -> dict[str, Any]:
                      "borrowed_from": None if borrowed is None else borrowed.model_dump()},
             "source": b.source_title,
             "year": b.year,
+            "aged": None if b.aged is None else {**b.aged.as_dict(), "factor": round(b.aged.factor, 6)},
             "total_includes_equity": b.total_includes_equity,
             "bonus_norm": b.bonus_norm,
             "bonus_source": b.bonus_source,

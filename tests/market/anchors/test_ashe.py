@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from offercheck.market.official import DERIVED, PUBLISHED, UK, NoOfficialFigure, ashe
+from offercheck.market.anchors.ashe import UK, ashe
+from offercheck.market.anchors.model import DERIVED, PUBLISHED, NoOfficialFigure
 
 LONDON, SCOTLAND, NORTH_WEST, EAST_MIDLANDS = "E12000007", "S92000003", "E12000002", "E12000004"
 NORTHERN_IRELAND = "N92000002"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from offercheck.market.official import DERIVED, DEUTSCHLAND, PUBLISHED, NoOfficialFigure, entgeltatlas, land_ratio
+from offercheck.market.anchors.entgeltatlas import DEUTSCHLAND, entgeltatlas, land_ratio
+from offercheck.market.anchors.model import DERIVED, PUBLISHED, NoOfficialFigure
 
 BERLIN, BAYERN, NRW = "11", "09", "05"
 

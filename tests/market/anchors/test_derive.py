@@ -1,4 +1,4 @@
-"""The one derivation method (market/official/derive.py), checked on numbers worked out by hand.
+"""The one derivation method (market/anchors/derive.py), checked on numbers worked out by hand.
 
 Normal scores used by hand: z(0.10) = -1.28155, z(0.25) = -0.67449, z(0.50) = 0, z(0.75) = 0.67449,
 z(0.90) = 1.28155 (standard normal table).
@@ -10,8 +10,8 @@ import math
 
 import pytest
 
-from offercheck.market.official import DERIVED, PUBLISHED, Figure, NoOfficialFigure, lognormal_quantile
-from offercheck.market.official.derive import filled, scaled
+from offercheck.market.anchors.derive import filled, lognormal_quantile, scaled
+from offercheck.market.anchors.model import DERIVED, PUBLISHED, Figure, NoOfficialFigure
 
 
 def _published(**values: float) -> dict[int, Figure]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from offercheck.market.official.tables import data
+from offercheck.market.anchors.tables import data
 
 __all__ = ["CLASSIFICATIONS", "Occupation", "occupation", "occupation_map"]
 

@@ -9,16 +9,11 @@ from pathlib import Path
 import pytest
 
 from offercheck.datafiles import packaged_toml
-from offercheck.market.official import (
-    NoOfficialFigure,
-    areas,
-    cities,
-    national_area,
-    occupation,
-    occupation_map,
-    official_pay,
-)
+from offercheck.market.anchors.model import NoOfficialFigure
+from offercheck.market.anchors.official import areas, national_area, official_pay
+from offercheck.market.anchors.roles import occupation, occupation_map
 from offercheck.offer.roles import ROLES
+from offercheck.places import area, official_areas
 
 REPO = Path(__file__).resolve().parents[3]
 RESEARCH = Path("/work/research")
@@ -58,8 +53,9 @@ def test_areas_and_cities_for_the_integration() -> None:
     assert national_area("GB") == "K02000001" and national_area("CA") == "ER00" and national_area("DE") == "DE"
     assert areas("GB")["S92000003"].subdivision == "SCT" and areas("GB")["E12000007"].parent == "E92000001"
     assert areas("DE")["09"].subdivision == "BY" and areas("CA")["ER35"].subdivision == "ON"
-    assert cities("CA")["Toronto"] == "ER3530" and cities("CA")["Vancouver"] == "ER5920"
-    assert cities("GB") == {}
+    assert area(official_areas("CA"), "Toronto", "ON", "CA").code == "ER3530"
+    assert area(official_areas("CA"), "Vancouver", None, "CA").code == "ER5920"
+    assert area(official_areas("GB"), "Manchester", None, "GB").code == "E12000002"  # North West
 
 
 @pytest.mark.parametrize("name", TABLES + INDICES)

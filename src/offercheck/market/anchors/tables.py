@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from offercheck.datafiles import packaged_toml
-from offercheck.market.official.model import OfficialPay, Place
+from offercheck.market.anchors.model import OfficialPay, Place
 
 __all__ = ["chain", "checked", "data", "meta_fields", "place", "places", "read_from"]
 

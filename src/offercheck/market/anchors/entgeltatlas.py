@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from offercheck.market.official.derive import filled, scaled
-from offercheck.market.official.model import PUBLISHED, Figure, NoOfficialFigure, OfficialPay, Place
-from offercheck.market.official.tables import chain, checked, data, meta_fields
+from offercheck.market.anchors.derive import filled, scaled
+from offercheck.market.anchors.model import PUBLISHED, Figure, NoOfficialFigure, OfficialPay, Place
+from offercheck.market.anchors.tables import chain, checked, data, meta_fields
 
 __all__ = ["DEUTSCHLAND", "entgeltatlas", "land_ratio"]
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from offercheck.market.official import CANADA, DERIVED, HOURS_PER_YEAR, PUBLISHED, NoOfficialFigure, jobbank
+from offercheck.market.anchors.jobbank import CANADA, HOURS_PER_YEAR, jobbank
+from offercheck.market.anchors.model import DERIVED, PUBLISHED, NoOfficialFigure
 
 
 def test_toronto_software_engineer_is_the_published_hourly_figures_times_2080() -> None:

@@ -19,7 +19,7 @@ import math
 from collections.abc import Mapping
 from statistics import NormalDist
 
-from offercheck.market.official.model import DERIVED, PERCENTILES, Figure, NoOfficialFigure
+from offercheck.market.anchors.model import DERIVED, PERCENTILES, Figure, NoOfficialFigure
 
 __all__ = ["METHOD", "filled", "lognormal_quantile", "scaled"]
 
