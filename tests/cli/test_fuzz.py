@@ -34,7 +34,8 @@ import pytest
 from pydantic import BaseModel
 
 from offercheck.cli.main import main
-from offercheck.offer.models import MAX_MONEY, VESTING_PRESETS, Offer
+from offercheck.offer.models import VESTING_PRESETS, Offer
+from offercheck.offer.money import MAX_MONEY
 from offercheck.pay.currency import load_rates
 from offercheck.plugins.manager import BUILTIN_FACTORS
 

@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from offercheck.api import compare, evaluate
 from offercheck.market.benchmarks import Quantiles
 from offercheck.market.position import Percentile, percentile_of, value_at
-from offercheck.offer.models import MAX_MONEY, VESTING_PRESETS, Offer
+from offercheck.offer.models import VESTING_PRESETS, Offer
+from offercheck.offer.money import MAX_MONEY
 from offercheck.pay.comp import YearPay, pay_by_year
 from offercheck.pay.currency import load_rates
 from offercheck.render import render

@@ -77,7 +77,7 @@ def test_packaged_tables_are_parsed_once_and_shared() -> None:
     from offercheck.datafiles import packaged_toml
     from offercheck.market import premia
     from offercheck.market.anchors import bls
-    from offercheck.market.benchmarks import load_factor_tables
+    from offercheck.market.benchmark_files import load_factor_tables
     from offercheck.places import bls_areas
 
     assert bls._load("bls_anchor") is premia._load("bls_anchor")

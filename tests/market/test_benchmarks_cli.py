@@ -19,7 +19,7 @@ import tomllib
 from click.testing import CliRunner
 
 from offercheck.cli.main import cli
-from offercheck.market.benchmarks import load_benchmarks
+from offercheck.market.benchmark_files import load_benchmarks
 from offercheck.places import all_countries
 from offercheck.plugins.manager import BUILTIN_FACTORS
 from tests.conftest import REPO, SHARED

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from offercheck.market.adjustments import Adjustment
-from offercheck.market.benchmarks import load_benchmarks
+from offercheck.market.benchmark_files import load_benchmarks
 from offercheck.market.evidence import WEAK_CAP as SEED_PREMIUM_CAP
 from offercheck.market.evidence import bound_weak
 from offercheck.offer.models import Offer

@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from offercheck.market.benchmark_files import load_benchmarks, load_factor_tables
 from offercheck.market.benchmarks import (
     Benchmark,
     BenchmarkFileError,
     BenchmarkSet,
     Quantiles,
-    load_benchmarks,
-    load_factor_tables,
 )
 from tests.conftest import REPO, SHARED
 

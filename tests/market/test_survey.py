@@ -138,7 +138,7 @@ def test_shrink_weight_by_hand() -> None:
 def test_packaged_cells_are_each_countrys_own() -> None:
     """The packaged file: cells only for countries with 30 local-currency rows; a thin role cell is shrunk toward its
     country's all-roles cell (never another country's), with the real n of both."""
-    from offercheck.market.benchmarks import load_benchmarks
+    from offercheck.market.benchmark_files import load_benchmarks
 
     market = load_benchmarks()
     for c in market.cells:
@@ -153,7 +153,7 @@ def test_packaged_cells_are_each_countrys_own() -> None:
 
 
 def test_benchmark_text_round_trips(tmp_path: Path) -> None:
-    from offercheck.market.benchmarks import load_benchmarks
+    from offercheck.market.benchmark_files import load_benchmarks
 
     survey = tmp_path / "s.csv"
     lines = ["pay,title,years,country"] + [f"{100_000 + i * 1000},Data Scientist,4,US" for i in range(35)]
@@ -171,7 +171,7 @@ def test_benchmark_text_round_trips(tmp_path: Path) -> None:
 
 
 def test_survey_without_country_or_experience(tmp_path: Path) -> None:
-    from offercheck.market.benchmarks import load_benchmarks
+    from offercheck.market.benchmark_files import load_benchmarks
 
     survey = tmp_path / "bands.csv"
     lines = ["title,pay"] + [f"Data Engineer,{90_000 + i * 500}" for i in range(30)]

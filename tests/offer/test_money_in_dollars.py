@@ -15,7 +15,8 @@ from offercheck.datafiles import packaged_toml
 from offercheck.errors import OfferFileErrors
 from offercheck.offer.checks import likely_mistakes
 from offercheck.offer.loading import load_offer
-from offercheck.offer.models import MAX_MONEY, Offer
+from offercheck.offer.models import Offer
+from offercheck.offer.money import MAX_MONEY
 from tests.conftest import invoke
 
 

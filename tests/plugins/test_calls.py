@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from offercheck import compare, load_offers
 from offercheck.cli.main import main
 from offercheck.errors import PluginError
-from offercheck.market.benchmarks import load_benchmarks
+from offercheck.market.benchmark_files import load_benchmarks
 from offercheck.market.registered import market_for
 from offercheck.pay.comp import pay_in_year
 from offercheck.pay.currency import load_rates

@@ -156,7 +156,7 @@ def benchmarks_view(benchmarks: str | os.PathLike[str] | None = None, *, role: s
     """The benchmark cells ``benchmarks show`` prints (of ``benchmarks``, default the built-in file), filtered;
     with the built-in file, the official anchor an offer in ``country`` (``city``, ``state``) is scored against,
     aged to ``as_of`` (default today)."""
-    from offercheck.market.benchmarks import load_benchmarks
+    from offercheck.market.benchmark_files import load_benchmarks
     from offercheck.market.view import select_cells, with_anchors
 
     if (city or state) and not country:

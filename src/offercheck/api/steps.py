@@ -163,7 +163,7 @@ def _anchor(market: Any, as_of: dt.date | None = None) -> Any:
     ``as_of``, unless the benchmarks are the user's own (a file or a plugin's sets), which then speak for every
     country they cover."""
     from offercheck.market.anchors import provider
-    from offercheck.market.benchmarks import load_benchmarks
+    from offercheck.market.benchmark_files import load_benchmarks
 
     return provider(as_of) if market.origin == load_benchmarks().origin else None
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from offercheck.market.benchmarks import BenchmarkSet, load_benchmarks
+from offercheck.market.benchmark_files import load_benchmarks
+from offercheck.market.benchmarks import BenchmarkSet
 from offercheck.plugins.calls import register_benchmarks
 
 if TYPE_CHECKING:

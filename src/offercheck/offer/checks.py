@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from offercheck.errors import OfferFileError
-from offercheck.offer.models import Offer, amount_text, usd_per_unit
+from offercheck.offer.models import Offer
+from offercheck.offer.money import amount_text, usd_per_unit
 from offercheck.offer.place_checks import place_mistakes
 
 __all__ = ["likely_mistakes", "not_a_number_hint", "not_toml_hint"]

@@ -7,11 +7,9 @@ Models are frozen so a plugin cannot change an offer behind another plugin's bac
 from __future__ import annotations
 
 import math
-from contextvars import ContextVar
 from typing import Annotated, Any, Literal, NoReturn
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -22,44 +20,8 @@ from pydantic import (
     model_validator,
 )
 
-# An amount above this many US dollars, at the file's currency, is almost certainly a typo (an extra zero, cents
-# instead of units). In US dollars, so that a KRW or IDR salary is as valid as the same pay in dollars (DESIGN.md
-# section 2); the rate is the packaged table's (``data/rates.toml``), as for the currency check.
-MAX_MONEY = 100_000_000.0
+from offercheck.offer.money import AMOUNT_CURRENCY, MAX_MONEY, Money, Percent, PositiveMoney, amount_text, usd_per_unit
 
-# The currency the amounts being validated are in, and its US dollars per unit: set by ``Offer`` for its fields
-# (from its ``[offer] currency``). A table validated alone (``Salary(base=...)``) is in US dollars, the default
-# currency of an offer; a currency no rate is known for leaves amounts unbounded here (the code itself is refused).
-_CURRENCY: ContextVar[tuple[str, float | None]] = ContextVar("offercheck_offer_currency", default=("USD", 1.0))
-
-
-def usd_per_unit(code: str) -> float | None:
-    """US dollars per unit of ``code`` in the packaged rate table; None for a code it has no rate for."""
-    from offercheck.datafiles import packaged_toml
-
-    rate = packaged_toml("rates.toml")["usd_per_unit"].get(code)
-    return float(rate) if isinstance(rate, (int, float)) and not isinstance(rate, bool) and rate > 0 else None
-
-
-def amount_text(value: float, code: str) -> str:
-    """An amount as messages write it: 120,000,000 KRW; 1.2e+30 KRW past 1e21; ``code`` "$": $89,870."""
-    figure = f"{value:,.0f}" if abs(value) < 1e21 else f"{value:.3g}"
-    return f"${figure}" if code == "$" else f"{figure} {code}"
-
-
-def _within_bound(value: float) -> float:
-    code, rate = _CURRENCY.get()
-    if rate is not None and value * rate > MAX_MONEY:
-        usd = "" if code == "USD" else f" (about {amount_text(value * rate, '$')})"
-        raise ValueError(f"{amount_text(value, code)}{usd} is above the {MAX_MONEY:,.0f} US dollars an amount may be; "
-                         "check the number (an extra zero?)")
-    return value
-
-
-Money = Annotated[float, Strict(), Field(ge=0, description="Amount per year in the offer's currency, at most "
-                                          f"{MAX_MONEY:,.0f} US dollars at its rate."), AfterValidator(_within_bound)]
-PositiveMoney = Annotated[float, Strict(), Field(gt=0), AfterValidator(_within_bound)]
-Percent = Annotated[float, Strict(), Field(ge=0, le=100)]
 # TOML arrays arrive as lists; tuples keep the frozen models immutable. Items stay strict.
 Names = Annotated[tuple[Annotated[str, Strict()], ...], Strict(False)]
 
@@ -270,7 +232,7 @@ class Equity(_Table):
     def _grant_is_plausible(self) -> None:
         # grant_value is capped like every amount; a grant given as shares x price must be too (a typo in either).
         price, name = (self.fmv, "fmv") if self.kind == "options" else (self.share_price, "share_price")
-        code, rate = _CURRENCY.get()
+        code, rate = AMOUNT_CURRENCY.get()
         if self.shares is not None and price is not None and rate is not None \
                 and self.shares * price * rate > MAX_MONEY:
             worth = self.shares * price
@@ -383,11 +345,11 @@ class Offer(_Table):
         """Every amount is bounded in US dollars at the offer's own currency (see MAX_MONEY)."""
         info = data.get("offer") if isinstance(data, dict) else None
         code = info.get("currency", "USD") if isinstance(info, dict) else "USD"
-        token = _CURRENCY.set((code, usd_per_unit(code)) if isinstance(code, str) else ("USD", None))
+        token = AMOUNT_CURRENCY.set((code, usd_per_unit(code)) if isinstance(code, str) else ("USD", None))
         try:
             return handler(data)
         finally:
-            _CURRENCY.reset(token)
+            AMOUNT_CURRENCY.reset(token)
 
     @field_validator("plugins")
     @classmethod

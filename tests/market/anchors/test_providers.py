@@ -32,7 +32,7 @@ import pytest
 
 from offercheck import api
 from offercheck.market.anchors import provider
-from offercheck.market.benchmarks import load_benchmarks
+from offercheck.market.benchmark_files import load_benchmarks
 from offercheck.offer.models import Offer
 from tests.conftest import invoke
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from offercheck.market.benchmarks import load_benchmarks
+from offercheck.market.benchmark_files import load_benchmarks
 from tests.conftest import invoke
 
 METRO = "San Jose-Sunnyvale-Santa Clara, CA"

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from offercheck.market.benchmarks import load_benchmarks
+from offercheck.market.benchmark_files import load_benchmarks
 from offercheck.market.survey.read import read_survey
 from tests.conftest import invoke
 

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from offercheck.cli.main import main
-from offercheck.market.benchmarks import load_benchmarks
+from offercheck.market.benchmark_files import load_benchmarks
 
 if sys.version_info >= (3, 11):
     import tomllib

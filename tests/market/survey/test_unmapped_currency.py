@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from offercheck.market.benchmarks import load_benchmarks
+from offercheck.market.benchmark_files import load_benchmarks
 from tests.conftest import invoke
 
 MAP = ["--map", "role=title", "--map", "years=yrs", "--map", "country=country", "--map", "base=salary"]

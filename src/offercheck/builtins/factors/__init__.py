@@ -26,7 +26,7 @@ __all__ = ["already_in_benchmark", "cite", "neutral", "seed_multiplier", "survey
 
 
 def table(name: str) -> Mapping[str, Any]:
-    from offercheck.market.benchmarks import load_factor_tables
+    from offercheck.market.benchmark_files import load_factor_tables
 
     t: Mapping[str, Any] = load_factor_tables()[name]
     return t

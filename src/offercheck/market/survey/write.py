@@ -39,7 +39,7 @@ def benchmark_text(
     built: dt.date | None = None,
     description: str | None = None,
 ) -> str:
-    """``cells`` as a benchmark TOML file (the schema ``offercheck.market.benchmarks.load_benchmarks`` reads).
+    """``cells`` as a benchmark TOML file (the schema ``offercheck.market.benchmark_files.load_benchmarks`` reads).
 
     ``name`` becomes ``meta.name``. Cells carry total pay only where the survey measured it (a total or a stock
     column); scoring otherwise uses cash = base x (1 + ``bonus_norm``). The text depends only on the arguments
