@@ -112,7 +112,7 @@ def _home(offer: Offer, country: str) -> tuple[Area, list[str]]:
     if home.warning is None:
         return home, [f"fully remote: benchmarked where the candidate lives ({home.name})"]
     try:
-        abroad = residence(lives_in).country
+        abroad = residence(lives_in, country=country).country
     except UnknownPlace:
         abroad = country
     if abroad != country:
