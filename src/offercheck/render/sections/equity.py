@@ -126,8 +126,11 @@ def text(c: Comparison, style: Style, *, explain: bool = False) -> list[str]:
 def html(c: Comparison) -> dict[str, Any]:
     """Private grants at risk: paper beside the risk view, its arithmetic, scenarios and exercise cost."""
     rows = everyone(c)
+    # The short page's lines (the scenarios) shown; the rest --explain would add folded (``equity_explain``).
+    short = lines(rows, str, c.equity_note, explain=False)  # autoescaping escapes the labels
     return {"equity_rows": summary(rows), "equity_footer": FOOTER, "equity_note": view_note(c.equity_note),
-            "equity_lines": lines(rows, str, c.equity_note)}  # autoescaping escapes the labels
+            "equity_lines": short,
+            "equity_explain": [x for x in lines(rows, str, c.equity_note) if x not in short]}
 
 
 def json(c: Comparison) -> dict[str, Any]:
