@@ -24,10 +24,13 @@ pytestmark = pytest.mark.usefixtures("in_repo")
 EXAMPLE_FILES = sorted(str(p.relative_to(REPO)) for p in EXAMPLES.glob("*.toml"))
 
 
-@pytest.mark.parametrize(("fmt", "golden"), [("table", "compare.txt"), ("markdown", "compare.md")])
-def test_compare_golden(runner: CliRunner, fmt: str, golden: str) -> None:
-    # The paper view reproduces the output from before the risk view (issue 17): the goldens are unchanged.
-    code, out, _ = invoke("compare", *EXAMPLE_FILES, "--currency", "USD", "--format", fmt, "--equity", "paper")
+@pytest.mark.parametrize(("fmt", "golden", "explain"), [
+    ("table", "compare.txt", ()), ("markdown", "compare.md", ()),
+    ("table", "compare_explain.txt", ("--explain",)), ("markdown", "compare_explain.md", ("--explain",))])
+def test_compare_golden(runner: CliRunner, fmt: str, golden: str, explain: tuple[str, ...]) -> None:
+    # The paper view (issue 17); the short default page and the --explain one (DESIGN section 6).
+    code, out, _ = invoke("compare", *EXAMPLE_FILES, "--currency", "USD", "--format", fmt, "--equity", "paper",
+                          *explain)
     assert code == 0
     check_golden(golden, out)
 

@@ -90,13 +90,13 @@ def test_without_a_probability_risk_falls_back_to_paper_and_asks(write_offer: Ca
     o = _json(path)
     assert [y["equity"] for y in o["years"]] == pytest.approx(PAPER, abs=0.01)
     assert o["private_equity"]["missing"] == ["liquidity_probability"]
-    code, out, _ = invoke("compare", path)
+    code, out, _ = invoke("compare", path, "--explain")  # what each grant lacks is explain material
     assert code == 0
     assert "risk view shows the paper value: give equity.liquidity_probability" in out
 
 
 def test_table_shows_the_risk_arithmetic_and_cites_defaults_once(write_offer: Callable[..., Path]) -> None:
-    code, out, _ = invoke("compare", _offer(write_offer), "--wide")  # the arithmetic on one line
+    code, out, _ = invoke("compare", _offer(write_offer), "--wide", "--explain")  # the arithmetic on one line
     assert code == 0
     assert "risk = paper x 0.3 x (1 - 16.7/100)^2 = paper x 0.3 x 0.693889 = paper x 0.208167" in out
     assert out.count("Default dilution_percent_per_round: Carta") == 1

@@ -208,7 +208,7 @@ def test_ranking_by_real_pay_without_any_real_value_goes_by_nominal_total(write_
 
 def test_an_offer_that_stays_nominal_says_so_once(write_offer: Callable[..., Path]) -> None:
     taipei = write_offer(HEAD + '[salary]\nbase = 60000\n[location]\ncountry = "TW"\ncity = "Taipei"\n', name="tw.toml")
-    code, out, _ = run("compare", taipei, "--real", "--home", "Austin, TX", "--wide")
+    code, out, _ = run("compare", taipei, "--real", "--home", "Austin, TX", "--wide", "--explain")
     [line] = [x for x in out.splitlines() if x.startswith("- Acme: ")]
     assert code == 0 and line.count("stays nominal") == 1
     assert line.count("no World Bank 2023 PPP for Taiwan") == 1  # the place's note, once

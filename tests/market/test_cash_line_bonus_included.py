@@ -46,7 +46,7 @@ def test_base_plus_bonus_at_the_anchors_median_is_p50(write_offer: Callable[...,
     assert b["bonus_norm"] is None and b["cash"] == b["base"] and b["cash_p50"] == b["base_p50"] == p50
     assert offer["score"]["cash_percentile"] == pytest.approx(50, abs=0.1)
     assert "already includes" in b["bonus_source"]
-    text = _compare(write_offer, country, round(p50 - 6000, 2), 6000, "--format", "markdown")
+    text = _compare(write_offer, country, round(p50 - 6000, 2), 6000, "--format", "markdown", "--explain")
     assert "no bonus norm added" in text and "plus a bonus norm of 15%" not in text
 
 

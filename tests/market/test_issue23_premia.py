@@ -211,5 +211,5 @@ def test_an_amazon_like_no_bonus_offer_is_scored_on_base() -> None:
     assert score["cash_percentile"] == pytest.approx(percentile_of(176_500, cash_q).value, abs=0.1)
     assert score["cash_percentile"] < score["base_percentile"] - 10  # what the flat norm cost it
     assert bench["bonus_norm"] == 0.15 and bench["bonus_norm_measured"] is False
-    table = invoke("compare", str(path))[1]
+    table = invoke("compare", str(path), "--explain")[1]
     assert "(base)" in table and "cash, beside the score" in table and "not measured" in table

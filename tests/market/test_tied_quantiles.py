@@ -65,6 +65,9 @@ def test_compare_reports_the_middle_of_the_tie(tmp_path: Path) -> None:
     assert json.loads(out)["offers"][0]["score"]["base_percentile"] == 37.5
     code, out, err = invoke("compare", str(offer), "--benchmarks", str(bench))
     assert code == 0, err
+    assert "offer at p38 (base)" in out  # the short market line
+    code, out, err = invoke("compare", str(offer), "--benchmarks", str(bench), "--explain")
+    assert code == 0, err
     shown = [line.split() for line in out.splitlines() if line.strip().startswith("Base pct")]
     assert shown == [["Base", "pct", "p38"]]
 

@@ -24,9 +24,12 @@ pytestmark = pytest.mark.usefixtures("in_repo")
 STARTUP, BIGTECH, BANK = "examples/startup-nyc.toml", "examples/bigtech-sf.toml", "examples/bank-toronto.toml"
 
 
-@pytest.mark.parametrize(("fmt", "golden"), [("text", "negotiate.txt"), ("markdown", "negotiate.md")])
-def test_golden(runner: CliRunner, fmt: str, golden: str) -> None:
-    code, out, _ = invoke("negotiate", STARTUP, "--against", BIGTECH, "--against", BANK, "--currency", "USD", "-f", fmt)
+@pytest.mark.parametrize(("fmt", "golden", "explain"), [
+    ("text", "negotiate.txt", ()), ("markdown", "negotiate.md", ()),
+    ("text", "negotiate_explain.txt", ("--explain",)), ("markdown", "negotiate_explain.md", ("--explain",))])
+def test_golden(runner: CliRunner, fmt: str, golden: str, explain: tuple[str, ...]) -> None:
+    code, out, _ = invoke("negotiate", STARTUP, "--against", BIGTECH, "--against", BANK, "--currency", "USD", "-f", fmt,
+                          *explain)
     assert code == 0
     check_golden(golden, out)
 

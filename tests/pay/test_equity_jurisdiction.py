@@ -43,7 +43,7 @@ def _outputs(write_offer: Callable[..., Path], country: str) -> dict[str, str]:
     path = write_offer(GRANT.format(city=city, country=country, currency=currency))
     out = {}
     for fmt in ("table", "json", "markdown", "html", "csv"):
-        code, text, err = invoke("compare", str(path), "--after-tax", "--leave-after", "18", "-f", fmt)
+        code, text, err = invoke("compare", str(path), "--after-tax", "--leave-after", "18", "--explain", "-f", fmt)
         assert code == 0, err
         out[fmt] = text
     return out
@@ -81,7 +81,7 @@ def test_one_comparison_cites_each_companys_default_window_for_it(write_offer: C
             continue
         text = GRANT.format(city=city, country=country, currency=currency).replace("Spree", f"Firm {country}")
         paths.append(str(write_offer(text, name=f"{country}.toml")))
-    code, text, err = invoke("compare", *paths, "--wide")
+    code, text, err = invoke("compare", *paths, "--wide", "--explain")
     assert code == 0, err
     flat = " ".join(text.split())
     cited = dict(re.findall(r"Default exercise_window_days for (Firm [A-Z]{2}) Robotics: (.*?)(?= Default | Versus|$)",

@@ -126,7 +126,8 @@ def test_a_country_without_ppp_stays_nominal_and_says_why(runner: CliRunner, off
     assert andorra["years"][0]["real_total"] is None and andorra["real_total"] is None
     assert "stays nominal" in andorra["price_level"]["reason"] and "Andorra" in andorra["price_level"]["reason"]
     assert doc["ranking"][-1] == "Andorra Co"
-    table = CliRunner().invoke(cli, ["compare", str(offers["sf"]), str(offers["andorra"]), "--real", "--wide"]).stdout
+    table = CliRunner().invoke(cli, ["compare", str(offers["sf"]), str(offers["andorra"]), "--real", "--wide",
+                                          "--explain"]).stdout
     assert "stays nominal: no PPP figure for Andorra" in table
 
 

@@ -100,10 +100,10 @@ def test_installed_plugin_is_listed() -> None:
 
 
 def test_compare_shows_the_placement_unless_blocked() -> None:
-    shown = offercheck_cli("compare", str(EXAMPLE), "--wide")
+    shown = offercheck_cli("compare", str(EXAMPLE), "--wide", "--explain")  # a factor: in the factor table
     assert shown.exit_code == 0, shown.output
     assert "base 160,000 is at 20% of the posted range 150,000-200,000 USD" in shown.stdout
-    blocked = offercheck_cli("compare", str(EXAMPLE), "--without", "pay_range")
+    blocked = offercheck_cli("compare", str(EXAMPLE), "--without", "pay_range", "--explain")
     assert blocked.exit_code == 0, blocked.output
     assert "posted range" not in blocked.stdout
 

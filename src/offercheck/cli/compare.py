@@ -49,6 +49,9 @@ Examples:
               help="Rank by horizon total, net pay (needs --after-tax) or real pay (needs --real).")
 @click.option("--wide", is_flag=True,
               help="Table format: one line per row, however wide (default: fit the terminal width).")
+@click.option("--explain", is_flag=True,
+              help="Table and markdown: add the pay components, the factor tables, benchmark cells, sources, notes "
+                   "and citations to the short default output (json, csv and html always hold them).")
 @leave_after_option()
 @tax_options
 @offer_set_options
@@ -56,7 +59,7 @@ Examples:
 @as_of_option
 @output_options
 def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str | None, real: bool, home: str | None,
-            rank_by: str, wide: bool, leave_after: int | None, after_tax: bool, tax_year: str | None,
+            rank_by: str, wide: bool, explain: bool, leave_after: int | None, after_tax: bool, tax_year: str | None,
             filing: str | None, equity_view: str, as_of: dt.date | None, output: str | None, force: bool,
             **offer_set: Any) -> None:
     """Compare offers: total pay per year and over the horizon, ranked by the horizon total (the ranking), each
@@ -76,5 +79,5 @@ def compare(offers: tuple[str, ...], years: int, currency: str | None, fmt: str 
                              tax_year=tax_year_number(tax_year), filing=filing, real=real, home=home,
                              leave_after=leave_after, equity="paper" if equity_view == "paper" else "risk",
                              rank_by=rank_by, as_of=as_of, **offer_set)
-    write_output(render(result, fmt, width=None if wide else terminal_width(), colour=use_colour(output)), output,
-                 force)
+    write_output(render(result, fmt, width=None if wide else terminal_width(), colour=use_colour(output),
+                        explain=explain), output, force)

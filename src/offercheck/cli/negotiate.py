@@ -45,6 +45,9 @@ Examples:
 @format_option(FORMATS, "text",
                "Output format; email is a counter-offer draft built from the top points; html is one "
                "self-contained page (use -o FILE, or pipe it).")
+@click.option("--explain", is_flag=True,
+              help="Text and markdown: add each point's ask and source, the counter-offer's basis and the "
+                   "guidance's quotes to the short default output (json and html always hold them).")
 @leave_after_option(12)
 @tax_options
 @offer_set_options
@@ -52,9 +55,9 @@ Examples:
 @as_of_option
 @output_options
 def negotiate(offers: tuple[str, ...], against: tuple[str, ...], target_percentile: float, years: int,
-              currency: str | None, fmt: str | None, leave_after: int, after_tax: bool, tax_year: str | None,
-              filing: str | None, equity_view: str, as_of: dt.date | None, output: str | None, force: bool,
-              **offer_set: Any) -> None:
+              currency: str | None, fmt: str | None, explain: bool, leave_after: int, after_tax: bool,
+              tax_year: str | None, filing: str | None, equity_view: str, as_of: dt.date | None, output: str | None,
+              force: bool, **offer_set: Any) -> None:
     """Talking points, counter-offer numbers and an email draft for OFFER: money asks first, by their value over
     the horizon; then terms (with the amount at stake), then questions.
 
@@ -73,4 +76,4 @@ def negotiate(offers: tuple[str, ...], against: tuple[str, ...], target_percenti
                              years=years, currency=currency, after_tax=after_tax, tax_year=tax_year_number(tax_year),
                              filing=filing, equity="paper" if equity_view == "paper" else "risk", as_of=as_of,
                              **offer_set)
-    write_output(render(plan, fmt, width=terminal_width()), output, force)
+    write_output(render(plan, fmt, width=terminal_width(), explain=explain), output, force)

@@ -143,6 +143,8 @@ def test_the_market_line_and_json_say_the_ageing(tmp_path: Path) -> None:
                   "(KAI7 levels; the points after 2025-06 derived from KAI9 growth)", "extrapolated": True}
     assert o["benchmark"]["base_p50"] == pytest.approx(70400.49 * 1.091244, abs=0.1)
     code, text, _ = invoke("compare", str(path))
+    assert "aged x1.091 to 2026-12-06" in " ".join(text.split())  # the short market line
+    code, text, _ = invoke("compare", str(path), "--explain")
     flat = " ".join(text.split())
     assert "aged from October 2024 to 2026-12-06 by AWE regular pay x1.091 (extrapolated past 2026-06)" in flat
 

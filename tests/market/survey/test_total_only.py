@@ -64,7 +64,7 @@ def test_table_markdown_and_html_say_the_file_has_total_pay_only(tmp_path: Path)
     bench = _build(tmp_path)
     offer = str(_offer(tmp_path, 125_000))
     for fmt in ("table", "markdown", "html"):
-        code, out, err = invoke("compare", offer, "--benchmarks", str(bench), "--format", fmt)
+        code, out, err = invoke("compare", offer, "--benchmarks", str(bench), "--format", fmt, "--explain")
         assert code == 0, err
         assert NO_BASE in out, fmt
 

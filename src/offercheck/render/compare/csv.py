@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from offercheck.results import Comparison
 
 
-def render(c: Comparison, *, width: int | None = None, colour: bool = False) -> str:
+def render(c: Comparison, *, width: int | None = None, colour: bool = False, explain: bool = False) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["rank", "label", "file", "company", "currency", "year", *pay.csv_headers(),

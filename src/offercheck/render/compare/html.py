@@ -17,5 +17,5 @@ def context(c: Comparison) -> dict[str, Any]:
             **taxes.html(c), **real.html(c), **leave_early.html(c), **market.html(c)}
 
 
-def render(c: Comparison, *, width: int | None = None, colour: bool = False) -> str:
+def render(c: Comparison, *, width: int | None = None, colour: bool = False, explain: bool = False) -> str:
     return page("compare.html.j2", context(c))

@@ -51,5 +51,5 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
     }
 
 
-def render(c: Comparison, *, width: int | None = None, colour: bool = False) -> str:
+def render(c: Comparison, *, width: int | None = None, colour: bool = False, explain: bool = False) -> str:
     return json.dumps(comparison_json(c), indent=2, ensure_ascii=False) + "\n"

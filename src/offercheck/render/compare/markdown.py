@@ -11,5 +11,5 @@ if TYPE_CHECKING:
     from offercheck.results import Comparison
 
 
-def render(c: Comparison, *, width: int | None = None, colour: bool = False) -> str:
-    return printable(text(c, MARKDOWN))
+def render(c: Comparison, *, width: int | None = None, colour: bool = False, explain: bool = False) -> str:
+    return printable(text(c, MARKDOWN, explain=explain))

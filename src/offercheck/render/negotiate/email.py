@@ -35,7 +35,7 @@ def _wrap(text: str, indent: str = "") -> str:
     return fill(glued, WIDTH, first=indent, rest=" " * len(indent)).replace("\u00a0", " ")
 
 
-def render(n: Negotiation, *, width: int | None = None, colour: bool = False) -> str:
+def render(n: Negotiation, *, width: int | None = None, colour: bool = False, explain: bool = False) -> str:
     """The email keeps its 72 columns, for a mail client, whatever the terminal's width."""
     return printable(email(n))
 

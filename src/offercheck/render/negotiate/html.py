@@ -44,5 +44,5 @@ def context(n: Negotiation) -> dict[str, Any]:
     }
 
 
-def render(n: Negotiation, *, width: int | None = None, colour: bool = False) -> str:
+def render(n: Negotiation, *, width: int | None = None, colour: bool = False, explain: bool = False) -> str:
     return page("negotiate.html.j2", context(n))

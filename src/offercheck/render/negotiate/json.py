@@ -12,5 +12,5 @@ if TYPE_CHECKING:
     from offercheck.negotiation.counter import Negotiation
 
 
-def render(n: Negotiation, *, width: int | None = None, colour: bool = False) -> str:
+def render(n: Negotiation, *, width: int | None = None, colour: bool = False, explain: bool = False) -> str:
     return json.dumps(negotiation_json(n, __version__), indent=2, ensure_ascii=False) + "\n"

@@ -1,4 +1,9 @@
-"""``negotiate --format text``: for a terminal, prose wrapped and tables fitted to its width."""
+"""``negotiate --format text``: for a terminal, prose wrapped and tables fitted to its width.
+
+Short by default: the counter-offer, each talking point's sentence and amount, the gaps, leaving
+early and the guidance. ``explain`` (``--explain``) adds the tool explaining itself: the counter's basis, each
+point's ask and source, the leave-early legend and the guidance's quotes.
+"""
 
 from __future__ import annotations
 
@@ -23,11 +28,11 @@ if TYPE_CHECKING:
 WIDTH = 88  # wrap for a terminal; tables keep their own width
 
 
-def render(n: Negotiation, *, width: int | None = None, colour: bool = False) -> str:
+def render(n: Negotiation, *, width: int | None = None, colour: bool = False, explain: bool = False) -> str:
     """Text for a terminal ``width`` columns wide (None: WIDTH): prose wraps, wide tables wrap or stack."""
     w = width or WIDTH
     with fitting(w):
-        return printable(fit_prose(_text(n, min(w, WIDTH)), w))
+        return printable(fit_prose(_text(n, min(w, WIDTH), explain), w))
 
 
 # The shortest clipped label worth showing: below it, the heading wraps instead (a very narrow terminal).
@@ -41,7 +46,7 @@ def _title(n: Negotiation, wrap: int) -> str:
     return f"{head}{clip(n.label, max(wrap - len(head) - len(tail), MIN_LABEL))}{tail}"
 
 
-def _text(n: Negotiation, wrap: int) -> str:
+def _text(n: Negotiation, wrap: int, explain: bool) -> str:
     def heading(text: str) -> str:
         return f"{text}\n{'=' * min(len(text), wrap)}"
 
@@ -52,15 +57,15 @@ def _text(n: Negotiation, wrap: int) -> str:
     out = [heading(_title(n, wrap))]
     out += [heading("Counter-offer"),
             grid(counter_rows(n), ["", "Ask", "Now"], tablefmt="simple", colalign=("left", "right", "right"))]
-    if n.counter.basis:
+    if n.counter.basis and explain:
         out.append("\n".join(para(b, "  - ", "    ") for b in n.counter.basis))
     out.append(heading(f"Talking points, by value over {years_text(n.horizon_years)}"))
     for i, p in enumerate(n.talking_points, 1):
         indent = " " * len(f"{i}. ")
         lines = [point_head(i, p, n), para(p.text, indent)]
-        if p.ask:
+        if p.ask and explain:
             lines.append(para(f"Ask: {p.ask}", indent))
-        if p.source:
+        if p.source and explain:
             lines.append(para(f"Source: {p.source}", indent))
         out.append("\n".join(lines))
     if not n.talking_points:
@@ -73,8 +78,11 @@ def _text(n: Negotiation, wrap: int) -> str:
         out += [heading(f"If you leave after {n.leave_early[0].months} months"),
                 leave_early.table(n.leave_early, TABLE, fmt=money_formatter(n)),
                 "\n".join(para(note, "", "  ") for note in leave_early.notes(n.leave_early, str)),
-                para(leave_early.LEGEND)]
+                *([para(leave_early.LEGEND)] if explain else [])]
     out.append(heading("Before you talk"))
-    out += [para(g.text, "- ", "  ") + "\n" + para(f'"{g.quote}" ({g.source})', "  ") for g in n.guidance]
-    out.append(para(footer(n)))
+    if explain:  # each piece of guidance with its quote, a paragraph each
+        out += [para(g.text, "- ", "  ") + "\n" + para(f'"{g.quote}" ({g.source})', "  ") for g in n.guidance]
+    elif n.guidance:
+        out.append("\n".join(para(g.text, "- ", "  ") for g in n.guidance))
+    out.append(para(footer(n, explain=explain)))
     return "\n\n".join(out) + "\n"

@@ -56,26 +56,27 @@ def csv_cells(c: Comparison, e: Evaluation, i: int) -> list[str | float]:
     return ["offer", cents(e.vs_current.years[i])]
 
 
-def forfeited_text(stay: Evaluation, fmt: Callable[[float], str] = money) -> str:
-    """One paragraph: what leaving forfeits, its parts, and where the figures come from."""
+def forfeited_text(stay: Evaluation, fmt: Callable[[float], str] = money, *, explain: bool = True) -> str:
+    """One paragraph: what leaving forfeits, its parts, and where the figures come from; ``explain`` adds how the
+    rows count it (the short terminal page leaves that to ``--explain``)."""
     f = stay.forfeited
     where = stay.offer.path or "the current-job file"
     if f is None:
         return f"No [leaving] table in {where}: nothing forfeited by leaving is counted."
     parts = ", ".join(f"{title} {fmt(getattr(f, name))}" for name, title in FORFEITED_PARTS)
     notice = f"; notice period {f.notice_weeks:g} weeks" if f.notice_weeks else ""
-    return (f"Leaving forfeits {fmt(f.total)} ({parts}; from [leaving] in {where}){notice}. The Stay row already "
-            "counts the equity and bonus staying would pay; a clawback you repay is in neither row. Ask for the "
-            "forfeited total as a sign-on or an extra equity grant: `offercheck negotiate OFFER --current "
-            "CURRENT`.")
+    counted = (" The Stay row already counts the equity and bonus staying would pay; a clawback you repay is in "
+               "neither row.") if explain else ""
+    return (f"Leaving forfeits {fmt(f.total)} ({parts}; from [leaving] in {where}){notice}.{counted} Ask for the "
+            "forfeited total as a sign-on or an extra equity grant: `offercheck negotiate OFFER --current CURRENT`.")
 
 
 def _versus(c: Comparison) -> list[tuple[Evaluation, Any]]:
     return [(e, e.vs_current) for e in c.ranked if e.vs_current is not None]
 
 
-def text(c: Comparison, style: Style) -> list[str]:
-    """The "Versus staying" section."""
+def text(c: Comparison, style: Style, *, explain: bool = False) -> list[str]:
+    """The "Versus staying" section (``explain``: with how the rows count what leaving forfeits)."""
     stay = c.current
     if stay is None:
         return []
@@ -92,7 +93,7 @@ def text(c: Comparison, style: Style) -> list[str]:
         style.heading(f"Versus staying at {stay.offer.offer.company} ({c.currency}, offer minus staying)"),
         grid(rows, ["Offer", *(f"Year {y}" for y in range(1, n + 1)), f"{n}-yr total"], tablefmt=style.tablefmt,
              colalign=("left", *("right",) * (n + 1))),
-        esc(forfeited_text(stay)),
+        esc(forfeited_text(stay, explain=explain)),
     ]
 
 

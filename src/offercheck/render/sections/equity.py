@@ -68,20 +68,22 @@ def summary(rows: Sequence[Evaluation]) -> list[tuple[str, str, str, str, str]]:
              money(e.exercise_cost)) for e, r in _shown(rows)]
 
 
-def lines(rows: Sequence[Evaluation], escape: Callable[[str], str], note: str | None = None) -> list[str]:
+def lines(rows: Sequence[Evaluation], escape: Callable[[str], str], note: str | None = None, *,
+          explain: bool = True) -> list[str]:
     """Per private grant: the risk arithmetic (or what to give), the scenarios, the preferred price; then each
     default used, cited once (by the offers it is cited for, where offers in different countries cite a default
-    differently: ``pay.jurisdiction``)."""
+    differently: ``pay.jurisdiction``). Without ``explain`` (the short terminal page) the scenarios' figures only."""
     out: list[str] = []
     cited: dict[str, dict[str, list[str]]] = {}  # key -> source -> labels
     for e, r in _shown(rows, note):
-        out.append(f"{escape(e.label)}: {r.factor.explanation}")
+        if explain:
+            out.append(f"{escape(e.label)}: {r.factor.explanation}")
         out += [f"{escape(e.label)}: {s.explanation} ({_beside(e, s)})" for s in r.scenarios]
-        if r.preferred_note:
+        if r.preferred_note and explain:
             out.append(f"{escape(e.label)}: {r.preferred_note}")
         for key, source in _defaults_used(e, r).items():
             cited.setdefault(key, {}).setdefault(source, []).append(escape(e.label))
-    for key, by_source in cited.items():
+    for key, by_source in cited.items() if explain else ():
         out += [f"Default {key}{'' if len(by_source) == 1 else ' for ' + ' and '.join(labels)}: {source}"
                 for source, labels in by_source.items()]
     return out
@@ -101,28 +103,37 @@ def _beside(e: Evaluation, s: Scenario) -> str:
     return f"vs {money(s.paper)} on paper, {money(s.risk or 0)} at risk {over}"
 
 
-def text(c: Comparison, style: Style) -> list[str]:
-    """The private-equity section (empty without a private grant at risk), or the note on the one equity view."""
+def text(c: Comparison, style: Style, *, explain: bool = False) -> list[str]:
+    """The private-equity section (empty without a private grant at risk), or the note on the one equity view.
+
+    By default the note (or the table of paper and risk figures, the exit-price scenarios and the view's line);
+    ``explain`` adds the risk arithmetic, what each grant lacks, the preferred price and each default's citation.
+    """
     note = view_note(c.equity_note)
-    if note is not None:  # every private grant at paper: the note, and what each grant lacks
+    if note is not None:  # every private grant at paper: the note, and (explain) what each grant lacks
+        said = lines(everyone(c), style.escape, c.equity_note, explain=explain)
         return [style.heading(f"Private-company equity: at paper ({c.currency})"), style.escape(note),
-                "\n".join(lines(everyone(c), style.escape, c.equity_note))]
+                *(["\n".join(said)] if said else [])]
     shown = [e for e, _ in _shown(everyone(c))]
     if not shown:
         return []
     n = c.horizon_years
     table = [[style.escape(label), *cells] for label, *cells in summary(shown)]
     headers = ["Offer", f"Equity at risk ({n} yr)", f"Paper ({n} yr)", "Risk factor", "Exercise cost"]
+    said = lines(shown, style.escape, explain=explain)
     return [style.heading(f"Private-company equity: risk view beside paper ({c.currency})"),
             grid(table, headers, tablefmt=style.tablefmt, colalign=("left", *("right",) * 4)),
-            "\n".join(lines(shown, style.escape)), FOOTER]
+            *(["\n".join(said)] if said else []), FOOTER]
 
 
 def html(c: Comparison) -> dict[str, Any]:
     """Private grants at risk: paper beside the risk view, its arithmetic, scenarios and exercise cost."""
     rows = everyone(c)
+    # The short page's lines (the scenarios) shown; the rest --explain would add folded (``equity_explain``).
+    short = lines(rows, str, c.equity_note, explain=False)  # autoescaping escapes the labels
     return {"equity_rows": summary(rows), "equity_footer": FOOTER, "equity_note": view_note(c.equity_note),
-            "equity_lines": lines(rows, str, c.equity_note)}  # autoescaping escapes the labels
+            "equity_lines": short,
+            "equity_explain": [x for x in lines(rows, str, c.equity_note) if x not in short]}
 
 
 def json(c: Comparison) -> dict[str, Any]:

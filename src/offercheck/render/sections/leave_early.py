@@ -57,13 +57,13 @@ def _rows(c: Comparison) -> list[LeaveEarly]:
     return [e.leave_early for e in c.ranked if e.leave_early is not None]
 
 
-def text(c: Comparison, style: Style) -> list[str]:
-    """The compare section, when ``--leave-after`` was given."""
+def text(c: Comparison, style: Style, *, explain: bool = False) -> list[str]:
+    """The compare section, when ``--leave-after`` was given (``explain``: with the legend of its columns)."""
     rows = _rows(c)
     if not rows:
         return []
     return [style.heading(f"If you leave after {rows[0].months} months ({c.currency})"),
-            table(rows, style), *notes(rows, style.escape), LEGEND]
+            table(rows, style), *notes(rows, style.escape), *([LEGEND] if explain else [])]
 
 
 def html(c: Comparison) -> dict[str, Any]:

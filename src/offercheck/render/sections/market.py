@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from offercheck.render.common import NO_BASE, Style, cents, money
@@ -178,10 +179,43 @@ def _row(e: Evaluation, style: Style, totals: bool) -> list[str]:
             f"{m.overall:.0f} ({m.basis})"]
 
 
-def text(c: Comparison, style: Style) -> list[str]:
+# "BLS OEWS May 2025 (11 cells match republished BLS figures)": how the extract was checked, said by --explain.
+_CHECKED = re.compile(r" \(\d[\d,]* cells? match [^()]*\)$")
+
+
+def market_line(m: MarketPosition, currency: str, who: str = "offer") -> str:
+    """The market in one line (the short page): the benchmark's p50 on the score's basis, where the offer falls,
+    the source (survey only, aged, borrowed) and the n: 'base p50 308,840 CAD · offer at p42 (base) · BLS OEWS
+    May 2025, aged x1.051 to 2026-12-06 · n=69,030'."""
+    b = m.benchmark
+    q, p = (m.expected_total, m.total) if m.basis == "total" else (m.expected_base, m.base)
+    figures = [] if q is None or p is None else [f"{m.basis} p50 {money(q.p50)} {currency}",
+                                                 f"{who} {'' if p.bound else 'at '}{p} ({m.basis})"]
+    source = _CHECKED.sub("", b.source_title) + (", survey only" if b.survey_only else "")
+    if b.aged is not None:
+        source += f", aged x{b.aged.factor:.3f} to {b.aged.to.isoformat()}"
+    if b.borrowed_from is not None:
+        source += f", borrowed from {b.borrowed_from.cell}"
+    return " · ".join([*figures, source, *([f"n={b.n:,}"] if b.n is not None else [])])
+
+
+def _short(c: Comparison, style: Style, shown: list[Evaluation]) -> list[str]:
+    """One market line per offer (what has no market data says so), in a table that fits the terminal."""
+    rows = [[style.escape(e.label),
+             style.escape(market_line(e.market, c.currency, "pay" if e is c.current else "offer"))
+             if e.market is not None else f"{e.no_market}: no benchmark and no score"] for e in shown]
+    return [style.heading(f"Versus the market ({c.currency} per year)"),
+            grid(rows, ["Offer", "Market"], tablefmt=style.tablefmt)]
+
+
+def text(c: Comparison, style: Style, *, explain: bool = False) -> list[str]:
+    """By default one market line per offer; ``explain``: the percentiles table, what a percentile and the score
+    mean, each benchmark cell, the cash line and the factor tables."""
     shown = [e for e in everyone(c) if e.market is not None or e.no_market is not None]
     if not shown:
         return []
+    if not explain:
+        return _short(c, style, shown)
     scored = _scored(c)
     totals = any(m.total is not None for _, m in scored)
     headers = ["Offer", "Base", "Base pct", "Market base p50", "Avg cash", "Cash pct", "Market cash p50",

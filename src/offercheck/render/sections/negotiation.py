@@ -75,17 +75,24 @@ def gap_heading(n: Negotiation) -> str:
     return "Competing offers and staying" if n.against else "Versus staying"
 
 
-def footer(n: Negotiation) -> str:
-    """The closing line of text, markdown and html; with the comparison's note on its one equity view."""
+EXPLAIN_HINT = "--explain adds each point's ask and source, the counter-offer's basis and the guidance's quotes."
+
+
+def footer(n: Negotiation, *, explain: bool = True) -> str:
+    """The closing line of text, markdown and html; with the comparison's note on its one equity view. Without
+    ``explain`` (the short text and markdown pages): what the amounts are, and what ``--explain`` adds."""
     from offercheck.render.sections.equity import view_note
 
     note = view_note(n.equity_note)
+    converted = f" Other currencies converted at {n.converted_at}." if n.converted_at else ""
+    gaps = "Gaps are the other offer" + (" (or staying)" if n.stay is not None else "") + " minus this one."
+    if not explain:
+        return (f"Amounts in {n.currency}; a point's amount is its value over {years_text(n.horizon_years)} (a "
+                f"term's: the amount at stake). {gaps}{converted}" + (f" {note}" if note else "")
+                + f" {EXPLAIN_HINT}")
     return (f"Amounts in {n.currency}, whole units; each point's amount is its value over "
             f"{years_text(n.horizon_years)} (for a term, such as an exercise window, cliff or clawback: the amount "
-            "at stake). Gaps are the other offer"
-            + (" (or staying)" if n.stay is not None else "") + " minus this one. No point uses "
-            "gender or any other protected attribute."
-            + (f" Other currencies converted at {n.converted_at}." if n.converted_at else "")
+            f"at stake). {gaps} No point uses gender or any other protected attribute.{converted}"
             + (f" {note}" if note else ""))
 
 

@@ -41,19 +41,28 @@ def notes(c: Comparison) -> list[str]:
     return [f"{e.label}: {note}" for e in everyone(c) for note in e.pay_notes]
 
 
-def text(c: Comparison, style: Style) -> list[str]:
-    """Total pay by year, one row per offer (and the current job last), and how a part of it was counted."""
+def text(c: Comparison, style: Style, *, explain: bool = False) -> list[str]:
+    """Total pay by year, one row per offer (and the current job last); ``explain``: how a part of it was counted."""
     n = c.horizon_years
     rows = [[style.escape(e.label), *(money(y.total) for y in e.years)] for e in everyone(c)]
-    said = notes(c)
+    said = notes(c) if explain else []
     return [style.heading(f"Total pay by year ({c.currency})"),
             grid(rows, ["Offer", *(f"Year {y}" for y in range(1, n + 1))], tablefmt=style.tablefmt,
                  colalign=("left", *("right",) * n)),
             *(["\n".join(f"- {style.escape(x)}" for x in said)] if said else [])]
 
 
-def footer(c: Comparison) -> str:
-    return f"Amounts in {c.currency}; other currencies converted at {c.rates.source}. PTO is shown, not added to pay."
+EXPLAIN_HINT = "--explain adds the pay components, the factor tables, sources and notes."
+
+
+def footer(c: Comparison, *, explain: bool = False) -> str:
+    """The closing line: the display currency and the rates' date (``explain``: the rates' source); by default
+    also what ``--explain`` adds."""
+    if explain:
+        return (f"Amounts in {c.currency}; other currencies converted at {c.rates.source}. PTO is shown, not added "
+                "to pay.")
+    return (f"Amounts in {c.currency}; other currencies converted at the rates of {c.rates_date.isoformat()}. PTO is "
+            f"shown, not added to pay. {EXPLAIN_HINT}")
 
 
 def html(c: Comparison) -> dict[str, Any]:

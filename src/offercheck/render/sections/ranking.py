@@ -36,9 +36,12 @@ def summary_columns(c: Comparison) -> tuple[list[str], Callable[[Evaluation], li
     return heads, cells
 
 
-def text(c: Comparison, style: Style) -> list[str]:
+def text(c: Comparison, style: Style, *, explain: bool = False) -> list[str]:
+    """The ranking table; ``explain`` adds each pay component's horizon total (too wide for a terminal beside
+    the rest: the default fits 80 columns)."""
     n = c.horizon_years
     extra_headers, extra_cells = summary_columns(c)
+    components = COMPONENTS if explain else ()
     summary = [
         [
             rank,
@@ -47,13 +50,13 @@ def text(c: Comparison, style: Style) -> list[str]:
             money(e.annual_average),
             money(e.total),
             *extra_cells(e),
-            *(money(e.component_total(name)) for name, _ in COMPONENTS),
+            *(money(e.component_total(name)) for name, _ in components),
             f"{e.offer.benefits.pto_days:g}",
         ]
         for rank, e in numbered(c, "-")
     ]
     headers = ["#", "Offer", "Year 1", "Average", f"{n}-yr total", *extra_headers,
-               *(f"{title} ({n} yr)" for _, title in COMPONENTS), "PTO days"]
+               *(f"{title} ({n} yr)" for _, title in components), "PTO days"]
     align = ("right", "left", *("right",) * (len(headers) - 2))
     return [style.heading(f"Offers ranked by {n}-year {RANK_TITLES[c.rank_by]} ({c.currency})"),
             grid(summary, headers, tablefmt=style.tablefmt, colalign=align),

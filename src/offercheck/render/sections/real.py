@@ -103,8 +103,9 @@ def _describe(level: PriceLevel) -> str:
     return f"{level.geography}, {ppp} in {level.year}"
 
 
-def text(c: Comparison, style: Style) -> list[str]:
-    """Real pay by year (and real net pay, with taxes), then each offer's price level and the sources."""
+def text(c: Comparison, style: Style, *, explain: bool = False) -> list[str]:
+    """Real pay by year (and real net pay, with taxes) and the home place's price level; ``explain``: why price
+    levels, each offer's price level and the sources."""
     rows_of = everyone(c)
     real = [(e, e.real) for e in rows_of if e.real is not None]
     if not real or c.home is None:
@@ -115,19 +116,21 @@ def text(c: Comparison, style: Style) -> list[str]:
             else [esc(e.label), *("nominal",) * n] for e, r in real]
     if c.after_tax:
         rows += [[f"{esc(e.label)} (net)", *(money(x) for x in r.nets)] for e, r in real if r.nets is not None]
-    lines = [f"Real = pay at {home.name} prices in {cur} ({_describe(home)}). Exchange rates are not price "
-             "levels: pay is converted with price indexes (BEA regional price parities within the US, World "
-             "Bank PPPs between countries)."]
+    table = [style.heading(f"Real pay by year (at {home.name} prices, {cur})"),
+             grid(rows, ["Offer", *(f"Year {y}" for y in range(1, n + 1))], tablefmt=style.tablefmt,
+                  colalign=("left", *("right",) * n))]
+    said = f"Real = pay at {home.name} prices in {cur} ({_describe(home)})."
+    if not explain:
+        return [*table, said]
+    lines = [f"{said} Exchange rates are not price levels: pay is converted with price indexes (BEA regional price "
+             "parities within the US, World Bank PPPs between countries)."]
     for e, r in real:
         # Without a factor the reason says "stays nominal: why"; saying "stays nominal" before it too repeated it.
         factor = [] if r.factor is None else [f"x{r.factor:.4f}"]
         detail = "; ".join([*factor, *(esc(x) for x in (r.reason, r.place.note) if x)])
         lines.append(f"- {esc(e.label)}: {r.place.name} ({_describe(r.place)}, from {r.basis}): {detail}")
     lines += [f"- source: {s}" for s in dict.fromkeys(x.source for x in (home, *(r.place for _, r in real)))]
-    return [style.heading(f"Real pay by year (at {home.name} prices, {cur})"),
-            grid(rows, ["Offer", *(f"Year {y}" for y in range(1, n + 1))], tablefmt=style.tablefmt,
-                 colalign=("left", *("right",) * n)),
-            "\n".join(lines)]
+    return [*table, "\n".join(lines)]
 
 
 def html(c: Comparison) -> dict[str, Any]:

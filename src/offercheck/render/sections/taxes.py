@@ -97,8 +97,10 @@ def _by_year(rows: list[list[str]], n: int, tablefmt: str) -> str:
                 colalign=("left", *("right",) * n))
 
 
-def text(c: Comparison, style: Style) -> list[str]:
-    """Net pay and take-home cash by year, the estimated tax by line (year 1 and the horizon), and the notes."""
+def text(c: Comparison, style: Style, *, explain: bool = False) -> list[str]:
+    """Net pay and take-home cash by year, the estimated tax (each offer's total; ``explain``: by line, year 1
+    and the horizon), and the notes (by default the first caveat, that these are estimates, and why an offer is
+    not estimated; ``explain``: every caveat and every regime's notes)."""
     n = c.horizon_years
     shown = [e for e in everyone(c) if e.after_tax]
     if not shown:
@@ -116,6 +118,38 @@ def text(c: Comparison, style: Style) -> list[str]:
            style.heading(f"Take-home cash by year: net pay less the benefits paid in kind ({c.currency})"),
            _by_year(by_year(lambda t: t.take_homes), n, style.tablefmt),
            style.heading(f"Estimated tax ({c.currency})")]
+    out.append(_by_line(shown, n, style) if explain else _totals(shown, n, style))
+    taxed = [e.taxes for e in shown if e.taxes is not None]
+    filers = dict.fromkeys(f"{t.filing_status} filer" for t in taxed)
+    when = f"; {year} tax year" if year is not None else ""
+    # The first caveat says they are estimates, not tax advice: said on the short page too.
+    caveats = _simplifications() if explain else _simplifications()[:1]
+    lines = [f"Notes on the tax estimates ({', '.join(filers) or 'none estimated'}{when}):",
+             *(f"- {esc(s)}" for s in caveats)]
+    lines += [f"- {esc(e.label)}: {esc(e.tax_note)}" for e in shown if e.tax_note is not None]
+    if explain:
+        lines += [f"- {esc(note)}" for note in dict.fromkeys(x for t in taxed for x in t.notes)]
+    out.append("\n".join(lines))
+    return out
+
+
+def _totals(shown: Sequence[Evaluation], n: int, style: Style) -> str:
+    """Each offer's estimated tax, year 1 and the horizon, one row per offer."""
+    rows = []
+    for e in shown:
+        if e.taxes is None:
+            rows.append([style.escape(e.label), "", NOT_ESTIMATED, "-"])
+            continue
+        first = e.taxes.years[0]
+        rows.append([style.escape(e.label), "-".join(x for x in (first.country, first.subdivision) if x),
+                     money(first.total), money(e.taxes.total)])
+    return grid(rows, ["Offer", "Where", "Year 1", years_text(n)], tablefmt=style.tablefmt,
+                colalign=("left", "left", "right", "right"))
+
+
+def _by_line(shown: Sequence[Evaluation], n: int, style: Style) -> str:
+    """Each offer's estimated tax by line (federal, social security, state, ...), year 1 and the horizon."""
+    esc = style.escape
     rows = []
     for e in shown:
         if e.taxes is None:
@@ -129,17 +163,8 @@ def text(c: Comparison, style: Style) -> list[str]:
             rows.append([esc(e.label) if k == 0 else "", where if k == 0 else "", esc(name),
                          money(year1.get(name, 0.0)), money(total)])
         rows.append(["", "", "total tax", money(first.total), money(tax.total)])
-    out.append(grid(rows, ["Offer", "Where", "Tax", "Year 1", years_text(n)], tablefmt=style.tablefmt,
-                    colalign=("left", "left", "left", "right", "right")))
-    taxed = [e.taxes for e in shown if e.taxes is not None]
-    filers = dict.fromkeys(f"{t.filing_status} filer" for t in taxed)
-    when = f"; {year} tax year" if year is not None else ""
-    lines = [f"Notes on the tax estimates ({', '.join(filers) or 'none estimated'}{when}):",
-             *(f"- {esc(s)}" for s in _simplifications())]
-    lines += [f"- {esc(e.label)}: {esc(e.tax_note)}" for e in shown if e.tax_note is not None]
-    lines += [f"- {esc(note)}" for note in dict.fromkeys(x for t in taxed for x in t.notes)]
-    out.append("\n".join(lines))
-    return out
+    return grid(rows, ["Offer", "Where", "Tax", "Year 1", years_text(n)], tablefmt=style.tablefmt,
+                colalign=("left", "left", "left", "right", "right"))
 
 
 def html(c: Comparison) -> dict[str, Any]:
