@@ -15,9 +15,11 @@ Each page runs in a directory of its own that looks like the repository root (``
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import shlex
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,11 @@ from click.testing import CliRunner
 from offercheck.cli.main import cli
 from tests.conftest import REPO, SHARED
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
 FENCE = re.compile(r"^```([a-z]*)\n(.*?)^```", re.S | re.M)
 PAGES = ["README.md", *sorted(str(p.relative_to(REPO)) for p in (REPO / "docs").glob("*.md"))]
 
@@ -34,11 +41,14 @@ PAGES = ["README.md", *sorted(str(p.relative_to(REPO)) for p in (REPO / "docs").
 # lists the questions): company, role, years, country, city, state, work mode, currency, base, bonus, sign-on,
 # equity, grant value, vesting, listed?, 401(k) match, health.
 ANSWERS = {
-    "new offer.toml --interactive": ["Acme", "software engineer", "6", "", "Seattle", "", "hybrid", "", "150,000",
+    "new acme.toml --interactive": ["Acme", "software engineer", "6", "", "Seattle", "", "hybrid", "", "150,000",
                                      "15%", "$25,000", "rsu", "400k", "", "y", "4", "8000"],
 }
 # Pages whose commands use the example plugin in plugins/ (installed by the contributor's install command).
 WITH_PLUGIN = {"docs/plugins.md": "pay_range"}
+# `pip install -e offercheck-NAME` of a package a page has just written with `offercheck plugin new NAME`: the test
+# installs it as pip would for offercheck's purposes (its dist-info with the entry point, its src/ on sys.path).
+INSTALL = re.compile(r"^(?:\$ )?pip install -e (offercheck-[a-z0-9-]+)$")
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,9 @@ def examples(page: str) -> list[Example]:
         if lang in ("bash", "sh", "console"):
             found += [Example(page, first + j, line.removeprefix("$ ")[len("offercheck "):], None)
                       for j, line in enumerate(lines) if line.removeprefix("$ ").startswith("offercheck ")]
+            found += [Example(page, first + j, line.removeprefix("$ "), None)
+                      for j, line in enumerate(lines) if INSTALL.match(line)]
+            found.sort(key=lambda e: e.line)
             continue
         if lang or not lines or not lines[0].startswith("$ "):
             continue
@@ -73,7 +86,9 @@ def examples(page: str) -> list[Example]:
             continue
         starts = [j for j, line in enumerate(lines) if line.startswith("$ ")]
         for j, end in zip(starts, [*starts[1:], len(lines)], strict=True):
-            if lines[j].startswith("$ offercheck "):
+            if INSTALL.match(lines[j]):
+                found.append(Example(page, first + j, lines[j][2:], None))
+            elif lines[j].startswith("$ offercheck "):
                 found.append(Example(page, first + j, lines[j][len("$ offercheck "):],
                                      "\n".join(lines[j + 1:end]) + "\n"))
     return found
@@ -88,6 +103,25 @@ def _workdir(tmp_path: Path) -> Path:
     if SHARED.exists():
         (tmp_path / "shared").symlink_to(SHARED.resolve())
     return work
+
+
+def _install(package: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make the plugin package at ``package`` installed: a dist-info with its entry points in ``site``, its src/ on
+    sys.path, its plugins loaded. Returns its modules, to forget after the test."""
+    project = tomllib.loads((package / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    points = project["entry-points"]["offercheck"]
+    info = site / f"{project['name'].replace('-', '_')}-{project['version']}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n",
+                                   encoding="utf-8")
+    (info / "entry_points.txt").write_text("[offercheck]\n" + "".join(f"{k} = {v}\n" for k, v in points.items()),
+                                           encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.syspath_prepend(str(package / "src"))
+    loaded = [n for n in os.environ.get("OFFERCHECK_LOAD_PLUGINS", "").split(",") if n]
+    monkeypatch.setenv("OFFERCHECK_LOAD_PLUGINS", ",".join([*loaded, *points]))
+    importlib.invalidate_caches()
+    return list(points.values())
 
 
 def _args(command: str, work: Path) -> list[str]:
@@ -113,10 +147,15 @@ def test_every_command_shown_runs_and_prints_what_is_shown(page: str, tmp_path: 
     if page in WITH_PLUGIN:
         monkeypatch.setenv("OFFERCHECK_LOAD_PLUGINS", WITH_PLUGIN[page])
     problems = []
+    installed: list[str] = []
     for example in shown:
+        found = INSTALL.match(example.command)
+        if found:
+            installed += _install(work / found.group(1), tmp_path / "site", monkeypatch)
+            continue
         if "../shared" in example.command and not SHARED.exists():
             continue  # the shared data folder beside the repository is not there (tests/conftest.py)
-        answers = ANSWERS.get(example.command)
+        answers = ANSWERS.get(" ".join(shlex.split(example.command, comments=True)))
         if "--interactive" in example.command and answers is None:
             problems.append(f"{example}: no answers for its questions in ANSWERS")
             continue
@@ -131,6 +170,8 @@ def test_every_command_shown_runs_and_prints_what_is_shown(page: str, tmp_path: 
         stale = _stale(example.output or "", result.output)
         if stale:
             problems.append(f"{example}: lines it does not print:\n  " + "\n  ".join(stale[:10]))
+    for module in installed:
+        sys.modules.pop(module, None)
     assert not problems, "\n\n".join(problems)
 
 
