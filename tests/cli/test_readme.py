@@ -131,17 +131,6 @@ def _args(command: str, work: Path) -> list[str]:
                                         else [arg])]
 
 
-def _without_explain_until_it_exists(args: list[str]) -> list[str]:
-    """The pages show `compare --explain` (DESIGN section 6: the short default output, the factor tables with
-    --explain), which branch f-explain adds. Until compare has the option, its commands run without it: the
-    default output still holds everything --explain will add. Inert (and to be removed) once it is merged."""
-    if "--explain" not in args:
-        return args
-    if "--explain" in CliRunner().invoke(cli, ["compare", "--help"]).output:
-        return args
-    return [a for a in args if a != "--explain"]
-
-
 def _stale(shown: str, printed: str) -> list[str]:
     lines = {line.rstrip() for line in printed.splitlines()}
     return [line for line in shown.splitlines() if line.strip() not in ("", "[...]") and line.rstrip() not in lines]
@@ -170,7 +159,7 @@ def test_every_command_shown_runs_and_prints_what_is_shown(page: str, tmp_path: 
         if "--interactive" in example.command and answers is None:
             problems.append(f"{example}: no answers for its questions in ANSWERS")
             continue
-        result = CliRunner().invoke(cli, _without_explain_until_it_exists(_args(example.command, work)),
+        result = CliRunner().invoke(cli, _args(example.command, work),
                                     prog_name="offercheck",
                                     input=None if answers is None else "".join(f"{a}\n" for a in answers))
         fails = example.output is not None and any(line.startswith("Error: ") for line in example.output.splitlines())
