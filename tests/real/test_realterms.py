@@ -168,7 +168,10 @@ def test_start_up_is_unchanged_by_lives_in(write_offer: Callable[..., Path]) -> 
     assert offer.candidate.lives_in == "nowhere at all"
 
 
-def test_readme_mentions_exchange_rates() -> None:
-    text = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "## Comparing in real terms" in text and "Exchange rates are not price levels" in text
-    assert "## After-tax comparison" in text and "estimate" in text
+def test_the_docs_say_exchange_rates_are_not_price_levels_and_taxes_are_estimates() -> None:
+    real = (REPO / "docs" / "real-terms.md").read_text(encoding="utf-8")
+    assert real.startswith("# Comparing in real terms") and "Exchange rates are not price levels" in real
+    taxes = (REPO / "docs" / "taxes.md").read_text(encoding="utf-8")
+    assert taxes.startswith("# After-tax comparison") and "estimate" in taxes
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "](docs/real-terms.md)" in readme and "estimates, not tax advice" in readme

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import struct
@@ -281,6 +282,11 @@ def test_renders_in_chromium(tmp_path: Path, page: str) -> None:
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1280, 1800)
+    # OFFERCHECK_SCREENSHOT=docs/compare-report.png keeps the picture (the one docs/compare.md and the README show):
+    # the report of `compare examples/*.toml --currency USD`, as of the tests' day (tests/conftest.py, TODAY).
+    keep = os.environ.get("OFFERCHECK_SCREENSHOT")
+    if keep:
+        (REPO / keep).write_bytes(data)
 
 
 def test_leave_early_after_tax_and_real_sections(runner: CliRunner) -> None:
