@@ -8,7 +8,6 @@ more there are.
 
 from __future__ import annotations
 
-import difflib
 import re
 
 import click
@@ -49,6 +48,7 @@ class UnknownCurrency(ValueError):
     def __init__(self, code: str, known: tuple[str, ...]) -> None:
         self.code = code
         self.known = known
+        import difflib  # only on a miss: not paid at start-up
         close = difflib.get_close_matches(code.upper(), known, n=1, cutoff=0.3)
         self.suggestion: str | None = close[0] if close else None
         hint = f"; did you mean {self.suggestion}?" if self.suggestion else "."

@@ -105,3 +105,30 @@ def test_main_gives_back_the_garbage_collector_as_it_found_it() -> None:
                 gc.enable()
             assert state is enabled
     gc.unfreeze()  # what main froze goes back to the normal generations
+
+
+def test_plain_compare_imports_no_difflib_and_builds_no_equity_serializer() -> None:
+    # difflib is for "did you mean" on a miss (an unknown key, industry, plugin, currency): none here. The
+    # warnings' look at [equity] reads two numbers off the model, not model_dump (which built Equity's
+    # serializer, about 2 ms of every start-up with a grant).
+    plain = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
+    assert _modules_after(plain, ("difflib",)) == []
+    code = textwrap.dedent(f"""
+        import sys
+        from offercheck.cli.main import main
+        from offercheck.offer.models import Equity
+        try:
+            main({plain!r})
+        except SystemExit:
+            pass
+        print(type(Equity.__pydantic_serializer__).__name__, file=sys.stderr)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "MockValSer"
+    # A miss still suggests: an unknown industry is "did you mean" as before.
+    from offercheck.offer.checks import likely_mistakes
+    from offercheck.offer.models import Offer
+
+    offer = Offer.model_validate({"offer": {"company": "Acme"}, "salary": {"base": 100000},
+                                  "company": {"industry": "fintek"}})
+    assert any("did you mean" in str(p) for p in likely_mistakes(offer, "x.toml"))

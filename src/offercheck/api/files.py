@@ -161,10 +161,35 @@ def benchmarks_view(benchmarks: str | os.PathLike[str] | None = None, *, role: s
 
     if (city or state) and not country:
         raise ArgumentError("city" if city else "state", "needs a country (--country CC)")
+    cells = load_benchmarks(None if benchmarks is None else Path(benchmarks))
+    if country is not None:
+        country = _country_code(country, cells.countries)
     if benchmarks is not None:
-        return select_cells(load_benchmarks(Path(benchmarks)), role=role, country=country, experience=experience)
-    return with_anchors(load_benchmarks(), role=role, country=country, experience=experience, city=city,
-                        state=state, as_of=as_of)
+        return select_cells(cells, role=role, country=country, experience=experience)
+    return with_anchors(cells, role=role, country=country, experience=experience, city=city, state=state,
+                        as_of=as_of)
+
+
+def _country_code(text: str, known: Sequence[str]) -> str:
+    """``country`` of ``benchmarks_view`` as an ISO 3166 alpha-2 code (any case: 'gb' is GB). Anything else is a
+    bad argument (a usage error in the CLI), with what was probably meant: an alias or a mistaken code ('UK',
+    'USA' -> GB, US), a country's name ('Germany' -> DE), else close codes or names; and the countries that have
+    benchmarks. A real country with no cell stays ``select_cells``' error (the data has none, not a typo)."""
+    from offercheck.places import UnknownPlace, all_countries, country, suggested_code
+
+    code = text.strip().upper()
+    if code in all_countries():
+        return code
+    countries = all_countries()
+    code = suggested_code(text)
+    try:
+        meant = [code if code in countries else country(text).code]
+    except UnknownPlace as e:  # close names ("DE (Germany)") or close codes
+        meant = [c.split(" ")[0] for c in e.candidates]
+    named = [f"{c} ({countries[c].name})" for c in dict.fromkeys(meant) if c in countries]
+    hint = f"; did you mean {' or '.join(named)}?" if named else "."
+    raise ArgumentError("country", f"{text!r} is not a country code (ISO 3166 alpha-2){hint} Benchmarks cover "
+                                   f"{', '.join(known) or 'no country'}")
 
 
 def build_benchmarks(survey: str | os.PathLike[str], *, name: str, mapping: Mapping[str, str] | None = None,

@@ -17,7 +17,7 @@ from offercheck.negotiation.buyout import BuyoutGrant, buyout_grant
 from offercheck.negotiation.gaps import Gap, percent_bonus
 from offercheck.pay.current import FORFEITED_PARTS, Forfeited
 from offercheck.pay.vesting import grant_value_per_percent
-from offercheck.render.common import money
+from offercheck.text import money
 
 if TYPE_CHECKING:
     from offercheck.market.position import MarketPosition

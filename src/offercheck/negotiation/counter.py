@@ -24,7 +24,7 @@ from offercheck.negotiation.equity_points import private_equity_points
 from offercheck.negotiation.gaps import COMPONENT_NAMES, Gap, gap_to
 from offercheck.negotiation.plugin_points import plugin_points
 from offercheck.negotiation.points import TalkingPoint, builtin_points, rank
-from offercheck.render.common import years_text
+from offercheck.text import years_text
 
 if TYPE_CHECKING:
     import pluggy

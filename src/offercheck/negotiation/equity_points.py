@@ -17,7 +17,7 @@ from offercheck.negotiation.local import local_terms
 from offercheck.negotiation.points import TalkingPoint
 from offercheck.pay.equity import published_exercise_windows
 from offercheck.pay.equity_offer import is_private, resolved_terms
-from offercheck.render.common import years_text
+from offercheck.text import years_text
 
 if TYPE_CHECKING:
     from offercheck.results import Evaluation

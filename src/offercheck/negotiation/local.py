@@ -1,9 +1,9 @@
 """The words of a negotiation in the company's jurisdiction, and the grammar of names (DESIGN.md section 4).
 
 US-only terms (the 409A price, ISO/NSO, sections of the Internal Revenue Code, US companies' policies as
-precedents) are said only to a company in the US (``location.country`` US). Elsewhere the words are generic ("the
-latest valuation of the common shares", "a longer exercise period"), or the country's own where a published source
-says them:
+precedents) are said only to a company in the US: the rule is ``pay.jurisdiction.us_terms``, which compare's equity
+notes ask too. Elsewhere the words are generic ("the latest valuation of the common shares", "a longer exercise
+period"), or the country's own where a published source says them:
 
 - GB: an EMI option exercised within 90 days of a disqualifying event keeps its tax advantages, and the employee
   leaving is one (ITEPA 2003 ss. 532 and 535; HMRC, Employee Tax Advantaged Share Scheme User Manual, ETASSUM57050
@@ -22,15 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from offercheck.pay.jurisdiction import EMI_SOURCE, us_terms
+
 if TYPE_CHECKING:
     from offercheck.offer.models import Offer
 
 __all__ = ["Local", "local_terms", "possessive"]
 
-EMI_SOURCE = ("HMRC, Employee Tax Advantaged Share Scheme User Manual, ETASSUM57050 and ETASSUM57090 (ITEPA 2003 "
-              "ss. 532, 535): an EMI option exercised within 90 days of leaving keeps its tax advantages "
-              "(https://www.gov.uk/hmrc-internal-manuals/employee-tax-advantaged-share-scheme-user-manual/"
-              "etassum57050)")
 BAG_SOURCE = ("Bundesarbeitsgericht, judgment of 19 March 2025, 10 AZR 67/24 (press release no. 12/2025): vested "
               "virtual options are pay for work done; their immediate lapse on the employee's resignation is void "
               "(reported at https://orrick.com/en/Insights/2025/03/Lapse-of-Virtual-Stock-Options-in-the-Event-of-"
@@ -83,10 +81,9 @@ _COUNTRIES = {
 
 def local_terms(offer: Offer) -> Local:
     """The words for ``offer``'s company, by the country of its location (US terms only in the US)."""
-    country = offer.location.country
-    if country == "US":
+    if us_terms(offer):
         return US
-    return _COUNTRIES.get(country) or _abroad()
+    return _COUNTRIES.get(offer.location.country) or _abroad()
 
 
 def possessive(name: str) -> str:

@@ -33,7 +33,7 @@ from offercheck.negotiation.gaps import Gap, gap_to, same_market
 from offercheck.negotiation.local import local_terms, possessive
 from offercheck.pay.leave_early import clawback_at_stake
 from offercheck.pay.vesting import equity_vested, grant_value_per_percent, vested_by_year
-from offercheck.render.common import years_text
+from offercheck.text import years_text
 
 if TYPE_CHECKING:
     from offercheck.results import Evaluation

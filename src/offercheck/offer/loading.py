@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import difflib
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -88,6 +87,7 @@ def validation_errors(
         if err["type"] == "extra_forbidden":
             key = str(loc[-1])
             valid = _fields_at(model, loc[:-1])
+            import difflib  # only on a miss: not paid at start-up
             close = difflib.get_close_matches(key, valid, n=1)
             msg = "unknown key" + (f"; did you mean '{close[0]}'?" if close else "")
             if valid and not close:
@@ -186,6 +186,7 @@ def check_plugin_tables(offer: Offer, name: str, settings: PluginSettings | Mapp
                 problems.extend(OfferFileError(name, x.detail, f"{field}.{x.field}" if x.field else field)
                                 for x in validation_errors(name, e, model))
         elif key not in settings.loaded and key not in settings.blocked:
+            import difflib  # only on a miss: not paid at start-up
             close = difflib.get_close_matches(key, loaded, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else " (install it, or see `offercheck plugins`)"
             problems.append(OfferFileError(name, f"no plugin named {key!r} is loaded{hint}", field))
@@ -266,6 +267,7 @@ def load_profile(path: str | Path) -> Candidate:
     name = os.fspath(path)
     unknown = [k for k in data if k != "candidate"]
     if unknown:
+        import difflib  # only on a miss: not paid at start-up
         hint = "; did you mean 'candidate'?" if difflib.get_close_matches(unknown[0], ["candidate"]) else ""
         raise OfferFileErrors([OfferFileError(name, "a profile holds only a [candidate] table" + hint,
                                               dotted_part(unknown[0]))])

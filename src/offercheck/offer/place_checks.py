@@ -44,7 +44,7 @@ def place_mistakes(offer: Offer) -> Iterator[tuple[str, str]]:
     elif code == "US" and loc.city:
         yield from _us_city(loc.city, sub.code if sub else None)
     if offer.candidate.lives_in:
-        yield from _lives_in(offer.candidate.lives_in)
+        yield from _lives_in(offer.candidate.lives_in, code)
 
 
 def _us_city(city: str, state: str | None) -> Iterator[tuple[str, str]]:
@@ -88,12 +88,12 @@ def _either(states: tuple[str, ...]) -> str:
     return " or ".join(states) if len(states) < 3 else f"{', '.join(states[:-1])} or {states[-1]}"
 
 
-def _lives_in(text: str) -> Iterator[tuple[str, str]]:
+def _lives_in(text: str, work_country: str) -> Iterator[tuple[str, str]]:
     """Where the candidate lives, read as every command reads it (``places.residence``)."""
     from offercheck.places import residence
 
     try:
-        home = residence(text)
+        home = residence(text, country=work_country)
     except UnknownPlace as e:
         yield "candidate.lives_in", str(e)
         return

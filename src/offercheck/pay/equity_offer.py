@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from offercheck.offer.models import Equity, Offer
 from offercheck.pay.equity_timing import price_in_year
+from offercheck.pay.jurisdiction import local_defaults, us_terms
 
 # The engine (ten frozen dataclasses and its defaults table) is imported only for a private grant: a run whose
 # offers are all public never loads it.
@@ -86,7 +87,7 @@ def exercise_on_leaving(offer: Offer, vested_percent: float, year: int, fx: floa
     window = resolved_terms(eq).values.exercise_window_days
     fmv = price_in_year(eq.fmv, eq.annual_growth_percent, year)
     return exercise_cash_needed(eq.shares * vested_percent / 100, eq.strike * fx, int(window or 0), fmv=fmv * fx,
-                                us=offer.location.country == "US")
+                                us=us_terms(offer))
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def equity_report(offer: Offer, view: View, years: int, fx: float = 1.0) -> Equi
         return None
     from offercheck.pay.equity import preferred_price_note, risk_factor, scenarios
 
-    terms = resolved_terms(equity)
+    terms = private_terms(equity).resolved(local_defaults(offer))  # the defaults cited in the company's words
     factor = risk_factor(terms)
     v = terms.values
     options = equity.kind == "options"
@@ -128,4 +129,4 @@ def equity_report(offer: Offer, view: View, years: int, fx: float = 1.0) -> Equi
                                 paper=paper, risk=paper * factor.factor))
     return EquityReport(view, terms, factor, found, preferred_price_note(
         None if v.preferred_price is None else v.preferred_price * fx, None if price is None else price * fx,
-        us=offer.location.country == "US"))
+        us=us_terms(offer)))

@@ -1,27 +1,41 @@
 """When private equity becomes taxable income (DESIGN.md section 5, issue 17): not when it vests.
 
-- NSOs: the spread (price in the exercise year - strike) x shares exercised is wages in the exercise year, which
+- Options (NSOs in the US): the spread (price in the exercise year - strike) x shares exercised is wages in the
+  exercise year, which
   is ``exercise_year`` if given, else the liquidity year. Options vested by then are exercised then; options
   vesting later are taken to be exercised as they vest (after liquidity there is no reason to wait).
 - Double-trigger private RSUs: nothing is income before the liquidity event; then every time-vested share
   settles at that year's price, and later vests settle as they vest.
 - A year after the horizon (or none known) puts the income outside it: the years shown carry none, and the
   notes say so rather than guessing a date.
-ISOs and AMT are not modelled. Years are 1-based years of the offer; pure functions, standard library only.
+ISOs and AMT (US), and other countries' tax-advantaged options, are not modelled; :func:`tax_notes` says so in
+the company's jurisdiction's words (``pay.jurisdiction``). Years are 1-based years of the offer; pure functions,
+standard library only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["TAX_NOTES", "double_trigger_income", "income_year", "nso_exercise_wages", "price_in_year",
-           "timing_note"]
+__all__ = ["TAX_NOTES", "TAX_NOTES_ABROAD", "double_trigger_income", "income_year", "nso_exercise_wages",
+           "price_in_year", "tax_notes", "timing_note"]
 
 TAX_NOTES: tuple[str, ...] = (
     "Options are taxed when exercised, not when they vest: an NSO's spread (price - strike) x shares is wages in "
     "the exercise year; ISOs and AMT are not modelled.",
     "Private double-trigger RSUs are income only at the liquidity event, at that year's price.",
 )
+# Outside the US: the same rule without US terms (US-only words are said only of a US company).
+TAX_NOTES_ABROAD: tuple[str, ...] = (
+    "Options are taxed when exercised, not when they vest: the spread (price - strike) x shares is taken as wages "
+    "in the exercise year; tax-advantaged option schemes are not modelled.",
+    TAX_NOTES[1],
+)
+
+
+def tax_notes(us: bool) -> tuple[str, ...]:
+    """The notes on when private equity is taxed: (options, double-trigger RSUs), in US terms only if ``us``."""
+    return TAX_NOTES if us else TAX_NOTES_ABROAD
 
 
 def price_in_year(price: float, growth_percent: float, year: int) -> float:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,4 +40,5 @@ def norm(text: str) -> str:
 
 def close(word: str, options: Iterable[str], n: int = 3) -> list[str]:
     """The options closest to ``word`` (difflib, cutoff 0.6), best first."""
+    import difflib  # only on a miss: not paid at start-up
     return difflib.get_close_matches(word, list(options), n=n, cutoff=0.6)

@@ -33,9 +33,12 @@ class Residence:
     candidates: tuple[str, ...] = ()  # the states a city could be in, when it cannot say which
 
 
-def residence(text: str) -> Residence:
-    """The country, subdivision and city of ``text`` ('Oakland, CA', 'Chicago', 'Brooklyn, NY', 'DE')."""
-    found = read_place(text)
+def residence(text: str, *, country: str | None = None) -> Residence:
+    """The country, subdivision and city of ``text`` ('Oakland, CA', 'Chicago', 'Brooklyn, NY', 'DE').
+
+    ``country``, the work place's, reads 'City, XX' where XX is both a province and a country code (below).
+    """
+    found = read_place(text, country=country)
     if found.geography == "state":
         return Residence("US", found.key, None, found)
     if found.geography == "metro" and found.subdivision is None and found.city:
@@ -49,11 +52,13 @@ def residence(text: str) -> Residence:
     return Residence(found.country, found.subdivision, found.city, found)
 
 
-def read_place(text: str) -> PriceArea:
+def read_place(text: str, *, country: str | None = None) -> PriceArea:
     """The price area of a free-text place.
 
     Two letters alone are an ISO country code first (DE is Germany; write US-DE for Delaware), then a
-    US state code. A single name is tried as a US city, then a country, then a US state.
+    US state code. A single name is tried as a US city, then a country, then a US state. In 'City, XX', a code
+    that is both a Canadian province and a country (NL, PE, SK, NU, YT) is the province where the city is in that
+    province's tables ('Regina, SK') or ``country`` (the work place's) is CA, else the country ('Amsterdam, NL').
     """
     raw = text.strip()
     if not raw:
@@ -65,7 +70,7 @@ def read_place(text: str) -> PriceArea:
         raise UnknownPlace(f"cannot read {raw!r}: use 'City, ST', 'City, Country' or 'City, ST, Country'")
     if len(parts) == 3:
         return price_area(city=parts[0], state=parts[1], country=parts[2])
-    return _city_and(parts[0], parts[1], raw)
+    return _city_and(parts[0], parts[1], raw, country)
 
 
 def _read_as(found: PriceArea, note: str) -> PriceArea:
@@ -129,7 +134,7 @@ def _name(one: str) -> PriceArea:
                        [c.title() if c.islower() else c for c in found_names])
 
 
-def _city_and(city: str, region: str, raw: str) -> PriceArea:
+def _city_and(city: str, region: str, raw: str, work_country: str | None = None) -> PriceArea:
     """'City, XX': a US state when the city is a metro there or XX can only be a state; a Canadian province;
     else a country. 'Berlin, DE' or 'Smalltown, CA' are ambiguous: ask rather than guess."""
     if re.fullmatch(r"(?i)US-[A-Z]{2}", region):
@@ -149,7 +154,27 @@ def _city_and(city: str, region: str, raw: str) -> PriceArea:
         )
     provinces = subdivisions_of("CA")
     if region.upper() in provinces:
-        return price_area(city=city, state=provinces[region.upper()].name, country="CA")
+        return _province_or_country(city, region.upper(), work_country)
     if norm(region) in {norm(p.name) for p in provinces.values()}:
         return price_area(city=city, state=region, country="CA")
     return price_area(city=city, state=None, country=region)
+
+
+def _province_or_country(city: str, code: str, work_country: str | None) -> PriceArea:
+    """'City, XX' for a province code XX that may also be a country's (NL: Newfoundland and Labrador or the
+    Netherlands): the province where the city is in its tables or the work place is in Canada, else the country;
+    the other reading said when the tables did not decide."""
+    province = subdivisions_of("CA")[code]
+    if code not in all_countries():
+        return price_area(city=city, state=province.name, country="CA")
+    from offercheck.places.official import official_areas
+
+    if any(row[0] == code for row in official_areas("CA").cities.get(norm(city), ())):
+        return price_area(city=city, state=province.name, country="CA")
+    abroad = all_countries()[code].name
+    if work_country is not None and work_country.strip().upper() == "CA":
+        found = price_area(city=city, state=province.name, country="CA")
+        return _read_as(found, f"read {code!r} as {province.name} (the work place is in Canada); write "
+                               f"'{city}, {abroad}' for the country {abroad}")
+    found = price_area(city=city, state=None, country=code)
+    return _read_as(found, f"read {code!r} as {abroad}; write '{city}, {code}, CA' for {province.name}")

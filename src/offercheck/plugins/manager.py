@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import importlib.util
 import os
@@ -187,6 +186,7 @@ def get_plugin_manager(
                     pm.broken.append(e)
     unknown = [n for n in without if n not in known]
     if unknown and builtins and entry_points:
+        import difflib  # only on a miss: not paid at start-up
         close = difflib.get_close_matches(unknown[0], sorted(known), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f" (plugins: {', '.join(sorted(known))})"
         raise ArgumentError("without", f"no plugin named '{unknown[0]}'{hint}")

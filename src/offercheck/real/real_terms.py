@@ -62,7 +62,7 @@ def offer_place(offer: Offer) -> tuple[PriceLevel, str, str | None]:
     lives_in = offer.candidate.lives_in
     if offer.location.remote == "remote" and lives_in:
         try:  # read as taxes and the market read it: places.residence
-            return price_level(residence(lives_in).area), "candidate.lives_in", None
+            return price_level(residence(lives_in, country=offer.location.country).area), "candidate.lives_in", None
         except UnknownPlace as e:
             raise OfferFileError(file, str(e), "candidate.lives_in") from None
     loc = offer.location

@@ -1,7 +1,7 @@
 """What every renderer shares, each written once: money, rounding to cents, wrapping, escaping.
 
-- ``money``: whole units with thousands separators (182,000), with the currency's symbol or code when given
-  ($182,000; 182,000 CHF), to the cent when asked ($2.10); ``money_short`` for chart labels (182k).
+- ``money`` and ``years_text`` are ``offercheck.text``'s (182,000; $182,000; 182,000 CHF; "4 years"), the one
+  money format of every room, re-exported here for the renderers; ``money_short`` for chart labels (182k).
 - ``cents``: the JSON and CSV number (money is a number in the display currency, rounded to cents);
   ``cents_text`` the same as text (HTML data attributes).
 - ``wrap``/``fill``: the one line-wrapping rule (a URL or a file path is never split unless asked).
@@ -10,16 +10,19 @@
 - ``printable`` (terminal and plain text), ``markdown_text`` (markdown: no raw HTML, link, image or autolink),
   ``csv_cell`` (CSV); HTML is escaped by the templates' autoescaping (``render.templates``).
 
-Nothing here imports the rest of offercheck: any room may format money the way the output does.
+Nothing here imports the rest of offercheck but ``offercheck.text``. Rooms below ``render`` format money with
+``offercheck.text``, never with this module (tests/test_import_rules.py).
 """
 
 from __future__ import annotations
 
 import html
-import math
 import re
 import textwrap
 from collections.abc import Callable
+
+from offercheck.text import money as money
+from offercheck.text import years_text as years_text
 
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("base", "Base"),
@@ -32,26 +35,8 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 # What a table shows for base or cash figures against a benchmark file built from total pay alone.
 NO_BASE = "n/a (file has total pay only)"
 
-# Currencies whose symbol is unambiguous; any other is written as its code after the figure.
-_SYMBOLS = {"USD": "$", "CAD": "CA$", "AUD": "A$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
-
 
 # --------------------------------------------------------------------------------------------------- numbers
-
-
-def money(x: float, currency: str | None = None, *, cents: bool = False) -> str:
-    """Whole units with thousands separators: pay is negotiated in units, not cents (``cents``: two decimals, for a
-    price per share). With ``currency``, its symbol where it is unambiguous ($182,000), else its code (182,000 CHF).
-    """
-    if not math.isfinite(x):
-        return f"{x:,.0f}"
-    units = round(x, 2) if cents else round(x)
-    sign = "-" if units < 0 else ""
-    digits = f"{abs(units):,.2f}" if cents else f"{abs(units):,}"
-    if currency is None:
-        return f"{sign}{digits}"
-    symbol = _SYMBOLS.get(currency)
-    return f"{sign}{symbol}{digits}" if symbol else f"{sign}{digits} {currency}"
 
 
 def money_short(x: float) -> str:
@@ -71,11 +56,6 @@ def cents(x: float) -> float:
 def cents_text(x: float) -> str:
     """Money rounded to cents as text with two decimals (for machine-read attributes): 1234.5 -> '1234.50'."""
     return f"{cents(x):.2f}"
-
-
-def years_text(n: int) -> str:
-    """"1 year", "4 years": a horizon or a vesting period in running text."""
-    return "1 year" if n == 1 else f"{n} years"
 
 
 # --------------------------------------------------------------------------------------------------- wrapping

@@ -42,9 +42,10 @@ __all__ = ["SIMPLIFICATIONS", "AfterTax", "Jurisdiction", "NotEstimated", "juris
 SIMPLIFICATIONS: tuple[str, ...] = (
     "Taxes are estimates, not tax advice: one earner, wages as the only income, no credits beyond those listed.",
     "Wages are counted in the year they are paid: base, bonus, sign-on, relocation, RSU vests, ESPP discount; "
-    "a public company's option value is taxed as ordinary income at vest (a simplification: ISOs, AMT and exercise "
-    "timing are out of scope); a private company's options are taxed at exercise and its double-trigger RSUs at "
-    "liquidity (see the notes). Employer retirement match, health premiums and other benefits are treated as untaxed.",
+    "a public company's option value is taxed as ordinary income at vest (a simplification: tax-advantaged option "
+    "schemes and exercise timing are out of scope); a private company's options are taxed at exercise and its "
+    "double-trigger RSUs at liquidity (see the notes). Employer retirement match, health premiums and other "
+    "benefits are treated as untaxed.",
     "Every year of the horizon is taxed with the parameters of the chosen tax year (no indexing).",
     "Taxes are those of where you live: [candidate] lives_in for a fully remote job, else the work place (a commute "
     "from another state is taxed by the home state: see the notes).",

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 from offercheck.pay.equity import money
 from offercheck.pay.equity_offer import equity_factor, is_private, resolved_terms, vested_shares_by_year
 from offercheck.pay.equity_timing import (
-    TAX_NOTES,
     double_trigger_income,
     income_year,
     nso_exercise_wages,
+    tax_notes,
     timing_note,
 )
+from offercheck.pay.jurisdiction import us_terms
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -55,14 +56,15 @@ def timed_equity(offer: Offer, native: Sequence[YearPay], view: View) -> TimedEq
         year = income_year(terms.exercise_year, terms.liquidity_year, n)
         moved = nso_exercise_wages(vested_shares_by_year(eq, n), eq.strike, eq.fmv, eq.annual_growth_percent, year)
         at_vest = tuple(p.equity_refresh for p in native)
-        notes = [timing_note("options", year, exercise_year=terms.exercise_year, horizon=n), TAX_NOTES[0]]
+        notes = [timing_note("options", year, exercise_year=terms.exercise_year, horizon=n),
+                 tax_notes(us_terms(offer))[0]]
         if any(at_vest):
             notes.append("option refreshers, given by value, are taxed as they vest")
     elif terms.double_trigger:
         year = income_year(None, terms.liquidity_year, n)
         moved = double_trigger_income([p.equity_paper for p in native], eq.annual_growth_percent, year)
         at_vest = (0.0,) * n
-        notes = [timing_note("rsu", year, exercise_year=None, horizon=n), TAX_NOTES[1]]
+        notes = [timing_note("rsu", year, exercise_year=None, horizon=n), tax_notes(us_terms(offer))[1]]
     else:
         return None
     factor = equity_factor(offer, view)

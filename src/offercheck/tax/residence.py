@@ -148,7 +148,7 @@ def _tax_home(offer: Offer) -> TaxHome:
 def _read(offer: Offer, lives_in: str) -> Residence:
     """``lives_in`` read by places.residence, with the state a US home needs."""
     try:
-        home = residence(lives_in)
+        home = residence(lives_in, country=offer.location.country)
     except UnknownPlace as e:
         raise OfferFileError(_file(offer), f"{e} (read for taxes)", LIVES_IN) from None
     if home.country == "US" and home.subdivision is None:

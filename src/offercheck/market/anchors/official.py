@@ -49,6 +49,12 @@ _INCLUDES = {
           "overtime pay): kept as the base benchmark, so a base salary is compared with pay that includes them",
 }
 
+# The cash line of such an anchor: base + bonus against the anchor as is, no bonus norm added on top (said).
+_BONUS_INCLUDED = {
+    "GB": "no bonus norm added: ASHE gross annual pay already includes bonus and incentive pay",
+    "DE": "no bonus norm added: the BA's monthly pay already includes one-off payments such as bonuses",
+}
+
 
 def _loader(country: str) -> tuple[Callable[[str, str], OfficialPay], str, str]:
     if country not in _LOADERS:
@@ -112,7 +118,7 @@ def _home(offer: Offer, country: str) -> tuple[Area, list[str]]:
     if home.warning is None:
         return home, [f"fully remote: benchmarked where the candidate lives ({home.name})"]
     try:
-        abroad = residence(lives_in).country
+        abroad = residence(lives_in, country=country).country
     except UnknownPlace:
         abroad = country
     if abroad != country:
@@ -175,19 +181,22 @@ def _note(found: Official) -> str:
 
 
 def benchmark_from_official(found: Official, benchmarks: BenchmarkSet) -> Benchmark:
-    """The base benchmark an official anchor describes, aged; cash adds the benchmark file's bonus norm."""
+    """The base benchmark an official anchor describes, aged; cash adds the benchmark file's bonus norm, except
+    to an anchor that already includes bonuses (GB, DE): cash is then the anchor as is, and ``bonus_source`` says
+    why no norm is added."""
     from offercheck.market.ageing import period_date
     from offercheck.market.benchmarks import Benchmark, Quantiles
 
     pay, factor = found.pay, found.aged.factor
     q = pay.quantiles()
     base = Quantiles(**{name: value * factor for name, value in q.items()})
-    norm = benchmarks.meta.bonus_norm
+    included = _BONUS_INCLUDED.get(pay.country)
+    norm = None if included else benchmarks.meta.bonus_norm
     national = not pay.area.parent
     return Benchmark(
         role=found.role, experience=None, country=pay.country, city=None if national else pay.area.name,
         currency=pay.currency, base=base, cash=base if norm is None else base.scaled(1 + norm), total=None,
-        bonus_norm=norm, bonus_source=benchmarks.meta.bonus_source, n=pay.n, source=pay.source,
+        bonus_norm=norm, bonus_source=included or benchmarks.meta.bonus_source, n=pay.n, source=pay.source,
         source_title=_TITLES.get(pay.source_id, pay.source_id), year=period_date(pay.reference_period).year,
         method=f"{pay.source}; {pay.classification} {pay.occupation} ({pay.area.level})",
         keyed_by=("occupation", "country", "location"), note=_note(found), aged=found.aged)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from offercheck.render.common import TABLE, fill, printable, years_text
+from offercheck.render.common import TABLE, clip, fill, printable, years_text
 from offercheck.render.fit import fit_prose, fitting, grid
 from offercheck.render.sections import leave_early
 from offercheck.render.sections.negotiation import (
@@ -35,6 +35,17 @@ def render(n: Negotiation, *, width: int | None = None, colour: bool = False, ex
         return printable(fit_prose(_text(n, min(w, WIDTH), explain), w))
 
 
+# The shortest clipped label worth showing: below it, the heading wraps instead (a very narrow terminal).
+MIN_LABEL = 12
+
+
+def _title(n: Negotiation, wrap: int) -> str:
+    """"Negotiating LABEL (USD, 4-year horizon)" on one line of at most ``wrap`` characters: a label too long for
+    it is clipped with "…" (the whole label is in the points and tables below)."""
+    head, tail = "Negotiating ", f" ({n.currency}, {n.horizon_years}-year horizon)"
+    return f"{head}{clip(n.label, max(wrap - len(head) - len(tail), MIN_LABEL))}{tail}"
+
+
 def _text(n: Negotiation, wrap: int, explain: bool) -> str:
     def heading(text: str) -> str:
         return f"{text}\n{'=' * min(len(text), wrap)}"
@@ -43,7 +54,7 @@ def _text(n: Negotiation, wrap: int, explain: bool) -> str:
         # A URL or a file path is not split: a line may run past ``wrap``, and fit_prose keeps it within the width.
         return fill(text, wrap, first=first, rest=rest, long_words=False)
 
-    out = [heading(f"Negotiating {n.label} ({n.currency}, {n.horizon_years}-year horizon)")]
+    out = [heading(_title(n, wrap))]
     out += [heading("Counter-offer"),
             grid(counter_rows(n), ["", "Ask", "Now"], tablefmt="simple", colalign=("left", "right", "right"))]
     if n.counter.basis and explain:

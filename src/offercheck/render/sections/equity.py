@@ -71,18 +71,21 @@ def summary(rows: Sequence[Evaluation]) -> list[tuple[str, str, str, str, str]]:
 def lines(rows: Sequence[Evaluation], escape: Callable[[str], str], note: str | None = None, *,
           explain: bool = True) -> list[str]:
     """Per private grant: the risk arithmetic (or what to give), the scenarios, the preferred price; then each
-    default used, cited once. Without ``explain`` (the short terminal page) the scenarios' figures only."""
+    default used, cited once (by the offers it is cited for, where offers in different countries cite a default
+    differently: ``pay.jurisdiction``). Without ``explain`` (the short terminal page) the scenarios' figures only."""
     out: list[str] = []
-    cited: dict[str, str] = {}
+    cited: dict[str, dict[str, list[str]]] = {}  # key -> source -> labels
     for e, r in _shown(rows, note):
         if explain:
             out.append(f"{escape(e.label)}: {r.factor.explanation}")
         out += [f"{escape(e.label)}: {s.explanation} ({_beside(e, s)})" for s in r.scenarios]
         if r.preferred_note and explain:
             out.append(f"{escape(e.label)}: {r.preferred_note}")
-        cited.update(_defaults_used(e, r))
-    if explain:
-        out += [f"Default {key}: {source}" for key, source in cited.items()]
+        for key, source in _defaults_used(e, r).items():
+            cited.setdefault(key, {}).setdefault(source, []).append(escape(e.label))
+    for key, by_source in cited.items() if explain else ():
+        out += [f"Default {key}{'' if len(by_source) == 1 else ' for ' + ' and '.join(labels)}: {source}"
+                for source, labels in by_source.items()]
     return out
 
 

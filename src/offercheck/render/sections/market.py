@@ -45,6 +45,9 @@ def cash_text(e: Evaluation, m: MarketPosition) -> str | None:
     b, q = m.benchmark, m.expected_cash
     if q is None or m.cash is None:
         return None
+    if b.bonus_norm is None and b.bonus_source:  # an anchor that includes bonuses: compared as is, said why
+        return (f"cash, beside the score: average base + bonus {money(e.cash_average)} is {m.cash} of market pay "
+                f"as is ({b.bonus_source}); market p50 {money(q.p50)}")
     if b.bonus_norm is None:
         norm = "no bonus norm"
     else:
