@@ -307,6 +307,8 @@ def _cells(
                     scale = 1.0 * role_m * band_m
                     n = len(own)
                     target = raw(parent) if scale == 1.0 else tuple(map(mul, raw(parent), repeat(scale)))
+                    if min(target) < 1:
+                        continue  # a parent below one unit a year (a ratio of 0) has no logs to shrink toward
                     figures = shrink(raw(key), target, n) if n else target
                     why = (f"n={n} < {min_sample}: shrunk toward {used}{role_why}{band_why}; {_weight(n)}" if n
                            else f"n=0 < {min_sample}: used {used}{role_why}{band_why} (no rows of its own)")
