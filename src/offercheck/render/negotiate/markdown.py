@@ -30,7 +30,7 @@ def render(n: Negotiation, *, width: int | None = None, colour: bool = False, ex
            grid(counter_rows(n), ["", "Ask", "Now"], tablefmt="github", colalign=("left", "right", "right"))]
     if n.counter.basis and explain:
         out.append("\n".join(f"- {esc(b)}" for b in n.counter.basis))
-    out.append(f"## Talking points, by value over {years_text(n.horizon_years)}")
+    out.append(f"## Talking points: money asks by value over {years_text(n.horizon_years)}, then terms and questions")
     points = []
     for i, p in enumerate(n.talking_points, 1):
         lines = [f"{i}. **{esc(p.topic[:1].upper() + p.topic[1:])}: {money(p.amount, n.currency)}**. "
