@@ -158,7 +158,8 @@ def test_a_one_year_horizon_says_one_year(write_offer: Callable[..., Path]) -> N
     for text in outputs:
         assert "1 years" not in text
     assert "Year 1    1 year\n" in outputs[0]  # the estimated-tax table's total column
-    assert "by value over 1 year\n" in outputs[2] and "options vested over 1 year" in outputs[2]
+    assert "by value over 1 year, then terms and questions\n" in outputs[2]
+    assert "options vested over 1 year" in outputs[2]
 
 
 def test_markdown_keeps_a_label_with_a_line_break_in_its_row(write_offer: Callable[..., Path]) -> None:

@@ -59,7 +59,8 @@ def _text(n: Negotiation, wrap: int, explain: bool) -> str:
             grid(counter_rows(n), ["", "Ask", "Now"], tablefmt="simple", colalign=("left", "right", "right"))]
     if n.counter.basis and explain:
         out.append("\n".join(para(b, "  - ", "    ") for b in n.counter.basis))
-    out.append(heading(f"Talking points: money asks by value over {years_text(n.horizon_years)}, then terms and questions"))
+    out.append(heading(f"Talking points: money asks by value over {years_text(n.horizon_years)}, "
+                       "then terms and questions"))
     for i, p in enumerate(n.talking_points, 1):
         indent = " " * len(f"{i}. ")
         lines = [point_head(i, p, n), para(p.text, indent)]
