@@ -132,3 +132,21 @@ def test_plain_compare_imports_no_difflib_and_builds_no_equity_serializer() -> N
     offer = Offer.model_validate({"offer": {"company": "Acme"}, "salary": {"base": 100000},
                                   "company": {"industry": "fintek"}})
     assert any("did you mean" in str(p) for p in likely_mistakes(offer, "x.toml"))
+
+
+def test_plain_compare_creates_no_class_it_does_not_use(tmp_path: Path) -> None:
+    # A frozen dataclass costs about half a millisecond to create on Python 3.11 (each generated method is compiled):
+    # those a plain compare never instantiates live in modules of their own, imported when needed: the plugin
+    # listing, an offer with no market, a grant's exit scenarios and exercise cash, the survey cells of countries
+    # with no official anchor.
+    lazy = ("offercheck.plugins.info", "offercheck.market.no_market", "offercheck.pay.equity_cases",
+            "offercheck.market.country_cells")
+    plain = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
+    assert _modules_after(plain, lazy) == []
+    # Each is imported when it is needed.
+    poland = tmp_path / "pl.toml"
+    poland.write_text('[offer]\ncompany = "Acme"\n[location]\ncountry = "PL"\n[salary]\nbase = 200000\n')
+    assert "offercheck.market.no_market" in _modules_after(["compare", str(poland)], lazy)
+    assert "offercheck.pay.equity_cases" in _modules_after([*plain, "--leave-after", "12"], lazy)
+    assert "offercheck.plugins.info" in _modules_after(["plugins"], lazy)
+
