@@ -150,3 +150,23 @@ def test_plain_compare_creates_no_class_it_does_not_use(tmp_path: Path) -> None:
     assert "offercheck.pay.equity_cases" in _modules_after([*plain, "--leave-after", "12"], lazy)
     assert "offercheck.plugins.info" in _modules_after(["plugins"], lazy)
 
+
+def test_plain_compare_of_countries_with_subdivisions_reads_no_country_list() -> None:
+    # The place checks know a country with a subdivision table (US, CA, GB, DE) without the list of every country
+    # (prices.toml: 254 Country objects); the list is read for any other country, and holds the four.
+    from offercheck.places import all_countries
+    from offercheck.places.subdivisions import _TABLES
+
+    assert set(_TABLES) <= set(all_countries())
+    code = textwrap.dedent("""
+        import sys
+        from offercheck.cli.main import main
+        from offercheck.places import countries
+        try:
+            main(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"])
+        except SystemExit:
+            pass
+        print(countries._countries.cache_info().currsize, file=sys.stderr)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "0"
