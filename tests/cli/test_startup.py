@@ -180,3 +180,25 @@ def test_pydantic_models_on_the_start_up_path_have_evaluated_annotations() -> No
     for module in ("offer/models.py", "market/adjustments.py", "market/quantiles.py", "market/schema.py",
                    "market/benchmarks.py"):
         assert "from __future__ import annotations" not in (src / module).read_text(encoding="utf-8"), module
+
+
+def test_plugin_modules_register_the_hook_implementations_pluggy_finds() -> None:
+    # The manager skips, before pluggy's static lookup, every module attribute that is no routine: the same hook
+    # implementations are registered as with pluggy's own parse_hookimpl_opts.
+    import pluggy
+
+    from offercheck.plugins import manager
+
+    def impls(pm: pluggy.PluginManager) -> list[tuple[str, str, str, str]]:
+        return sorted((caller.name, impl.plugin_name, impl.function.__qualname__, repr(impl.opts))
+                      for caller in vars(pm.hook).values() if isinstance(caller, pluggy.HookCaller)
+                      for impl in caller.get_hookimpls())
+
+    ours = impls(manager.get_plugin_manager())
+    original = manager.PluginManager.parse_hookimpl_opts
+    try:
+        manager.PluginManager.parse_hookimpl_opts = pluggy.PluginManager.parse_hookimpl_opts  # type: ignore[method-assign]
+        assert impls(manager.get_plugin_manager()) == ours
+    finally:
+        manager.PluginManager.parse_hookimpl_opts = original  # type: ignore[method-assign]
+    assert {"offercheck_adjust", "offercheck_estimate_tax"} <= {hook for hook, *_ in ours}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import inspect
 import os
 import sys
+import types
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +58,16 @@ class PluginManager(pluggy.PluginManager):
         self.builtins: list[str] = []
         # With get_plugin_manager(skip_broken=True): why each plugin left out failed to load.
         self.broken: list[PluginError] = []
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> pluggy.HookimplOpts | None:
+        """pluggy's, after a quick look at a module's own attribute: one that is no function (an import, a constant,
+        a class) is no hook implementation, and pluggy's static lookup of each (``inspect.getattr_static``, for
+        every name of every plugin module) costs more than the registration itself."""
+        if isinstance(plugin, types.ModuleType):
+            value = vars(plugin).get(name)
+            if not (inspect.isroutine(value) or isinstance(value, (staticmethod, classmethod))):
+                return None
+        return super().parse_hookimpl_opts(plugin, name)
 
 
 def _load_module_from_file(path: Path) -> Any:
