@@ -202,3 +202,13 @@ def test_plugin_modules_register_the_hook_implementations_pluggy_finds() -> None
     finally:
         manager.PluginManager.parse_hookimpl_opts = original  # type: ignore[method-assign]
     assert {"offercheck_adjust", "offercheck_estimate_tax"} <= {hook for hook, *_ in ours}
+
+
+def test_equity_defaults_are_read_through_the_data_cache() -> None:
+    # A private grant's defaults table was parsed by tomllib on every run (about a millisecond); it is now a
+    # packaged table like the others: parsed once, cached as JSON across runs, the same mapping.
+    from offercheck.datafiles import packaged_toml
+    from offercheck.pay import equity
+
+    assert equity._packaged() is packaged_toml("equity_defaults.toml")
+    assert equity.load_defaults().get("rounds_to_exit").evidence in {"published", "weak", "none"}
