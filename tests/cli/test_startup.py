@@ -212,3 +212,23 @@ def test_equity_defaults_are_read_through_the_data_cache() -> None:
 
     assert equity._packaged() is packaged_toml("equity_defaults.toml")
     assert equity.load_defaults().get("rounds_to_exit").evidence in {"published", "weak", "none"}
+
+
+def test_plain_compare_compiles_no_markdown_escape() -> None:
+    # The five patterns that escape user text in markdown are compiled when markdown is first written, not when
+    # render.common is imported by a table run (about half a millisecond).
+    code = textwrap.dedent("""
+        import sys
+        from offercheck.cli.main import main
+        from offercheck.render import common
+        try:
+            main(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"])
+        except SystemExit:
+            pass
+        print(common._markdown_escapes.cache_info().currsize, file=sys.stderr)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "0"
+    from offercheck.render.common import markdown_text
+
+    assert markdown_text("[a] *b*") == r"\[a\] \*b\*"
