@@ -232,3 +232,35 @@ def test_plain_compare_compiles_no_markdown_escape() -> None:
     from offercheck.render.common import markdown_text
 
     assert markdown_text("[a] *b*") == r"\[a\] \*b\*"
+
+
+def test_us_anchor_benchmarks_are_built_without_validation_and_equal_validated_ones() -> None:
+    # The BLS anchor's Benchmark is made with model_construct: a plain compare of US offers never builds
+    # Benchmark's validator (nor imports pydantic's dataclass support for its `aged` field)...
+    code = textwrap.dedent("""
+        import sys
+        from offercheck.cli.main import main
+        from offercheck.market.benchmarks import Benchmark
+        try:
+            main(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"])
+        except SystemExit:
+            pass
+        print(type(Benchmark.__pydantic_validator__).__name__, "pydantic.dataclasses" in sys.modules, file=sys.stderr)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "MockValSer False"
+    # ...and what it constructs is what validating the same fields gives.
+    import datetime as dt
+
+    from offercheck.market.anchors.bls import bls_provider
+    from offercheck.market.benchmark_files import load_benchmarks
+    from offercheck.market.benchmarks import Benchmark
+    from offercheck.offer.loading import load_offers
+
+    offers = load_offers([str(REPO / "examples" / name) for name in ("bigtech-sf.toml", "startup-nyc.toml")])
+    for offer in offers:
+        for as_of in (None, dt.date(2026, 12, 6)):
+            found = bls_provider(offer, load_benchmarks(), as_of)
+            assert found is not None and found.aged is not None
+            validated = Benchmark.model_validate(dict(found))
+            assert validated == found and validated.model_dump() == found.model_dump()
