@@ -42,7 +42,7 @@ class Evaluation:
     fx: float = 1.0  # offer currency -> display currency, for amounts outside ``years``
     # The steps the api chains, each one room's result for this offer (None when not asked for):
     market: MarketPosition | None = None  # offercheck.market.scoring.score
-    no_market: str | None = None  # why there is no market position: "no market data for PL" (scoring.NoMarket)
+    no_market: str | None = None  # why there is no market position: "no market data for PL" (market.no_market.NoMarket)
     taxes: AfterTax | None = None  # offercheck.tax.aftertax.offer_taxes (after_tax)
     tax_note: str | None = None  # after_tax, but no regime covers the offer: why it is not estimated (taxes None)
     real: RealTerms | None = None  # offercheck.real.real_terms.real_terms (real)

@@ -132,3 +132,135 @@ def test_plain_compare_imports_no_difflib_and_builds_no_equity_serializer() -> N
     offer = Offer.model_validate({"offer": {"company": "Acme"}, "salary": {"base": 100000},
                                   "company": {"industry": "fintek"}})
     assert any("did you mean" in str(p) for p in likely_mistakes(offer, "x.toml"))
+
+
+def test_plain_compare_creates_no_class_it_does_not_use(tmp_path: Path) -> None:
+    # A frozen dataclass costs about half a millisecond to create on Python 3.11 (each generated method is compiled):
+    # those a plain compare never instantiates live in modules of their own, imported when needed: the plugin
+    # listing, an offer with no market, a grant's exit scenarios and exercise cash, the survey cells of countries
+    # with no official anchor.
+    lazy = ("offercheck.plugins.info", "offercheck.market.no_market", "offercheck.pay.equity_cases",
+            "offercheck.market.country_cells")
+    plain = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
+    assert _modules_after(plain, lazy) == []
+    # Each is imported when it is needed.
+    poland = tmp_path / "pl.toml"
+    poland.write_text('[offer]\ncompany = "Acme"\n[location]\ncountry = "PL"\n[salary]\nbase = 200000\n')
+    assert "offercheck.market.no_market" in _modules_after(["compare", str(poland)], lazy)
+    assert "offercheck.pay.equity_cases" in _modules_after([*plain, "--leave-after", "12"], lazy)
+    assert "offercheck.plugins.info" in _modules_after(["plugins"], lazy)
+
+
+def test_plain_compare_of_countries_with_subdivisions_reads_no_country_list() -> None:
+    # The place checks know a country with a subdivision table (US, CA, GB, DE) without the list of every country
+    # (prices.toml: 254 Country objects); the list is read for any other country, and holds the four.
+    from offercheck.places import all_countries
+    from offercheck.places.subdivisions import _TABLES
+
+    assert set(_TABLES) <= set(all_countries())
+    code = textwrap.dedent("""
+        import sys
+        from offercheck.cli.main import main
+        from offercheck.places import countries
+        try:
+            main(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"])
+        except SystemExit:
+            pass
+        print(countries._countries.cache_info().currsize, file=sys.stderr)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "0"
+
+
+def test_pydantic_models_on_the_start_up_path_have_evaluated_annotations() -> None:
+    # With `from __future__ import annotations` every field's annotation is a string that pydantic compiles and
+    # evaluates when the class is created (about 1.5 ms for the offer models alone); without it Python evaluates
+    # them as the class body runs. The schemas are the same either way (the golden files hold `offercheck schema`).
+    src = REPO / "src" / "offercheck"
+    for module in ("offer/models.py", "market/adjustments.py", "market/quantiles.py", "market/schema.py",
+                   "market/benchmarks.py"):
+        assert "from __future__ import annotations" not in (src / module).read_text(encoding="utf-8"), module
+
+
+def test_plugin_modules_register_the_hook_implementations_pluggy_finds() -> None:
+    # The manager skips, before pluggy's static lookup, every module attribute that is no routine: the same hook
+    # implementations are registered as with pluggy's own parse_hookimpl_opts.
+    import pluggy
+
+    from offercheck.plugins import manager
+
+    def impls(pm: pluggy.PluginManager) -> list[tuple[str, str, str, str]]:
+        return sorted((caller.name, impl.plugin_name, impl.function.__qualname__, repr(impl.opts))
+                      for caller in vars(pm.hook).values() if isinstance(caller, pluggy.HookCaller)
+                      for impl in caller.get_hookimpls())
+
+    ours = impls(manager.get_plugin_manager())
+    original = manager.PluginManager.parse_hookimpl_opts
+    try:
+        manager.PluginManager.parse_hookimpl_opts = pluggy.PluginManager.parse_hookimpl_opts  # type: ignore[method-assign]
+        assert impls(manager.get_plugin_manager()) == ours
+    finally:
+        manager.PluginManager.parse_hookimpl_opts = original  # type: ignore[method-assign]
+    assert {"offercheck_adjust", "offercheck_estimate_tax"} <= {hook for hook, *_ in ours}
+
+
+def test_equity_defaults_are_read_through_the_data_cache() -> None:
+    # A private grant's defaults table was parsed by tomllib on every run (about a millisecond); it is now a
+    # packaged table like the others: parsed once, cached as JSON across runs, the same mapping.
+    from offercheck.datafiles import packaged_toml
+    from offercheck.pay import equity
+
+    assert equity._packaged() is packaged_toml("equity_defaults.toml")
+    assert equity.load_defaults().get("rounds_to_exit").evidence in {"published", "weak", "none"}
+
+
+def test_plain_compare_compiles_no_markdown_escape() -> None:
+    # The five patterns that escape user text in markdown are compiled when markdown is first written, not when
+    # render.common is imported by a table run (about half a millisecond).
+    code = textwrap.dedent("""
+        import sys
+        from offercheck.cli.main import main
+        from offercheck.render import common
+        try:
+            main(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"])
+        except SystemExit:
+            pass
+        print(common._markdown_escapes.cache_info().currsize, file=sys.stderr)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "0"
+    from offercheck.render.common import markdown_text
+
+    assert markdown_text("[a] *b*") == r"\[a\] \*b\*"
+
+
+def test_us_anchor_benchmarks_are_built_without_validation_and_equal_validated_ones() -> None:
+    # The BLS anchor's Benchmark is made with model_construct: a plain compare of US offers never builds
+    # Benchmark's validator (nor imports pydantic's dataclass support for its `aged` field)...
+    code = textwrap.dedent("""
+        import sys
+        from offercheck.cli.main import main
+        from offercheck.market.benchmarks import Benchmark
+        try:
+            main(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"])
+        except SystemExit:
+            pass
+        print(type(Benchmark.__pydantic_validator__).__name__, "pydantic.dataclasses" in sys.modules, file=sys.stderr)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "MockValSer False"
+    # ...and what it constructs is what validating the same fields gives.
+    import datetime as dt
+
+    from offercheck.market.anchors.bls import bls_provider
+    from offercheck.market.benchmark_files import load_benchmarks
+    from offercheck.market.benchmarks import Benchmark
+    from offercheck.offer.loading import load_offers
+
+    offers = load_offers([str(REPO / "examples" / name) for name in ("bigtech-sf.toml", "startup-nyc.toml")])
+    for offer in offers:
+        for as_of in (None, dt.date(2026, 12, 6)):
+            found = bls_provider(offer, load_benchmarks(), as_of)
+            assert found is not None and found.aged is not None
+            validated = Benchmark.model_validate(dict(found))
+            assert validated == found and validated.model_dump() == found.model_dump()

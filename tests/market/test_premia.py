@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from offercheck.datafiles import packaged
-from offercheck.market.premia import country_cell, experience_curve, premium, residual_sd, scope_of
+from offercheck.market.country_cells import country_cell
+from offercheck.market.premia import experience_curve, premium, residual_sd, scope_of
 from offercheck.offer.roles import normalise_role
 
 np = pytest.importorskip("numpy")

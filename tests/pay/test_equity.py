@@ -22,15 +22,12 @@ from offercheck.offer.equity_checks import (
 )
 from offercheck.pay.equity import (
     PrivateTerms,
-    exercise_cash_needed,
     exercise_cost,
     load_defaults,
     preferred_price_note,
-    published_exercise_windows,
     risk_factor,
-    scenarios,
-    views,
 )
+from offercheck.pay.equity_cases import exercise_cash_needed, published_exercise_windows, scenarios, views
 from offercheck.pay.equity_timing import double_trigger_income, income_year, nso_exercise_wages, timing_note
 
 PAPER = [66_000, 85_500, 108_900, 136_980]

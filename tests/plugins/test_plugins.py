@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from offercheck.errors import OffercheckError
-from offercheck.plugins.manager import BUILTIN_PLUGINS, get_plugin_manager, plugin_infos
+from offercheck.plugins.info import plugin_infos
+from offercheck.plugins.manager import BUILTIN_PLUGINS, get_plugin_manager
 
 FACTOR = """
 from offercheck import Adjustment, hookimpl

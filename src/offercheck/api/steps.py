@@ -153,9 +153,9 @@ def _scored(jobs: tuple[Evaluation, ...], pm: pluggy.PluginManager, benchmarks: 
 
 def _placed(e: Evaluation, found: Any) -> Evaluation:
     """``e`` with its market position, or with the reason it has none ("no market data for PL")."""
-    from offercheck.market.position import NoMarket
+    from offercheck.market.position import MarketPosition  # a NoMarket otherwise (market.no_market)
 
-    return replace(e, no_market=found.text) if isinstance(found, NoMarket) else replace(e, market=found)
+    return replace(e, market=found) if isinstance(found, MarketPosition) else replace(e, no_market=found.text)
 
 
 def _anchor(market: Any, as_of: dt.date | None = None) -> Any:

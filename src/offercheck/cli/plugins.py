@@ -14,7 +14,8 @@ from offercheck.cli.options import plugin_options, said_as_options
 @plugin_options
 def plugins_command(as_json: bool, plugins_dirs: tuple[Path, ...], without: tuple[str, ...]) -> None:
     """List every loaded plugin (built-in factors included), its package, version and hooks."""
-    from offercheck.plugins.manager import get_plugin_manager, plugin_infos
+    from offercheck.plugins.info import plugin_infos
+    from offercheck.plugins.manager import get_plugin_manager
     from offercheck.render.listing import plugins_json, plugins_table
 
     with said_as_options():
@@ -26,7 +27,8 @@ def plugins_command(as_json: bool, plugins_dirs: tuple[Path, ...], without: tupl
 @plugin_options
 def factors(plugins_dirs: tuple[Path, ...], without: tuple[str, ...]) -> None:
     """List the factors that adjust market benchmarks, and the plugin and package of each."""
-    from offercheck.plugins.manager import get_plugin_manager, plugin_infos
+    from offercheck.plugins.info import plugin_infos
+    from offercheck.plugins.manager import get_plugin_manager
     from offercheck.render.listing import factors_table
 
     with said_as_options():

@@ -1,7 +1,5 @@
 """What a factor plugin returns: one multiplier on the benchmark, with its reason, source and evidence."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field

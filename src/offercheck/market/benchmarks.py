@@ -7,8 +7,6 @@ to a broader cell of the same country and say so in ``Benchmark.note``; a countr
 for has no benchmark (``lookup`` returns None). Files are read lazily and cached.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -104,7 +102,7 @@ class Benchmark(BaseModel):
         return data
 
     @model_validator(mode="after")
-    def _some_pay(self) -> Benchmark:
+    def _some_pay(self) -> "Benchmark":
         if self.base is None and self.total is None:
             raise ValueError("a benchmark needs base or total pay quantiles")
         return self
@@ -164,7 +162,7 @@ class BenchmarkSet:
     def __repr__(self) -> str:
         return f"BenchmarkSet({self.origin!r}, {len(self.cells)} cells)"
 
-    def overlay(self, other: BenchmarkSet) -> BenchmarkSet:
+    def overlay(self, other: "BenchmarkSet") -> "BenchmarkSet":
         """This set with ``other``'s cells added, replacing cells with the same key (other wins)."""
         cells = {**{c.key: c for c in self.cells}, **{c.key: c for c in other.cells}}
         sources = {**self.sources, **other.sources}

@@ -74,18 +74,6 @@ class AppliedAdjustment:
 
 
 @dataclass(frozen=True)
-class NoMarket:
-    """No benchmark for this offer: its country has no cell of its own (DESIGN section 3). ``text`` is what every
-    format says: "no market data for PL"."""
-
-    country: str
-
-    @property
-    def text(self) -> str:
-        return f"no market data for {self.country}"
-
-
-@dataclass(frozen=True)
 class MarketPosition:
     """An offer's market benchmark after every factor, and its percentiles, in the display currency.
 

@@ -1,5 +1,5 @@
-"""Jointly estimated pay premia (experience, role, company size, work mode), the experience curves and the
-non-US country cells.
+"""Jointly estimated pay premia (experience, role, company size, work mode) and the experience curves; the non-US
+country cells, read from the same build, are in :mod:`.country_cells`.
 
 Both tables are fitted when the data files are built (scripts/build_market.py, method in market_survey.py) from
 the survey in local currencies; this module only reads ``data/market/premia.json`` and
@@ -22,8 +22,8 @@ from typing import Any
 from offercheck.datafiles import packaged_json
 from offercheck.offer.roles import experience_band, normalise_role
 
-__all__ = ["CountryCell", "ExperienceCurve", "Premium", "country_cell", "experience_band_n", "experience_curve",
-           "premium", "residual_sd", "scope_of", "scopes"]
+__all__ = ["ExperienceCurve", "Premium", "experience_band_n", "experience_curve", "premium", "residual_sd", "scope_of",
+           "scopes"]
 
 FACTORS = ("experience", "role", "company_size", "remote")
 POOL = "non-US"
@@ -86,30 +86,6 @@ class ExperienceCurve:
     def describe(self) -> str:
         """The knots in words: "x0.762 at 1.5y, x0.904 at 4.5y, ..."."""
         return ", ".join(f"x{m:.3f} at {x:g}y" for x, m in self.knots)
-
-
-@dataclass(frozen=True)
-class CountryCell:
-    """Survey quantiles of base pay, in the country's currency, for one country, occupation and experience band."""
-
-    country: str
-    soc: str
-    band: str
-    p10: int
-    p25: int
-    p50: int
-    p75: int
-    p90: int
-    n: int  # the cell's own rows
-    own_n: int  # the same (kept for readers of the older table, where n was the broader cell's when borrowed)
-    borrowed_from: str | None  # the broader cell a thin cell is shrunk toward, with its n
-    note: str | None
-    source: str
-    reference_period: str
-    currency: str = "USD"
-
-    def quantiles(self) -> dict[str, int]:
-        return {"p10": self.p10, "p25": self.p25, "p50": self.p50, "p75": self.p75, "p90": self.p90}
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -187,27 +163,3 @@ def residual_sd(scope: str = "US") -> float:
     """Spread (sd of log pay) the premia model leaves unexplained: the within-cell dispersion."""
     value: float = _scope(scope)["residual_sd"]
     return value
-
-
-def country_cell(country: str, role_or_soc: str, band: str) -> CountryCell | None:
-    """The survey cell for a non-US ``country`` (ISO code), a role (or SOC code) and experience band, in the
-    country's currency, or None (a country with fewer than the table's ``min_n`` rows has none).
-
-    A thin cell is shrunk toward a broader one of the same country: ``borrowed_from`` names it with its n and
-    ``note`` says how, with the cell's own n.
-    """
-    table = _load("country_cells")
-    soc = role_or_soc
-    if role_or_soc not in _load("bls_anchor")["occupations"]:
-        key = _role_key(role_or_soc)
-        if key is None:
-            return None
-        soc = _load("bls_anchor")["roles"][key]
-    cell = table["cells"].get(country.strip().upper(), {}).get(f"{soc}|{band}")
-    if cell is None:
-        return None
-    borrowed = cell["borrowed_from"]
-    return CountryCell(country.strip().upper(), soc, band, cell["p10"], cell["p25"], cell["p50"], cell["p75"],
-                       cell["p90"], cell["n"], cell["n"],
-                       None if borrowed is None else f"{borrowed['cell']} (n={borrowed['n']})", cell["note"],
-                       _source(table), table["source"]["reference_period"], cell["currency"])

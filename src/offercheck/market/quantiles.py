@@ -5,8 +5,6 @@ Quantiles use linear interpolation between order statistics (Hyndman & Fan type 
 q = x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]).
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Sequence
 from itertools import pairwise
@@ -43,7 +41,7 @@ class Quantiles(BaseModel):
     p90: float | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> Quantiles:
+    def _ordered(self) -> "Quantiles":
         values = [v for v in (self.p10, self.p25, self.p50, self.p75, self.p90) if v is not None]
         if not all(math.isfinite(v) and v > 0 for v in values):
             raise ValueError("quantiles must be positive finite numbers")
@@ -51,7 +49,7 @@ class Quantiles(BaseModel):
             raise ValueError("quantiles must not decrease from p10 to p90")
         return self
 
-    def scaled(self, m: float) -> Quantiles:
+    def scaled(self, m: float) -> "Quantiles":
         """Every quantile times ``m`` (> 0): scaling preserves the order, so no re-validation is needed."""
         if not (math.isfinite(m) and m > 0):
             raise ValueError(f"scale factor must be a positive finite number, got {m!r}")

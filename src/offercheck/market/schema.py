@@ -7,8 +7,6 @@ a broader cell's distribution (too few rows of its own) says so in ``borrowed_fr
 n, while ``n`` is the cell's own rows.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 
@@ -92,7 +90,7 @@ class BenchmarkCell(BaseModel):
         return plain(v)
 
     @model_validator(mode="after")
-    def _pay(self) -> BenchmarkCell:
+    def _pay(self) -> "BenchmarkCell":
         if self.base is None and (self.total is None or not self.total_includes_equity):
             raise ValueError("base is required unless the cell has total quantiles with total_includes_equity = true")
         return self

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from offercheck.errors import PluginError
 from offercheck.market.adjustments import Adjustment
 from offercheck.market.evidence import bound_weak, resolve_overlaps
-from offercheck.market.position import AppliedAdjustment, MarketPosition, NoMarket, Percentile, percentile_of
+from offercheck.market.position import AppliedAdjustment, MarketPosition, Percentile, percentile_of
 from offercheck.plugins.calls import ADJUST, adjust
 
 if TYPE_CHECKING:
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from offercheck.market.anchors import AnchorProvider
     from offercheck.market.benchmarks import Benchmark
+    from offercheck.market.no_market import NoMarket
     from offercheck.market.quantiles import Quantiles
     from offercheck.offer.models import Offer
     from offercheck.pay.comp import YearPay
@@ -75,6 +76,8 @@ def score(offer: Offer, years: Sequence[YearPay], currency: str, pm: pluggy.Plug
         benchmark = benchmarks.lookup(role=offer.offer.role, years_experience=offer.candidate.years_experience,
                                       country=loc.country, city=loc.city, state=loc.state)
     if benchmark is None:
+        from offercheck.market.no_market import NoMarket  # only for a country with no benchmark
+
         return NoMarket(loc.country)
     fx = rates.rate(benchmark.currency, currency)
     return market_position(years, benchmark, collect_adjustments(pm, offer, benchmark), fx)

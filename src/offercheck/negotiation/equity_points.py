@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from offercheck.negotiation.asks import format_money
 from offercheck.negotiation.local import local_terms
 from offercheck.negotiation.points import TalkingPoint
-from offercheck.pay.equity import published_exercise_windows
+from offercheck.pay.equity_cases import published_exercise_windows
 from offercheck.pay.equity_offer import is_private, resolved_terms
 from offercheck.text import years_text
 

@@ -4,8 +4,6 @@ Models are frozen so a plugin cannot change an offer behind another plugin's bac
 ``extra="forbid"`` so a typo or a quoted number is an error rather than a silently different result.
 """
 
-from __future__ import annotations
-
 import math
 from typing import Annotated, Any, Literal, NoReturn
 
@@ -107,7 +105,7 @@ class Bonus(_Table):
     prorated: bool = Field(False, description="The policy pays a pro-rata bonus for a partial year when you leave.")
 
     @model_validator(mode="after")
-    def _one_form(self) -> Bonus:
+    def _one_form(self) -> "Bonus":
         if self.target_percent is not None and self.amount is not None:
             raise ValueError("give either target_percent or amount, not both")
         return self
@@ -122,7 +120,7 @@ class SignOn(_Table):
     clawback_months: int = Field(0, ge=0, le=60, description="Repay the sign-on if you leave before this.")
 
     @model_validator(mode="after")
-    def _one_form(self) -> SignOn:
+    def _one_form(self) -> "SignOn":
         if self.amount is not None and self.amounts is not None:
             raise ValueError("give either amount or amounts, not both")
         return self
@@ -208,7 +206,7 @@ class Equity(_Table):
         return v
 
     @model_validator(mode="after")
-    def _consistent(self) -> Equity:
+    def _consistent(self) -> "Equity":
         if self.vesting is not None and self.schedule is not None:
             raise ValueError("give either vesting (a preset) or schedule, not both")
         if self.kind == "rsu":
@@ -281,7 +279,7 @@ class Benefits(_Table):
     other_annual: Money = Field(0, description="Stipends, learning budget and the like.")
 
     @model_validator(mode="after")
-    def _espp_pair(self) -> Benefits:
+    def _espp_pair(self) -> "Benefits":
         if (self.espp_discount_percent > 0) != (self.espp_contribution_percent > 0):
             raise ValueError("ESPP needs both espp_discount_percent and espp_contribution_percent")
         return self
@@ -295,7 +293,7 @@ class FrozenDict(dict[str, Any]):
 
     __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse
 
-    def __reduce__(self) -> tuple[type[FrozenDict], tuple[dict[str, Any]]]:
+    def __reduce__(self) -> "tuple[type[FrozenDict], tuple[dict[str, Any]]]":
         return (FrozenDict, (dict(self),))  # copy and pickle without calling the refused __setitem__
 
 

@@ -14,10 +14,11 @@ from offercheck.offer.models import Equity, Offer
 from offercheck.pay.equity_timing import price_in_year
 from offercheck.pay.jurisdiction import local_defaults, us_terms
 
-# The engine (ten frozen dataclasses and its defaults table) is imported only for a private grant: a run whose
-# offers are all public never loads it.
+# The engine (six frozen dataclasses and its defaults table) is imported only for a private grant: a run whose
+# offers are all public never loads it; its exit scenarios and exercise cash (equity_cases) only when asked for.
 if TYPE_CHECKING:
-    from offercheck.pay.equity import ExerciseCash, PrivateTerms, ResolvedTerms, RiskFactor, Scenario, View
+    from offercheck.pay.equity import PrivateTerms, ResolvedTerms, RiskFactor, View
+    from offercheck.pay.equity_cases import ExerciseCash, Scenario
 
 __all__ = ["EquityReport", "equity_factor", "equity_report", "exercise_on_leaving", "grant_exercise_cost", "is_private",
            "private_terms", "resolved_terms", "vested_shares_by_year"]
@@ -82,7 +83,7 @@ def exercise_on_leaving(offer: Offer, vested_percent: float, year: int, fx: floa
     if eq is None or eq.kind != "options" or not is_private(offer) or not vested_percent:
         return None
     assert eq.shares is not None and eq.strike is not None and eq.fmv is not None  # options are validated so
-    from offercheck.pay.equity import exercise_cash_needed
+    from offercheck.pay.equity_cases import exercise_cash_needed
 
     window = resolved_terms(eq).values.exercise_window_days
     fmv = price_in_year(eq.fmv, eq.annual_growth_percent, year)
@@ -106,7 +107,7 @@ def equity_report(offer: Offer, view: View, years: int, fx: float = 1.0) -> Equi
     equity = offer.equity
     if equity is None or not is_private(offer):
         return None
-    from offercheck.pay.equity import preferred_price_note, risk_factor, scenarios
+    from offercheck.pay.equity import preferred_price_note, risk_factor
 
     terms = private_terms(equity).resolved(local_defaults(offer))  # the defaults cited in the company's words
     factor = risk_factor(terms)
@@ -116,6 +117,7 @@ def equity_report(offer: Offer, view: View, years: int, fx: float = 1.0) -> Equi
     price = equity.fmv if options else equity.share_price
     found: tuple[Scenario, ...] = ()
     if equity.shares is not None and price is not None and v.exit_prices:
+        from offercheck.pay.equity_cases import scenarios
         from offercheck.pay.vesting import equity_vested
 
         held = sum(vested_shares_by_year(equity, years))

@@ -23,7 +23,7 @@ from offercheck.pay.equity_offer import exercise_on_leaving
 from offercheck.pay.vesting import equity_vested, vested_by_year
 
 if TYPE_CHECKING:
-    from offercheck.pay.equity import ExerciseCash
+    from offercheck.pay.equity_cases import ExerciseCash
 
 __all__ = ["COMPONENTS", "LeaveEarly", "clawback_at_stake", "leave_early", "sign_on_paid"]
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import inspect
 import os
 import sys
+import types
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,14 +59,15 @@ class PluginManager(pluggy.PluginManager):
         # With get_plugin_manager(skip_broken=True): why each plugin left out failed to load.
         self.broken: list[PluginError] = []
 
-
-@dataclass(frozen=True)
-class PluginInfo:
-    name: str
-    package: str
-    version: str
-    hooks: tuple[str, ...]
-    builtin: bool
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> pluggy.HookimplOpts | None:
+        """pluggy's, after a quick look at a module's own attribute: one that is no function (an import, a constant,
+        a class) is no hook implementation, and pluggy's static lookup of each (``inspect.getattr_static``, for
+        every name of every plugin module) costs more than the registration itself."""
+        if isinstance(plugin, types.ModuleType):
+            value = vars(plugin).get(name)
+            if not (inspect.isroutine(value) or isinstance(value, (staticmethod, classmethod))):
+                return None
+        return super().parse_hookimpl_opts(plugin, name)
 
 
 def _load_module_from_file(path: Path) -> Any:
@@ -227,23 +229,3 @@ def add_plugin_commands(cli: click.Group) -> tuple[dict[str, str], list[PluginEr
     failures: list[PluginError] = []
     added = register_commands(pm, cli, failures=failures)
     return added, [*pm.broken, *failures]
-
-
-def plugin_infos(pm: PluginManager) -> list[PluginInfo]:
-    """Name, distribution, version and implemented hooks of every registered plugin."""
-    infos = []
-    for name, plugin in pm.list_name_plugin():
-        if plugin is None:
-            continue
-        hooks = tuple(sorted(c.name for c in pm.get_hookcallers(plugin) or ()))
-        builtin = name in pm.builtins
-        if name in pm.distributions:
-            package, version = pm.distributions[name]
-        elif builtin:
-            from offercheck._version import __version__
-
-            package, version = "offercheck", __version__
-        else:
-            package, version = getattr(plugin, "__file__", "") or "", ""
-        infos.append(PluginInfo(name, package, version, hooks, builtin))
-    return infos

@@ -16,6 +16,7 @@ Nothing here imports the rest of offercheck but ``offercheck.text``. Rooms below
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import textwrap
@@ -93,20 +94,27 @@ def fill(text: str, width: int, *, first: str = "", rest: str | None = None, lon
 # What user text could use to open a link or image ([ ]), a code span, emphasis or strikethrough around our own
 # text (` * ~), or to end a table cell (|); the backslash too, so that a user's backslash cannot cancel ours.
 # < > & become entities: no raw HTML or <autolink>. ( ) ! make no link or image once [ ] are escaped.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*~\[\]|])")
+_MARKDOWN_SPECIAL = r"([\\`*~\[\]|])"
 # An underscore between two letters or digits (company_size) can neither open nor close emphasis: left as typed.
-_FLANKING_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+_FLANKING_UNDERSCORE = r"(?<![^\W_])_|_(?![^\W_])"
 # What GitHub (cmark-gfm's autolink extension) or a linkifier (markdown-it's linkify) would make a link of: a URL
 # (the "://" after a scheme, a "//" host), a www. or bare domain (a "." between a word character and a letter:
 # every top-level domain starts with one, so 1.092 is left alone). A backslash before each of these characters
 # keeps the text as typed and makes no link in either.
-_AUTOLINK = re.compile(r"(?<=\w)\.(?=[^\W\d_])|:(?=//)|/(?=/)|(?<=/)/")
+_AUTOLINK = r"(?<=\w)\.(?=[^\W\d_])|:(?=//)|/(?=/)|(?<=/)/"
 # An e-mail address (a local part, then "@"): GitHub links one across backslash escapes, so an invisible word
 # joiner (U+2060) goes before the "@" instead.
-_EMAIL_AT = re.compile(r"(?<=[\w.+-])@")
+_EMAIL_AT = r"(?<=[\w.+-])@"
 # What would make a line of its own into a heading, quote, list item or heading underline when the text starts a
 # line ("# x", "> x", "+ x", "- x", "= x", "1. x"): its first such character gets a backslash.
-_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d{1,9})([.)]))")
+_BLOCK_START = r"^(\s*)(?:([#>+=-])|(\d{1,9})([.)]))"
+
+
+@functools.cache
+def _markdown_escapes() -> tuple[re.Pattern[str], ...]:
+    """The patterns above, compiled when markdown is first written (a table or JSON run writes none)."""
+    return tuple(re.compile(p) for p in (_MARKDOWN_SPECIAL, _EMAIL_AT, _AUTOLINK, _FLANKING_UNDERSCORE, _BLOCK_START))
+
 
 # Characters user text may hold that a terminal or text file must not receive: they move the cursor, start escape
 # sequences or end lines (C0 but the newline, DEL, C1, the Unicode line and paragraph separators).
@@ -131,10 +139,11 @@ def markdown_text(text: str, limit: int = TEXT_LIMIT) -> str:
     www. address, domain or e-mail address) can come from it, and a line break cannot end the row or heading.
     Text longer than ``limit`` (a cell's TEXT_LIMIT, a note's PROSE_LIMIT) is cut (``clip``).
     """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(clip(text, limit), quote=False))
-    escaped = _EMAIL_AT.sub("\u2060@", _AUTOLINK.sub(r"\\\g<0>", escaped))
-    line = " ".join(_FLANKING_UNDERSCORE.sub(r"\\_", escaped).splitlines())
-    return _BLOCK_START.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\{m[4]}"), line, count=1)
+    special, email_at, autolink, flanking_underscore, block_start = _markdown_escapes()
+    escaped = special.sub(r"\\\1", html.escape(clip(text, limit), quote=False))
+    escaped = email_at.sub("\u2060@", autolink.sub(r"\\\g<0>", escaped))
+    line = " ".join(flanking_underscore.sub(r"\\_", escaped).splitlines())
+    return block_start.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\{m[4]}"), line, count=1)
 
 
 def csv_cell(value: object) -> object:

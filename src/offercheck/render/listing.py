@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 from tabulate import tabulate
 
-from offercheck.plugins.manager import PluginInfo
+from offercheck.plugins.info import PluginInfo
 
 FACTOR_HOOK = "offercheck_adjust"
 

@@ -14,7 +14,7 @@ from offercheck.render.fit import grid
 from offercheck.render.sections.rows import everyone
 
 if TYPE_CHECKING:
-    from offercheck.pay.equity import Scenario
+    from offercheck.pay.equity_cases import Scenario
     from offercheck.pay.equity_offer import EquityReport
     from offercheck.results import Comparison, Evaluation
 

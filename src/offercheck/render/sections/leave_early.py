@@ -11,7 +11,7 @@ from offercheck.render.common import Style, cents, money
 from offercheck.render.fit import grid
 
 if TYPE_CHECKING:
-    from offercheck.pay.equity import ExerciseCash
+    from offercheck.pay.equity_cases import ExerciseCash
     from offercheck.pay.leave_early import LeaveEarly
     from offercheck.results import Comparison, Evaluation
 
