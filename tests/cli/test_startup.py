@@ -13,37 +13,45 @@ from tests.conftest import invoke
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _modules_after(args: list[str], prefixes: tuple[str, ...]) -> list[str]:
+PLAIN = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
+
+
+def _after(args: list[str], imports: str, expression: str) -> str:
+    """What ``expression`` is (its str) in a fresh process after ``offercheck ARGS`` ran there, with ``imports``."""
     code = textwrap.dedent(f"""
         import sys
         from offercheck.cli.main import main
+        {imports}
         try:
             main({args!r})
         except SystemExit:
             pass
-        print(sorted(m for m in sys.modules if m.startswith({prefixes!r})), file=sys.stderr)
+        print({expression}, file=sys.stderr)
     """)
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
-    names: list[str] = ast.literal_eval(done.stderr.strip().splitlines()[-1])
+    return done.stderr.strip().splitlines()[-1]
+
+
+def _modules_after(args: list[str], prefixes: tuple[str, ...]) -> list[str]:
+    shown = _after(args, "", f"sorted(m for m in sys.modules if m.startswith({prefixes!r}))")
+    names: list[str] = ast.literal_eval(shown)
     return names
 
 
 def test_plain_compare_imports_no_negotiation_or_leave_early_code() -> None:
     heavy = ("offercheck.negotiation", "offercheck.pay.leave_early", "offercheck.render.sections.leave_early")
-    plain = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
-    assert _modules_after(plain, heavy) == []
+    assert _modules_after(PLAIN, heavy) == []
     # The sections are still there when asked for: --leave-after imports what it needs.
-    assert "offercheck.render.sections.leave_early" in _modules_after([*plain, "--leave-after", "12"], heavy)
+    assert "offercheck.render.sections.leave_early" in _modules_after([*PLAIN, "--leave-after", "12"], heavy)
 
 
 def test_plain_compare_imports_no_section_of_a_step_it_did_not_run() -> None:
     steps = ("offercheck.render.sections.current", "offercheck.render.sections.taxes",
              "offercheck.render.sections.real", "offercheck.pay.current", "offercheck.tax", "offercheck.real")
-    plain = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
     # The tax registry is a table the plugin manager reads to register the built-in regimes: no tax code.
     light = {"offercheck.tax", "offercheck.tax.registry"}
-    assert [m for m in _modules_after(plain, steps) if m not in light] == []
-    asked = _modules_after([*plain, "--current", "examples/current/current-job.toml", "--after-tax", "--real"], steps)
+    assert [m for m in _modules_after(PLAIN, steps) if m not in light] == []
+    asked = _modules_after([*PLAIN, "--current", "examples/current/current-job.toml", "--after-tax", "--real"], steps)
     assert set(steps[:4]) <= set(asked)
 
 
@@ -111,20 +119,9 @@ def test_plain_compare_imports_no_difflib_and_builds_no_equity_serializer() -> N
     # difflib is for "did you mean" on a miss (an unknown key, industry, plugin, currency): none here. The
     # warnings' look at [equity] reads two numbers off the model, not model_dump (which built Equity's
     # serializer, about 2 ms of every start-up with a grant).
-    plain = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
-    assert _modules_after(plain, ("difflib",)) == []
-    code = textwrap.dedent(f"""
-        import sys
-        from offercheck.cli.main import main
-        from offercheck.offer.models import Equity
-        try:
-            main({plain!r})
-        except SystemExit:
-            pass
-        print(type(Equity.__pydantic_serializer__).__name__, file=sys.stderr)
-    """)
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
-    assert done.stderr.strip().splitlines()[-1] == "MockValSer"
+    assert _modules_after(PLAIN, ("difflib",)) == []
+    assert _after(PLAIN, "from offercheck.offer.models import Equity",
+                  "type(Equity.__pydantic_serializer__).__name__") == "MockValSer"
     # A miss still suggests: an unknown industry is "did you mean" as before.
     from offercheck.offer.checks import likely_mistakes
     from offercheck.offer.models import Offer
@@ -141,13 +138,12 @@ def test_plain_compare_creates_no_class_it_does_not_use(tmp_path: Path) -> None:
     # with no official anchor.
     lazy = ("offercheck.plugins.info", "offercheck.market.no_market", "offercheck.pay.equity_cases",
             "offercheck.market.country_cells")
-    plain = ["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"]
-    assert _modules_after(plain, lazy) == []
+    assert _modules_after(PLAIN, lazy) == []
     # Each is imported when it is needed.
     poland = tmp_path / "pl.toml"
     poland.write_text('[offer]\ncompany = "Acme"\n[location]\ncountry = "PL"\n[salary]\nbase = 200000\n')
     assert "offercheck.market.no_market" in _modules_after(["compare", str(poland)], lazy)
-    assert "offercheck.pay.equity_cases" in _modules_after([*plain, "--leave-after", "12"], lazy)
+    assert "offercheck.pay.equity_cases" in _modules_after([*PLAIN, "--leave-after", "12"], lazy)
     assert "offercheck.plugins.info" in _modules_after(["plugins"], lazy)
 
 
@@ -158,18 +154,7 @@ def test_plain_compare_of_countries_with_subdivisions_reads_no_country_list() ->
     from offercheck.places.subdivisions import _TABLES
 
     assert set(_TABLES) <= set(all_countries())
-    code = textwrap.dedent("""
-        import sys
-        from offercheck.cli.main import main
-        from offercheck.places import countries
-        try:
-            main(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"])
-        except SystemExit:
-            pass
-        print(countries._countries.cache_info().currsize, file=sys.stderr)
-    """)
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
-    assert done.stderr.strip().splitlines()[-1] == "0"
+    assert _after(PLAIN, "from offercheck.places import countries", "countries._countries.cache_info().currsize") == "0"
 
 
 def test_pydantic_models_on_the_start_up_path_have_evaluated_annotations() -> None:
@@ -217,18 +202,8 @@ def test_equity_defaults_are_read_through_the_data_cache() -> None:
 def test_plain_compare_compiles_no_markdown_escape() -> None:
     # The five patterns that escape user text in markdown are compiled when markdown is first written, not when
     # render.common is imported by a table run (about half a millisecond).
-    code = textwrap.dedent("""
-        import sys
-        from offercheck.cli.main import main
-        from offercheck.render import common
-        try:
-            main(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"])
-        except SystemExit:
-            pass
-        print(common._markdown_escapes.cache_info().currsize, file=sys.stderr)
-    """)
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
-    assert done.stderr.strip().splitlines()[-1] == "0"
+    escapes = _after(PLAIN, "from offercheck.render import common", "common._markdown_escapes.cache_info().currsize")
+    assert escapes == "0"
     from offercheck.render.common import markdown_text
 
     assert markdown_text("[a] *b*") == r"\[a\] \*b\*"
@@ -237,18 +212,9 @@ def test_plain_compare_compiles_no_markdown_escape() -> None:
 def test_us_anchor_benchmarks_are_built_without_validation_and_equal_validated_ones() -> None:
     # The BLS anchor's Benchmark is made with model_construct: a plain compare of US offers never builds
     # Benchmark's validator (nor imports pydantic's dataclass support for its `aged` field)...
-    code = textwrap.dedent("""
-        import sys
-        from offercheck.cli.main import main
-        from offercheck.market.benchmarks import Benchmark
-        try:
-            main(["compare", "examples/bigtech-sf.toml", "examples/startup-nyc.toml"])
-        except SystemExit:
-            pass
-        print(type(Benchmark.__pydantic_validator__).__name__, "pydantic.dataclasses" in sys.modules, file=sys.stderr)
-    """)
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
-    assert done.stderr.strip().splitlines()[-1] == "MockValSer False"
+    shown = _after(PLAIN, "from offercheck.market.benchmarks import Benchmark",
+                   'type(Benchmark.__pydantic_validator__).__name__, "pydantic.dataclasses" in sys.modules')
+    assert shown == "MockValSer False"
     # ...and what it constructs is what validating the same fields gives.
     import datetime as dt
 
