@@ -13,24 +13,10 @@ import pytest
 from offercheck.api import compare, negotiate
 from offercheck.pay.equity_view import shared_view
 from tests.conftest import invoke
+from tests.negotiation.test_equity_view import PRIVATE, RISK
 
 Write = Callable[..., Path]
 
-PRIVATE = """[offer]
-company = "{company}"
-[company]
-public = false
-[salary]
-base = 150000
-[equity]
-kind = "options"
-shares = 40000
-strike = 2
-fmv = 10
-vesting = "4y-cliff-1y"
-{extra}
-"""
-RISK = "liquidity_probability = 0.25\ndilution_percent_per_round = 20\nrounds_to_exit = 1\n"
 NOTE = ("all 2 private grants are valued at paper, not at risk: Vague gives no equity.liquidity_probability, and one "
         "comparison uses one view")
 
