@@ -20,7 +20,7 @@ from typing import Any
 
 from offercheck.market.anchors.derive import filled, scaled
 from offercheck.market.anchors.model import NAMES, PUBLISHED, Figure, NoOfficialFigure, OfficialPay, Place
-from offercheck.market.anchors.tables import chain, checked, data, meta_fields
+from offercheck.market.anchors.tables import chain, checked, data, meta_fields, occupation
 
 __all__ = ["UK", "ashe"]
 
@@ -31,10 +31,7 @@ _Cell = Mapping[str, Any]
 
 
 def _cells(soc: str) -> Mapping[str, _Cell]:
-    cells: Mapping[str, Mapping[str, _Cell]] = data(_NAME)["cells"]
-    if soc not in cells:
-        raise NoOfficialFigure(f"{_SOURCE}: no figures shipped for SOC 2020 {soc} (shipped: {', '.join(cells)})")
-    return cells[soc]
+    return occupation(_NAME, _SOURCE, "SOC 2020", soc)
 
 
 def _median(cell: _Cell | None) -> float | None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from offercheck.market.anchors.derive import filled, scaled
 from offercheck.market.anchors.model import PUBLISHED, Figure, NoOfficialFigure, OfficialPay, Place
-from offercheck.market.anchors.tables import chain, checked, data, meta_fields
+from offercheck.market.anchors.tables import chain, checked, data, meta_fields, occupation
 
 __all__ = ["DEUTSCHLAND", "entgeltatlas", "land_ratio"]
 
@@ -29,10 +29,7 @@ _QUARTILES = (25, 50, 75)
 
 
 def _cell(kldb: str) -> Mapping[str, Any]:
-    cells: Mapping[str, Mapping[str, Any]] = data(_NAME)["cells"]
-    if kldb not in cells:
-        raise NoOfficialFigure(f"{_SOURCE}: no figures shipped for KldB 2010 {kldb}")
-    cell = cells[kldb]
+    cell = occupation(_NAME, _SOURCE, "KldB 2010", kldb)
     if cell["status"] != PUBLISHED:
         raise NoOfficialFigure(f"{_SOURCE}: the BA does not publish KldB {kldb} (suppressed: small numbers)")
     return cell

@@ -14,7 +14,7 @@ from typing import Any
 
 from offercheck.market.anchors.derive import filled
 from offercheck.market.anchors.model import PUBLISHED, Figure, NoOfficialFigure, OfficialPay, Place
-from offercheck.market.anchors.tables import chain, checked, data, meta_fields
+from offercheck.market.anchors.tables import chain, checked, data, meta_fields, occupation
 
 __all__ = ["CANADA", "HOURS_PER_YEAR", "jobbank"]
 
@@ -27,10 +27,7 @@ _Cell = Mapping[str, Any]
 
 
 def _cells(noc: str) -> Mapping[str, _Cell]:
-    cells: Mapping[str, Mapping[str, _Cell]] = data(_NAME)["cells"]
-    if noc not in cells:
-        raise NoOfficialFigure(f"{_SOURCE}: no figures shipped for NOC 2021 {noc} (shipped: {', '.join(cells)})")
-    return cells[noc]
+    return occupation(_NAME, _SOURCE, "NOC 2021", noc)
 
 
 def _figures(cell: _Cell) -> tuple[Figure, ...]:

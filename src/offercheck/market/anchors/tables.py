@@ -10,14 +10,24 @@ from collections.abc import Mapping
 from typing import Any
 
 from offercheck.datafiles import packaged_toml
-from offercheck.market.anchors.model import OfficialPay, Place
+from offercheck.market.anchors.model import NoOfficialFigure, OfficialPay, Place
 
-__all__ = ["chain", "checked", "data", "meta_fields", "place", "places", "read_from"]
+__all__ = ["chain", "checked", "data", "meta_fields", "occupation", "place", "places", "read_from"]
 
 
 def data(name: str) -> Mapping[str, Any]:
     """The packaged table ``data/market/official/NAME.toml`` (parsed once per run; read-only)."""
     return packaged_toml(f"market/official/{name}.toml")
+
+
+def occupation(name: str, source: str, classification: str, code: str) -> Mapping[str, Any]:
+    """The cells of occupation ``code`` in table NAME; NoOfficialFigure (naming ``classification`` and the codes
+    shipped) when the table has none."""
+    cells: Mapping[str, Mapping[str, Any]] = data(name)["cells"]
+    if code not in cells:
+        raise NoOfficialFigure(f"{source}: no figures shipped for {classification} {code} "
+                               f"(shipped: {', '.join(cells)})")
+    return cells[code]
 
 
 def places(areas: Mapping[str, Mapping[str, str]]) -> dict[str, Place]:
